@@ -1,0 +1,9 @@
+package org.banso.identity;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A person's account as administrators and other modules see it: never the password hash. */
+public record UserView(UserId id, String username, String displayName, String email, OrganizationId organizationId,
+                       Set<Role> roles, boolean enabled, Instant createdAt) {
+}

@@ -1,0 +1,118 @@
+package org.banso.identity.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.banso.identity.PublicEndpoints;
+import org.banso.shared.ProblemCode;
+import org.banso.shared.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The API is stateless: bearer tokens only, no cookies, so no CSRF exposure. The pages use a
+ * session from the login form with CSRF protection and a fresh session id at login. Both deny by default: only the
+ * paths modules declare as {@link PublicEndpoints} are open without sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm id stored beside each hash so that a stronger one can take over later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The only way to sign in with a password; its presence also keeps Boot from creating a default user. */
+    @Bean
+    PasswordAuthenticationProvider passwordAuthenticationProvider(Authenticator authenticator) {
+        return new PasswordAuthenticationProvider(authenticator);
+    }
+
+    @Bean
+    PublicEndpoints identityPublicEndpoints() {
+        return () -> List.of("/", "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
+                "/actuator/health/**");
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            Problems.write(response, problem(ProblemCode.UNAUTHENTICATED,
+                    "Sign in: send a valid bearer token from POST /api/v1/auth/token.", request.getRequestURI()));
+        };
+        AccessDeniedHandler deniedHandler = (request, response, e) -> Problems.write(response,
+                problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.", request.getRequestURI()));
+        String[] open = publicGetPaths(publicEndpoints);
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .headers(headers -> headers.cacheControl(cache -> { }));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageFilterChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
+                                        List<PublicEndpoints> publicEndpoints) throws Exception {
+        String[] open = publicGetPaths(publicEndpoints);
+        http.authenticationProvider(passwords)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/login").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static ProblemDetail problem(ProblemCode code, String detail, String path) {
+        ProblemDetail problem = Problems.of(code, detail);
+        problem.setInstance(URI.create(path));
+        return problem;
+    }
+
+    private static String[] publicGetPaths(List<PublicEndpoints> publicEndpoints) {
+        return publicEndpoints.stream().flatMap(p -> p.publicGetPaths().stream()).distinct().toArray(String[]::new);
+    }
+}

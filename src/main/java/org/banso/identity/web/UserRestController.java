@@ -1,0 +1,105 @@
+package org.banso.identity.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.Role;
+import org.banso.identity.UserId;
+import org.banso.identity.UserView;
+import org.banso.identity.internal.ApiTokens;
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Identity")
+class UserRestController {
+
+    private final IdentityManagement identity;
+    private final ApiTokens tokens;
+
+    UserRestController(IdentityManagement identity, ApiTokens tokens) {
+        this.identity = identity;
+        this.tokens = tokens;
+    }
+
+    record RolesRequest(Set<Role> roles) {
+    }
+
+    record EnabledRequest(Boolean enabled) {
+    }
+
+    record RevokedTokens(int revoked) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an account (ADMIN)")
+    ResponseEntity<UserView> create(@RequestBody IdentityManagement.NewUser request,
+                                    @AuthenticationPrincipal BansoUser user) {
+        UserView created = identity.createUser(request, user);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "All accounts (ADMIN)")
+    List<UserView> all(@AuthenticationPrincipal BansoUser user) {
+        return identity.users(user);
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in account")
+    UserView me(@AuthenticationPrincipal BansoUser user) {
+        return identity.user(user.id()).orElseThrow(() -> BansoException.notFound("The user"));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One account (ADMIN, or the account itself)")
+    UserView one(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        if (!user.hasRole(Role.ADMIN) && !user.id().value().equals(id)) {
+            throw BansoException.notFound("The user");
+        }
+        return identity.user(new UserId(id)).orElseThrow(() -> BansoException.notFound("The user"));
+    }
+
+    @PutMapping("/{id}/roles")
+    @Operation(summary = "Replace an account's roles (ADMIN); revokes its API tokens")
+    UserView roles(@PathVariable UUID id, @RequestBody RolesRequest request, @AuthenticationPrincipal BansoUser user) {
+        return identity.changeRoles(new UserId(id), request == null ? null : request.roles(), user);
+    }
+
+    @PutMapping("/{id}/enabled")
+    @Operation(summary = "Enable or disable an account (ADMIN); disabling revokes its API tokens")
+    UserView enabled(@PathVariable UUID id, @RequestBody EnabledRequest request,
+                     @AuthenticationPrincipal BansoUser user) {
+        if (request == null || request.enabled() == null) {
+            throw BansoException.invalid("enabled", "must be true or false");
+        }
+        return identity.setEnabled(new UserId(id), request.enabled(), user);
+    }
+
+    @DeleteMapping("/{id}/tokens")
+    @Operation(summary = "Revoke every API token of an account (ADMIN)")
+    RevokedTokens revokeTokens(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        if (!user.hasRole(Role.ADMIN)) {
+            throw new BansoException(ProblemCode.FORBIDDEN, "Only an administrator may revoke others' tokens.");
+        }
+        identity.user(new UserId(id)).orElseThrow(() -> BansoException.notFound("The user"));
+        return new RevokedTokens(tokens.revokeAll(new UserId(id), user.id()));
+    }
+}

@@ -1,0 +1,58 @@
+package org.banso.shared;
+
+import java.net.URI;
+
+/**
+ * The stable error codes of the REST contract (API.md). The problem {@code type} is {@code /problems/<code>}.
+ */
+public enum ProblemCode {
+    VALIDATION_FAILED(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_A_PARTICIPANT(403),
+    PLEDGE_REQUIRED(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    CONFLICT(409),
+    CONSENT_MISSING(409),
+    CONSENT_DECLINED(409),
+    COUNCIL_NOT_ESTABLISHED(409),
+    COUNCIL_HAS_ACTIVE_PROJECT(409),
+    INSUFFICIENT_FUNDS(409),
+    ASSESSMENT_REQUIRED(409),
+    ENTITY_NOT_QUALIFIED(409),
+    ALREADY_RESPONDED(409),
+    PROPOSAL_CLOSED(409),
+    ITEM_DESIGNATED(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    PERIOD_TOO_LONG(422),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ProblemCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The code as written in the contract, e.g. {@code consent-missing}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public URI type() {
+        return URI.create("/problems/" + code());
+    }
+
+    /** A short English title; pages translate the code themselves. */
+    public String title() {
+        String words = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,93 @@
+package org.banso.web.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.shared.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where failures of REST controllers become RFC 9457 problems with the stable types of API.md. The
+ * detail never carries an exception message from below the service layer (it might hold content or SQL).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BansoException.class)
+    ResponseEntity<Object> banso(BansoException e) {
+        return problem(Problems.of(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, "The request is not valid.");
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has the wrong format")));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e) {
+        return problem(Problems.of(ProblemCode.FORBIDDEN, "Your role does not allow this request."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unhandled failure in a REST request", e);
+        return problem(Problems.of(ProblemCode.INTERNAL_ERROR, "The server failed. The failure was logged."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, "The request is not valid.");
+        problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+                .map(err -> Map.of("field", err.getField(),
+                        "message", err.getDefaultMessage() == null ? "is not valid" : err.getDefaultMessage()))
+                .toList());
+        return problem(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return problem(Problems.of(ProblemCode.VALIDATION_FAILED,
+                "The request body is missing or is not valid JSON of the expected shape."));
+    }
+
+    /** Every other framework-level failure keeps its status and gets our type and a neutral detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemCode code = Problems.codeForStatus(statusCode.value());
+        String detail = body instanceof ProblemDetail framework && framework.getDetail() != null
+                ? framework.getDetail() : code.title() + ".";
+        return ResponseEntity.status(code.status()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(code, detail));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}
