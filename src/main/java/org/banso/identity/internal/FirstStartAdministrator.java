@@ -3,6 +3,7 @@ package org.banso.identity.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.banso.shared.BansoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,7 +36,13 @@ class FirstStartAdministrator implements ApplicationRunner {
         }
         boolean generated = properties.adminPassword().isBlank();
         String password = generated ? generatePassword() : properties.adminPassword();
-        identity.createInitialAdmin(password);
+        try {
+            identity.createInitialAdmin(password);
+        } catch (BansoException e) {
+            String reasons = e.errors().stream().map(err -> err.field() + " " + err.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new IllegalStateException("BANSO_ADMIN_PASSWORD is not acceptable: " + reasons, e);
+        }
         if (generated) {
             log.warn("""
 

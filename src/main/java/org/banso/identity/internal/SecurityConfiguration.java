@@ -3,7 +3,7 @@ package org.banso.identity.internal;
 import java.net.URI;
 import java.util.List;
 
-import org.banso.identity.PublicEndpoints;
+import org.banso.web.PublicEndpoints;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.springframework.context.annotation.Bean;

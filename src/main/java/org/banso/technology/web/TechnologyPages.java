@@ -2,7 +2,7 @@ package org.banso.technology.web;
 
 import java.util.List;
 
-import org.banso.identity.PublicEndpoints;
+import org.banso.web.PublicEndpoints;
 import org.banso.technology.TechnologyReference;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import org.banso.identity.PublicEndpoints;
+import org.banso.web.PublicEndpoints;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

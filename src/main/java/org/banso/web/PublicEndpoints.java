@@ -1,4 +1,4 @@
-package org.banso.identity;
+package org.banso.web;
 
 import java.util.List;
 
