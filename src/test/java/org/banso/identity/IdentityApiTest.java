@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -165,6 +166,19 @@ class IdentityApiTest {
                 .isEqualTo(unknownUser.getResponse().getContentAsString());
         assertThat(json.readTree(wrongPassword.getResponse().getContentAsString()).get("type").asString())
                 .isEqualTo("/problems/unauthenticated");
+    }
+
+    @Test
+    void theLoginPageChecksAPasswordOnceLikeTheApi() throws Exception {
+        String user = createUser(unique("pi"), Role.RESEARCHER);
+        clearInvocations(passwordEncoder);
+        mvc.perform(post("/login").with(csrf()).param("username", user).param("password", "not-the-password"))
+                .andExpect(status().is3xxRedirection());
+        verify(passwordEncoder, times(1)).matches(anyString(), anyString());
+        clearInvocations(passwordEncoder);
+        mvc.perform(post("/login").with(csrf()).param("username", unique("nobody")).param("password", "x"))
+                .andExpect(status().is3xxRedirection());
+        verify(passwordEncoder, times(1)).matches(anyString(), anyString());
     }
 
     @Test

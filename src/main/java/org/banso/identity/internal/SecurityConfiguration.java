@@ -85,11 +85,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
-                                        List<PublicEndpoints> publicEndpoints) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints) throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
-        http.authenticationProvider(passwords)
-                .authorizeHttpRequests(auth -> auth
+        // The login form authenticates through the global manager, which holds only the password provider bean.
+        // Registering the provider here as well would check every failed password twice (and count it twice).
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/login").permitAll()
