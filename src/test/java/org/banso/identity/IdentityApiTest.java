@@ -18,6 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.UUID;
 
+import static org.banso.support.ApiAccounts.bearer;
+import static org.banso.support.ApiAccounts.unique;
+
+import org.banso.support.ApiAccounts;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;
@@ -32,7 +36,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Identity through the REST API, on PostgreSQL: accounts, organizations, tokens, throttling, uniform 401s. */
@@ -40,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 class IdentityApiTest {
-
-    private static final String ADMIN_PASSWORD = "test-operator-secret-1";
 
     @Autowired
     MockMvc mvc;
@@ -54,11 +55,13 @@ class IdentityApiTest {
     @MockitoSpyBean
     PasswordEncoder passwordEncoder;
 
+    ApiAccounts accounts;
     String adminToken;
 
     @BeforeEach
     void signInAsAdmin() throws Exception {
-        adminToken = token("admin", ADMIN_PASSWORD);
+        accounts = new ApiAccounts(mvc, json);
+        adminToken = accounts.adminToken();
     }
 
     @Test
@@ -124,7 +127,7 @@ class IdentityApiTest {
 
     @Test
     void onlyAnAdministratorManagesAccounts() throws Exception {
-        String researcher = createUser(unique("res"), Role.RESEARCHER);
+        String researcher = createUser("res", Role.RESEARCHER);
         String token = token(researcher, "correct-horse-battery");
         mvc.perform(post("/api/v1/organizations").header("Authorization", bearer(token))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -141,7 +144,7 @@ class IdentityApiTest {
 
     @Test
     void anotherAccountIsNotFoundForANonAdministrator() throws Exception {
-        String researcher = createUser(unique("res"), Role.RESEARCHER);
+        String researcher = createUser("res", Role.RESEARCHER);
         String token = token(researcher, "correct-horse-battery");
         String adminId = json.readTree(mvc.perform(get("/api/v1/users/me").header("Authorization",
                 bearer(adminToken))).andReturn().getResponse().getContentAsString()).get("id").asString();
@@ -152,7 +155,7 @@ class IdentityApiTest {
 
     @Test
     void unknownUserAndWrongPasswordGetTheSameAnswerAfterTheSameWork() throws Exception {
-        String user = createUser(unique("pi"), Role.RESEARCHER);
+        String user = createUser("pi", Role.RESEARCHER);
         clearInvocations(passwordEncoder);
         MvcResult wrongPassword = tokenRequest(user, "not-the-password");
         verify(passwordEncoder, times(1)).matches(anyString(), anyString());
@@ -170,7 +173,7 @@ class IdentityApiTest {
 
     @Test
     void theLoginPageChecksAPasswordOnceLikeTheApi() throws Exception {
-        String user = createUser(unique("pi"), Role.RESEARCHER);
+        String user = createUser("pi", Role.RESEARCHER);
         clearInvocations(passwordEncoder);
         mvc.perform(post("/login").with(csrf()).param("username", user).param("password", "not-the-password"))
                 .andExpect(status().is3xxRedirection());
@@ -183,7 +186,7 @@ class IdentityApiTest {
 
     @Test
     void repeatedFailuresLockTheUsernameForAWhile() throws Exception {
-        String user = createUser(unique("pi"), Role.RESEARCHER);
+        String user = createUser("pi", Role.RESEARCHER);
         for (int i = 0; i < 5; i++) {
             assertThat(tokenRequest(user, "guess-" + i).getResponse().getStatus()).isEqualTo(401);
         }
@@ -198,7 +201,7 @@ class IdentityApiTest {
 
     @Test
     void aSuccessfulLoginResetsTheFailureCount() throws Exception {
-        String user = createUser(unique("pi"), Role.RESEARCHER);
+        String user = createUser("pi", Role.RESEARCHER);
         for (int i = 0; i < 4; i++) {
             tokenRequest(user, "guess-" + i);
         }
@@ -211,7 +214,7 @@ class IdentityApiTest {
 
     @Test
     void tokensExpire() throws Exception {
-        String token = token(createUser(unique("pi"), Role.RESEARCHER), "correct-horse-battery");
+        String token = token(createUser("pi", Role.RESEARCHER), "correct-horse-battery");
         mvc.perform(get("/api/v1/users/me").header("Authorization", bearer(token))).andExpect(status().isOk());
         clock.advance(Duration.ofHours(8).plusSeconds(1));
         mvc.perform(get("/api/v1/users/me").header("Authorization", bearer(token)))
@@ -221,7 +224,7 @@ class IdentityApiTest {
 
     @Test
     void aRevokedTokenStopsWorkingAtOnce() throws Exception {
-        String token = token(createUser(unique("pi"), Role.RESEARCHER), "correct-horse-battery");
+        String token = token(createUser("pi", Role.RESEARCHER), "correct-horse-battery");
         mvc.perform(delete("/api/v1/auth/token").header("Authorization", bearer(token)))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/users/me").header("Authorization", bearer(token)))
@@ -230,7 +233,7 @@ class IdentityApiTest {
 
     @Test
     void tokensAreStoredOnlyAsHashes() throws Exception {
-        String token = token(createUser(unique("pi"), Role.RESEARCHER), "correct-horse-battery");
+        String token = token(createUser("pi", Role.RESEARCHER), "correct-horse-battery");
         long plain = jdbc.sql("select count(*) from identity_api_token where encode(token_hash, 'escape') like ?")
                 .param("%" + token.substring(4, 20) + "%").query(Long.class).single();
         assertThat(plain).isZero();
@@ -238,7 +241,7 @@ class IdentityApiTest {
 
     @Test
     void disablingAnAccountRevokesItsTokensAndBlocksSignIn() throws Exception {
-        String username = createUser(unique("pi"), Role.RESEARCHER);
+        String username = createUser("pi", Role.RESEARCHER);
         String token = token(username, "correct-horse-battery");
         String id = idOf(token);
         mvc.perform(put("/api/v1/users/" + id + "/enabled").header("Authorization", bearer(adminToken))
@@ -263,7 +266,7 @@ class IdentityApiTest {
 
     @Test
     void changingRolesRevokesTheAccountsTokens() throws Exception {
-        String token = token(createUser(unique("pi"), Role.RESEARCHER), "correct-horse-battery");
+        String token = token(createUser("pi", Role.RESEARCHER), "correct-horse-battery");
         mvc.perform(put("/api/v1/users/" + idOf(token) + "/roles").header("Authorization", bearer(adminToken))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"ANALYST\"]}"))
                 .andExpect(status().isOk())
@@ -310,18 +313,8 @@ class IdentityApiTest {
 
     // --- helpers
 
-    private String createUser(String username, Role role) throws Exception {
-        String orgs = mvc.perform(get("/api/v1/organizations").header("Authorization", bearer(adminToken)))
-                .andReturn().getResponse().getContentAsString();
-        String orgId = json.readTree(orgs).get(0).get("id").asString();
-        mvc.perform(post("/api/v1/users").header("Authorization", bearer(adminToken))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"username":"%s","displayName":"研究 者","email":"%s@example.jp",
-                                 "organizationId":"%s","roles":["%s"],"password":"correct-horse-battery"}"""
-                                .formatted(username, username, orgId, role)))
-                .andExpect(status().isCreated());
-        return username;
+    private String createUser(String prefix, Role role) throws Exception {
+        return accounts.createUser(prefix, role.name());
     }
 
     private String idOf(String token) throws Exception {
@@ -330,28 +323,14 @@ class IdentityApiTest {
     }
 
     private String token(String username, String password) throws Exception {
-        MvcResult result = tokenRequest(username, password);
-        assertThat(result.getResponse().getStatus()).as("token for %s", username).isEqualTo(200);
-        JsonNode body = json.readTree(result.getResponse().getContentAsString());
-        assertThat(body.get("expiresAt").asString()).isNotBlank();
-        return body.get("token").asString();
+        return accounts.token(username, password);
     }
 
     private MvcResult tokenRequest(String username, String password) throws Exception {
-        return mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(java.util.Map.of("username", username, "password", password))))
-                .andReturn();
+        return accounts.tokenRequest(username, password);
     }
 
     private long organizationCount() {
         return jdbc.sql("select count(*) from identity_organization").query(Long.class).single();
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 }

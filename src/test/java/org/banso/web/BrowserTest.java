@@ -1,0 +1,298 @@
+package org.banso.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.banso.support.BansoIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The pages as a person sees them: headless Chromium against the running application with the demo accounts. Every
+ * page visited is checked with axe-core (no serious or critical WCAG violation) and saved as a full-page screenshot
+ * under {@code target/screenshots/} for a human to look at.
+ * <p>
+ * Chromium and chromedriver come from Debian ({@code apt-get install chromium chromium-driver
+ * fonts-ipafont-gothic}); both paths are explicit so that Selenium Manager never downloads anything. Without them
+ * the class fails rather than skips: a browser test that silently does not run proves nothing.
+ */
+@BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+// No other class shares this context (the demo profile); closing it here, while the embedded PostgreSQL still runs,
+// spares the JVM's shutdown a 30-second wait for a database that is already gone.
+@DirtiesContext
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String DEMO_PASSWORD = "banso-demo-2026";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static ChromeDriver driver;
+    private static String axeSource;
+    /** Every axe finding of every impact, page by page, printed at the end for the record. */
+    private static final Map<String, List<String>> findings = new LinkedHashMap<>();
+
+    @LocalServerPort
+    int port;
+
+    /** The first administrator's password, as the test profile sets it. */
+    @Value("${banso.identity.admin-password}")
+    String adminPassword;
+
+    private String base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").canRead();
+        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").canRead();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--lang=ja");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            assertThat(in).as("axe-core on the test classpath").isNotNull();
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        StringBuilder report = new StringBuilder("axe-core findings of any impact, by page:\n");
+        findings.forEach((page, list) -> {
+            report.append("  ").append(page).append(": ").append(list.isEmpty() ? "none" : "").append('\n');
+            list.forEach(f -> report.append("    ").append(f).append('\n'));
+        });
+        System.out.println(report);
+    }
+
+    @BeforeEach
+    void signedOutInJapanese() {
+        base = "http://localhost:" + port;
+        driver.get(base + "/");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void demoUserSignsInAndSwitchesBetweenJapaneseAndEnglish() {
+        open("/login");
+        assertThat(htmlLang()).isEqualTo("ja");
+        screenshot("login-ja");
+
+        signIn("meti", DEMO_PASSWORD);
+        assertThat(path()).isEqualTo("/");
+        assertThat(htmlLang()).isEqualTo("ja");
+        assertThat(heading()).startsWith("伴走");
+        assertThat(text(".site-header__user")).isEqualTo("経産 花子 (METI official)");
+        assertThat(text(".facts")).contains("経産 花子 (METI official)", "省庁担当者");
+        screenshot("home-ja");
+
+        driver.findElement(By.linkText("English")).click();
+        waitForLang("en");
+        assertThat(heading()).startsWith("Banso — supporting R&D");
+        assertThat(text(".facts")).contains("Ministry official");
+        assertThat(driver.manage().getCookieNamed("banso-lang")).as("language cookie").isNotNull();
+        screenshot("home-en");
+
+        open("/technologies/areas");
+        assertThat(htmlLang()).as("the choice is remembered on the next page").isEqualTo("en");
+        assertThat(heading()).isEqualTo("Technology areas");
+
+        driver.findElement(By.linkText("日本語")).click();
+        waitForLang("ja");
+        assertThat(heading()).isEqualTo("技術領域");
+        open("/");
+        assertThat(htmlLang()).isEqualTo("ja");
+    }
+
+    @Test
+    void wrongPasswordShowsTheGenericFailureAndStaysOnLogin() {
+        signIn("auditor", "not-the-password");
+        assertThat(path()).isEqualTo("/login");
+        String wrongPassword = text("#login-error");
+        assertThat(wrongPassword).isEqualTo("ユーザー名またはパスワードが正しくありません。失敗が続くと、しばらくの間ログインできなくなります。");
+        assertThat(driver.findElements(By.cssSelector(".site-header__user"))).isEmpty();
+        screenshot("login-failed-ja");
+        assertNoSeriousViolations("login failed (ja)");
+
+        signIn("nobody-" + port, "not-the-password");
+        assertThat(text("#login-error")).as("an unknown user gets the same answer").isEqualTo(wrongPassword);
+    }
+
+    @Test
+    void signedOutPagesHaveNoSeriousAccessibilityViolations() {
+        for (String lang : List.of("ja", "en")) {
+            open("/?lang=" + lang);
+            assertThat(htmlLang()).isEqualTo(lang);
+            assertThat(driver.findElements(By.cssSelector(".site-header__user"))).isEmpty();
+            screenshot("home-signed-out-" + lang);
+            assertNoSeriousViolations("home, signed out (" + lang + ")");
+
+            open("/login");
+            screenshot("login-" + lang);
+            assertNoSeriousViolations("login (" + lang + ")");
+
+            open("/technologies/areas");
+            assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(20);
+            screenshot("technology-areas-" + lang);
+            assertNoSeriousViolations("technology areas (" + lang + ")");
+        }
+    }
+
+    @Test
+    void signedInHomeHasNoSeriousAccessibilityViolations() {
+        signIn("researcher", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            open("/?lang=" + lang);
+            assertThat(text(".site-header__user")).startsWith("研究 桜");
+            assertNoSeriousViolations("home, signed in (" + lang + ")");
+        }
+    }
+
+    @Test
+    void adminPagesHaveNoSeriousAccessibilityViolations() {
+        signIn("admin", adminPassword);
+        for (String lang : List.of("ja", "en")) {
+            open("/admin/users?lang=" + lang);
+            screenshot("admin-users-" + lang);
+            assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(9);
+            assertNoSeriousViolations("admin users (" + lang + ")");
+
+            open("/admin/organizations");
+            screenshot("admin-organizations-" + lang);
+            assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(11);
+            assertNoSeriousViolations("admin organizations (" + lang + ")");
+
+            open("/no-such-page");
+            assertThat(heading()).isIn("ページが見つかりません", "Page not found");
+            screenshot("not-found-" + lang);
+            assertNoSeriousViolations("not found (" + lang + ")");
+        }
+    }
+
+    @Test
+    void logOutReturnsToTheLoginPage() {
+        signIn("officer", DEMO_PASSWORD);
+        assertThat(text(".site-header__user")).startsWith("内閣 一郎");
+
+        driver.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(text("[role=status]")).isEqualTo("ログアウトしました。");
+        assertThat(driver.findElements(By.cssSelector(".site-header__user"))).isEmpty();
+        screenshot("logged-out-ja");
+
+        open("/");
+        assertThat(driver.findElements(By.cssSelector(".site-header__user"))).as("still signed out").isEmpty();
+    }
+
+    private void signIn(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        WebElement submit = driver.findElement(By.cssSelector("#login-form [type=submit]"));
+        submit.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+    }
+
+    private void open(String path) {
+        driver.get(base + path);
+    }
+
+    private void waitForLang(String lang) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
+    }
+
+    private String path() {
+        return driver.getCurrentUrl().substring(base.length()).replaceFirst("\\?.*$", "");
+    }
+
+    private String htmlLang() {
+        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+    }
+
+    private String heading() {
+        return text("h1");
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    /** Runs axe-core on the page; fails on a serious or critical violation, naming rule and elements. */
+    @SuppressWarnings("unchecked")
+    private void assertNoSeriousViolations(String page) {
+        driver.executeScript(axeSource);
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(r.violations.map(v => ({
+                        id: v.id, impact: v.impact, help: v.help,
+                        targets: v.nodes.map(n => n.target.join(' '))}))))
+                    .catch(e => done('axe failed: ' + e));
+                """);
+        assertThat(result).as("axe-core result on %s", page).isInstanceOf(List.class);
+        List<String> all = new ArrayList<>();
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+            String line = v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets");
+            all.add(line);
+            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+                serious.add(line);
+            }
+        }
+        findings.put(page, all);
+        assertThat(serious).as("serious or critical axe-core violations on %s", page).isEmpty();
+    }
+
+    /** Saves the whole page, not only the window, as target/screenshots/{name}.png. */
+    @SuppressWarnings("unchecked")
+    private void screenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
