@@ -39,6 +39,19 @@ final class EmbeddedPostgresServers {
         return servers.computeIfAbsent(directory, dir -> start(dir, properties));
     }
 
+    /** Stops the server of a data directory, as the JVM's end would. */
+    static void stop(Path dataDirectory) throws IOException {
+        EmbeddedPostgres server = servers.remove(dataDirectory.toAbsolutePath().normalize());
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Forgets a running server without stopping it, as a JVM killed with -9 would (tests only). */
+    static EmbeddedPostgres abandon(Path dataDirectory) {
+        return servers.remove(dataDirectory.toAbsolutePath().normalize());
+    }
+
     private static EmbeddedPostgres start(Path directory, EmbeddedPostgresProperties properties) {
         try {
             if (properties.cleanOnStart()) {

@@ -1,0 +1,78 @@
+package org.banso.shared.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+/** The zero-setup database keeps its data across restarts, and survives an earlier run that was killed. */
+class EmbeddedPostgresServersTest {
+
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-restart-");
+        var properties = new EmbeddedPostgresProperties(dir, 0, "banso", false);
+        execute(EmbeddedPostgresServers.serverFor(properties), "create table kept (v text); insert into kept values ('伴走')");
+        EmbeddedPostgresServers.stop(dir);
+
+        EmbeddedPostgres again = EmbeddedPostgresServers.serverFor(properties);
+        assertThat(query(again, "select v from kept")).isEqualTo("伴走");
+        EmbeddedPostgresServers.stop(dir);
+    }
+
+    @Test
+    void aServerOrphanedByAKilledRunIsStoppedAndTheDataTakenOver() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-orphan-");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServerThatGetsKilled.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("READY"));
+            assertThat(line).as("the child JVM started its server").isEqualTo("READY");
+            child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, PostgreSQL keeps running
+        }
+        assertThat(Files.exists(dir.resolve("postmaster.pid"))).isTrue();
+
+        EmbeddedPostgres takenOver = EmbeddedPostgresServers.serverFor(
+                new EmbeddedPostgresProperties(dir, 0, "banso", false));
+        assertThat(query(takenOver, "select v from kept")).isEqualTo("written before the kill");
+        EmbeddedPostgresServers.stop(dir);
+    }
+
+    /** Runs in a child JVM that the test kills with -9. */
+    static final class ServerThatGetsKilled {
+        public static void main(String[] args) throws Exception {
+            EmbeddedPostgres postgres = EmbeddedPostgresServers.serverFor(
+                    new EmbeddedPostgresProperties(Path.of(args[0]), 0, "banso", false));
+            execute(postgres, "create table kept (v text); insert into kept values ('written before the kill')");
+            System.out.println("READY");
+            System.out.flush();
+            Thread.sleep(120_000);
+        }
+    }
+
+    private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
+        try (Connection c = postgres.getDatabase("postgres", "banso").getConnection();
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String query(EmbeddedPostgres postgres, String sql) throws SQLException {
+        try (Connection c = postgres.getDatabase("postgres", "banso").getConnection();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
