@@ -32,7 +32,12 @@ class Organizations {
     }
 
     List<OrganizationView> all() {
-        return jdbc.sql("select * from identity_organization order by kind, name").query(Organizations::map).list();
+        // ministries first, as officials expect, then agencies, institutes and private participants
+        return jdbc.sql("""
+                        select * from identity_organization
+                        order by array_position(array['MINISTRY', 'FUNDING_AGENCY', 'RESEARCH_INSTITUTE', 'THINK_TANK',
+                                                      'UNIVERSITY', 'COMPANY', 'STARTUP', 'OTHER'], kind), name""")
+                .query(Organizations::map).list();
     }
 
     Optional<OrganizationView> byId(OrganizationId id) {

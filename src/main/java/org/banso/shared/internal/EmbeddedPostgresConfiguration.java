@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +19,40 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedPostgresConfiguration {
 
+    /** Holds the server for this context; destroyed after the data source, so the database stops last. */
+    @Bean
+    EmbeddedPostgresLease embeddedPostgres(EmbeddedPostgresProperties properties) {
+        return new EmbeddedPostgresLease(properties);
+    }
+
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresProperties properties) {
-        EmbeddedPostgres postgres = EmbeddedPostgresServers.serverFor(properties);
+    DataSource dataSource(EmbeddedPostgresLease lease, EmbeddedPostgresProperties properties) {
+        EmbeddedPostgres postgres = lease.postgres();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
         config.setUsername("postgres");
         config.setPoolName("banso-embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
+    }
+
+    static final class EmbeddedPostgresLease implements DisposableBean {
+
+        private final EmbeddedPostgresProperties properties;
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedPostgresLease(EmbeddedPostgresProperties properties) {
+            this.properties = properties;
+            this.postgres = EmbeddedPostgresServers.acquire(properties);
+        }
+
+        EmbeddedPostgres postgres() {
+            return postgres;
+        }
+
+        @Override
+        public void destroy() throws Exception {
+            EmbeddedPostgresServers.release(properties.dataDirectory());
+        }
     }
 }

