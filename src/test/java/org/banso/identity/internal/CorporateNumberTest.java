@@ -25,4 +25,15 @@ class CorporateNumberTest {
     void rejectsNull() {
         assertThat(CorporateNumber.isValid(null)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void exactlyOneCheckDigitMakesAnyTwelveDigitsValid() {
+        var random = new java.util.SplittableRandom(20261125);
+        for (int run = 0; run < 5_000; run++) {
+            String base = String.format("%012d", random.nextLong(1_000_000_000_000L));
+            long valid = java.util.stream.IntStream.rangeClosed(0, 9)
+                    .filter(check -> CorporateNumber.isValid(check + base)).count();
+            assertThat(valid).as("check digits valid for %s", base).isEqualTo(1);
+        }
+    }
 }
