@@ -39,7 +39,25 @@ public class BansoException extends RuntimeException {
         return errors;
     }
 
-    /** One invalid field of a request. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field of a request.
+     *
+     * @param message English text for API clients
+     * @param code    optional stable code that pages translate ({@code validation.<code>} in the message bundles),
+     *                with {@code args} for its placeholders
+     */
+    public record FieldError(String field, String message, String code, List<Object> args) {
+
+        public FieldError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        public static FieldError coded(String field, String code, String message, Object... args) {
+            return new FieldError(field, message, code, List.of(args));
+        }
     }
 }

@@ -58,7 +58,9 @@ public final class Problems {
     }
 
     public static List<Map<String, String>> fieldErrors(List<BansoException.FieldError> errors) {
-        return errors.stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList();
+        return errors.stream().map(err -> err.code() == null
+                ? Map.of("field", err.field(), "message", err.message())
+                : Map.of("field", err.field(), "message", err.message(), "code", err.code())).toList();
     }
 
     /** The code for a status the framework reports before any of our code runs. */

@@ -62,7 +62,7 @@ class IdentityService implements IdentityManagement {
         requireText("name", name, 200, errors);
         requireText("nameEn", nameEn, 200, errors);
         if (request.kind() == null) {
-            errors.add(new FieldError("kind", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, UNIVERSITY, "
+            errors.add(FieldError.coded("kind", "one-of", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, UNIVERSITY, "
                     + "STARTUP, RESEARCH_INSTITUTE, THINK_TANK, OTHER"));
         }
         String corporateNumber = trimmed(request.corporateNumber());
@@ -71,9 +71,9 @@ class IdentityService implements IdentityManagement {
         }
         if (corporateNumber != null) {
             if (!CorporateNumber.isValid(corporateNumber)) {
-                errors.add(new FieldError("corporateNumber", "must be 13 digits with a valid check digit"));
+                errors.add(FieldError.coded("corporateNumber", "corporate-number", "must be 13 digits with a valid check digit"));
             } else if (organizations.corporateNumberTaken(corporateNumber)) {
-                errors.add(new FieldError("corporateNumber", "is already registered"));
+                errors.add(FieldError.coded("corporateNumber", "already-registered", "is already registered"));
             }
         }
         failIfAny(errors);
@@ -108,22 +108,22 @@ class IdentityService implements IdentityManagement {
         String username = trimmed(request.username());
         username = username == null ? null : username.toLowerCase(Locale.ROOT);
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username",
+            errors.add(FieldError.coded("username", "username-format",
                     "must be 3–64 characters of a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
         } else if (accounts.usernameTaken(username)) {
-            errors.add(new FieldError("username", "is already taken"));
+            errors.add(FieldError.coded("username", "taken", "is already taken"));
         }
         String displayName = trimmed(request.displayName());
         requireText("displayName", displayName, 200, errors);
         String email = trimmed(request.email());
         if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "must be an e-mail address"));
+            errors.add(FieldError.coded("email", "email", "must be an e-mail address"));
         }
         if (request.organizationId() == null || organizations.byId(request.organizationId()).isEmpty()) {
-            errors.add(new FieldError("organizationId", "must name a registered organization"));
+            errors.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
         }
         if (request.roles() == null || request.roles().isEmpty() || request.roles().stream().anyMatch(java.util.Objects::isNull)) {
-            errors.add(new FieldError("roles", "must name at least one role"));
+            errors.add(FieldError.coded("roles", "roles", "must name at least one role"));
         }
         validatePassword(request.password(), username, errors);
         failIfAny(errors);
@@ -200,12 +200,12 @@ class IdentityService implements IdentityManagement {
 
     private void validatePassword(String password, String username, List<FieldError> errors) {
         if (password == null || password.length() < properties.minPasswordLength()) {
-            errors.add(new FieldError("password",
-                    "must be at least " + properties.minPasswordLength() + " characters"));
+            errors.add(FieldError.coded("password", "password-length",
+                    "must be at least " + properties.minPasswordLength() + " characters", properties.minPasswordLength()));
         } else if (password.length() > 128) {
-            errors.add(new FieldError("password", "must be at most 128 characters"));
+            errors.add(FieldError.coded("password", "too-long", "must be at most 128 characters", 128));
         } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username)) {
-            errors.add(new FieldError("password", "must not contain the username"));
+            errors.add(FieldError.coded("password", "password-username", "must not contain the username"));
         }
     }
 
@@ -217,9 +217,9 @@ class IdentityService implements IdentityManagement {
 
     private static void requireText(String field, String value, int max, List<FieldError> errors) {
         if (value == null || value.isEmpty()) {
-            errors.add(new FieldError(field, "must not be blank"));
+            errors.add(FieldError.coded(field, "required", "must not be blank"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
         }
     }
 

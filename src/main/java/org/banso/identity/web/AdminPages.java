@@ -19,6 +19,7 @@ import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
+import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +37,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminPages {
 
     private final IdentityManagement identity;
+    private final FieldErrorMessages errorMessages;
 
-    AdminPages(IdentityManagement identity) {
+    AdminPages(IdentityManagement identity, FieldErrorMessages errorMessages) {
         this.identity = identity;
+        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/admin/organizations")
@@ -64,7 +67,7 @@ class AdminPages {
             model.addAttribute("organizations", identity.organizations());
             model.addAttribute("kinds", OrganizationKind.values());
             model.addAttribute("form", form);
-            model.addAttribute("errors", errorsByField(e));
+            model.addAttribute("errors", errorMessages.byField(e));
             return "identity/organizations";
         }
     }
@@ -90,7 +93,7 @@ class AdminPages {
         } catch (BansoException e) {
             Map<String, String> kept = new HashMap<>(form);
             kept.remove("password");
-            fillUsersPage(model, user, kept, errorsByField(e));
+            fillUsersPage(model, user, kept, errorMessages.byField(e));
             return "identity/users";
         }
     }
@@ -133,15 +136,6 @@ class AdminPages {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Map<String, String> errorsByField(BansoException e) {
-        Map<String, String> errors = new HashMap<>();
-        e.errors().forEach(err -> errors.merge(err.field(), err.message(), (a, b) -> a + "; " + b));
-        if (errors.isEmpty()) {
-            errors.put("global", e.getMessage());
-        }
-        return errors;
     }
 
     @Configuration(proxyBeanMethods = false)

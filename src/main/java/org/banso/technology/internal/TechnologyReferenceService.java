@@ -86,7 +86,7 @@ class TechnologyReferenceService implements TechnologyReference {
         }
         String stripped = value.strip();
         if (stripped.isEmpty() || stripped.length() > 200) {
-            errors.add(new FieldError(field, "must be 1–200 characters"));
+            errors.add(FieldError.coded(field, "length", "must be 1–200 characters", 1, 200));
         }
         return stripped;
     }
