@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.identity.UserId;
+import org.banso.identity.UserView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,8 +62,7 @@ public class ApiTokens {
                 .params(hash, Timestamp.from(clock.instant()))
                 .query(UUID.class).optional())
                 .flatMap(accountId -> accounts.byId(new UserId(accountId)))
-                .map(view -> new BansoUser(view.id(), view.username(), view.displayName(), view.organizationId(),
-                        view.roles()));
+                .map(UserView::asPrincipal);
     }
 
     /** Revokes the presented token. Answers false when it was not a live token of this user. */

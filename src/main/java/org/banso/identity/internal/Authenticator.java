@@ -55,8 +55,7 @@ public class Authenticator {
             jdbc.sql("delete from identity_login_throttle where username_key = ?").param(key).update();
             var view = account.get().view();
             events.publishEvent(new IdentityEvents.LoginSucceeded(view.id(), channel, now));
-            return Optional.of(new BansoUser(view.id(), view.username(), view.displayName(), view.organizationId(),
-                    view.roles()));
+            return Optional.of(view.asPrincipal());
         }
         boolean lockedNow = recordFailure(key, now) || locked;
         events.publishEvent(new IdentityEvents.LoginFailed(key, channel, lockedNow, now));

@@ -102,8 +102,7 @@ class DemoIdentityData implements ApplicationRunner {
     private void load() {
         // Acts as the first administrator: demo data goes through the same rules as anybody's input.
         UserView admin = accounts.byUsername("admin").orElseThrow().view();
-        BansoUser actor = new BansoUser(admin.id(), admin.username(), admin.displayName(), admin.organizationId(),
-                admin.roles());
+        BansoUser actor = admin.asPrincipal();
         Map<String, OrganizationView> byName = new LinkedHashMap<>();
         for (NewOrganization org : ORGANIZATIONS) {
             byName.put(org.name(), organizations.byName(org.name())
