@@ -37,8 +37,9 @@ class TechnologyPages {
 
         @Bean
         PublicEndpoints technologyPublicEndpoints() {
-            return () -> List.of("/technologies/areas", "/api/v1/technology-areas", "/api/v1/technology-areas/*",
-                    "/api/v1/vision-technologies");
+            return () -> List.of("/technologies", "/technologies/areas", "/technologies/*",
+                    "/api/v1/technology-areas", "/api/v1/technology-areas/*", "/api/v1/vision-technologies",
+                    "/api/v1/technologies", "/api/v1/technologies/*");
         }
     }
 }

@@ -1,0 +1,22 @@
+package org.banso.technology;
+
+import java.time.Instant;
+
+import org.banso.identity.UserId;
+
+/** What the technology registry tells the other modules. */
+public final class TechnologyEvents {
+
+    private TechnologyEvents() {
+    }
+
+    public record TechnologyRegistered(TechnologyId technology, String code, UserId by, Instant at) {
+    }
+
+    public record TechnologyAssessed(TechnologyId technology, java.util.UUID assessment, UserId by, Instant at) {
+    }
+
+    public record TechnologyStatusChanged(TechnologyId technology, TechnologyStatus from, TechnologyStatus to,
+                                          UserId by, Instant at) {
+    }
+}

@@ -1,0 +1,9 @@
+package org.banso.technology;
+
+/** candidate → under assessment → designated for support → retired. */
+public enum TechnologyStatus {
+    CANDIDATE,
+    UNDER_ASSESSMENT,
+    DESIGNATED,
+    RETIRED
+}
