@@ -279,6 +279,49 @@ class BrowserTest {
         assertThat(driver.findElements(By.cssSelector(".site-header__user"))).as("still signed out").isEmpty();
     }
 
+    @Test
+    void aProgramOfficerAssessesAndDesignatesATechnologyInThePages() { // R3, R4
+        String code = "QS-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        signIn("officer", DEMO_PASSWORD);
+        open("/technologies?lang=ja");
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("nameJa")).sendKeys("量子慣性航法センサ");
+        driver.findElement(By.id("nameEn")).sendKeys("Quantum inertial navigation sensor");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("domain"))).selectByValue("A07");
+        driver.findElement(By.id("description")).sendKeys("GPSが使えない海中での測位。");
+        driver.findElement(By.cssSelector("form[action='/technologies'] [type=submit]")).click();
+        assertThat(heading()).isEqualTo("量子慣性航法センサ");
+
+        driver.findElement(By.xpath("//button[text()='支援対象に指定する']")).click();
+        assertThat(text(".notice--error")).contains("評価が記録されていないため指定できません");
+        screenshot("technology-assessment-required-ja");
+
+        for (String criterion : List.of("japanStrength", "foreignRdStatus", "socialNeeds", "leakageRisk",
+                "dependenceRisk")) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(criterion + "-score")))
+                    .selectByValue("4");
+            driver.findElement(By.id(criterion + "-evidence")).sendKeys("根拠：" + criterion);
+        }
+        driver.findElement(By.id("superiority")).sendKeys("小型化と精度で優位");
+        driver.findElement(By.id("inputReference")).sendKeys("シンクタンク調査報告（2026年）");
+        driver.findElement(By.xpath("//button[text()='評価を記録する']")).click();
+        assertThat(text(".notice--success")).contains("評価を記録しました");
+        driver.findElement(By.xpath("//button[text()='支援対象に指定する']")).click();
+        assertThat(text(".notice--success")).contains("支援対象に指定しました");
+        assertThat(text(".facts")).contains("支援対象に指定");
+        screenshot("technology-designated-ja");
+        assertNoSeriousViolations("technology page with assessment (ja)");
+        open(path() + "?lang=en");
+        screenshot("technology-designated-en");
+        assertNoSeriousViolations("technology page with assessment (en)");
+
+        driver.manage().deleteAllCookies();
+        open("/technologies?lang=ja");
+        assertThat(text("table")).contains(code, "量子慣性航法センサ");
+        screenshot("technologies-public-ja");
+        assertNoSeriousViolations("technologies, public (ja)");
+    }
+
     private void signIn(String username, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
