@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
 import java.util.Locale;
 
+import org.banso.web.DateFormats;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +29,7 @@ class DateDisplay {
         return clock.instant();
     }
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter ERA_NAME = DateTimeFormatter.ofPattern("GGGG", Locale.JAPAN);
-    private static final DateTimeFormatter JA_REST = DateTimeFormatter.ofPattern("M月d日", Locale.JAPAN);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final ZoneId JAPAN = DateFormats.JAPAN;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public String date(Instant instant) {
@@ -55,14 +51,7 @@ class DateDisplay {
     }
 
     static String date(Instant instant, Locale locale) {
-        ZonedDateTime local = instant.atZone(JAPAN);
-        if (isJapanese(locale)) {
-            JapaneseDate era = JapaneseDate.from(local.toLocalDate());
-            int yearOfEra = era.get(ChronoField.YEAR_OF_ERA);
-            return ERA_NAME.format(era) + (yearOfEra == 1 ? "元" : String.valueOf(yearOfEra)) + "年"
-                    + "（" + local.getYear() + "年）" + JA_REST.format(local);
-        }
-        return EN_DATE.format(local);
+        return DateFormats.date(instant, locale);
     }
 
     private static boolean isJapanese(Locale locale) {
