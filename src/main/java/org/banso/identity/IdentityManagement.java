@@ -22,6 +22,9 @@ public interface IdentityManagement {
 
     Optional<UserView> user(UserId id);
 
+    /** The account with this username (lower-case), if any. */
+    Optional<UserView> userByUsername(String username);
+
     UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor);
 
     UserView setEnabled(UserId id, boolean enabled, BansoUser actor);

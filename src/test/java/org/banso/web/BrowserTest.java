@@ -322,6 +322,27 @@ class BrowserTest {
         assertNoSeriousViolations("technologies, public (ja)");
     }
 
+    @Test
+    void theGuidelineInForceIsPublicInBothLanguages() { // R1
+        for (String lang : List.of("ja", "en")) {
+            open("/guideline?lang=" + lang);
+            assertThat(driver.findElements(By.cssSelector("#measures-caption"))).hasSize(1);
+            assertThat(text("table")).contains(lang.equals("ja") ? "人材育成" : "Human-resource development");
+            screenshot("guideline-" + lang);
+            assertNoSeriousViolations("guideline in force (" + lang + ")");
+        }
+        signIn("officer", DEMO_PASSWORD);
+        open("/guidelines?lang=ja");
+        screenshot("guideline-versions-ja");
+        assertNoSeriousViolations("guideline versions (ja)");
+        driver.findElement(By.id("titleJa")).sendKeys("改定案");
+        driver.findElement(By.id("titleEn")).sendKeys("Revision draft");
+        driver.findElement(By.cssSelector("form[action='/guidelines'] [type=submit]")).click();
+        assertThat(heading()).isEqualTo("改定案");
+        screenshot("guideline-draft-ja");
+        assertNoSeriousViolations("guideline draft (ja)");
+    }
+
     private void signIn(String username, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);

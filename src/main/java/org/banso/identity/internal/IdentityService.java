@@ -166,6 +166,13 @@ class IdentityService implements IdentityManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> userByUsername(String username) {
+        return username == null ? Optional.empty()
+                : accounts.byUsername(username.strip().toLowerCase(Locale.ROOT)).map(Accounts.Account::view);
+    }
+
+    @Override
     @Transactional
     public UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor) {
         requireAdmin(actor);
