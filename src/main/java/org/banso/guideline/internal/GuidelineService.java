@@ -190,6 +190,9 @@ class GuidelineService implements Guidelines {
     @Transactional
     public Version enforce(UUID versionId, BansoUser actor) {
         requireProgramOfficer(actor);
+        // Enforcements run one at a time: each must see the version its predecessor put in force (R1). Row locks
+        // alone do not do it, since a waiting transaction skips a row that stopped matching "in force".
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('guideline-enforce'))").query(Object.class).single();
         Version draft = lockDraft(versionId, actor);
         Set<MeasureKind> present = draft.measures().stream().map(Measure::kind)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(MeasureKind.class)));
@@ -201,7 +204,7 @@ class GuidelineService implements Guidelines {
                     + missing.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ".");
         }
         Instant now = clock.instant();
-        // Lock the version in force first so that two enforcements serialise; the unique index is the backstop.
+        // the unique index on the version in force is the backstop
         Optional<UUID> previous = jdbc.sql("select id from guideline_version where status = 'IN_FORCE' for update")
                 .query(UUID.class).optional();
         previous.ifPresent(id -> jdbc.sql(
