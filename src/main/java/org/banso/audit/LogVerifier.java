@@ -242,7 +242,7 @@ public final class LogVerifier {
             if (text == null) {
                 return Optional.empty();
             }
-            String[] parts = text.strip().split("\\+");
+            String[] parts = text.strip().split("\\+", 3);
             if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9a-f]{8}")) {
                 return Optional.empty();
             }
