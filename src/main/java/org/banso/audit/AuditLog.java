@@ -1,9 +1,7 @@
 package org.banso.audit;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.banso.identity.BansoUser;
 
@@ -29,7 +27,7 @@ public interface AuditLog {
     /** The note verifier key of the checkpoint signing key. */
     String verifierKey();
 
-    /** Entries {@code [from, to)} of the log; at most {@link #MAX_PAGE} at once. */
+    /** Entries from {@code from} (inclusive) to {@code to} (exclusive); at most {@link #MAX_PAGE} at once. */
     List<AuditEntry> entries(long from, long to, BansoUser caller);
 
     /** Entries matching the filter, newest first. */
@@ -38,22 +36,11 @@ public interface AuditLog {
     /** The RFC 9162 inclusion proof of entry {@code index} in the tree of {@code treeSize} (a checkpointed size). */
     List<byte[]> inclusionProof(long index, long treeSize, BansoUser caller);
 
-    /** The RFC 9162 consistency proof between two checkpointed sizes, {@code 1 ≤ from ≤ to}. */
+    /** The RFC 9162 consistency proof between two tree sizes, {@code 1 <= from <= to <= size}. */
     List<byte[]> consistencyProof(long from, long to);
 
     /** Recomputes the whole tree from the stored leaves and checks it against every signed checkpoint. */
     VerificationReport verify(BansoUser caller);
 
     int MAX_PAGE = 1000;
-
-    /** Filters of the auditor's entry browser; null fields do not filter. */
-    record EntryFilter(UUID actor, UUID council, UUID item, String kind, Instant from, Instant to, int limit) {
-    }
-
-    /**
-     * @param firstBadIndex the first entry whose leaf no longer matches, when verification failed
-     */
-    record VerificationReport(boolean ok, long treeSize, int checkpointsChecked, Long firstBadIndex, String message,
-                              long millis) {
-    }
 }

@@ -67,7 +67,7 @@ class AuditCrashTest {
             assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
             BansoUser auditor = new BansoUser(new UserId(UUID.randomUUID()), "auditor", "Auditor",
                     new OrganizationId(UUID.randomUUID()), Set.of(Role.AUDITOR));
-            AuditLog.VerificationReport report = app.getBean(AuditLog.class).verify(auditor);
+            VerificationReport report = app.getBean(AuditLog.class).verify(auditor);
             assertThat(report.ok()).as(report.message()).isTrue();
         }
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.banso.audit.AuditEntry;
 import org.banso.audit.AuditLog;
+import org.banso.audit.VerificationReport;
+import org.banso.audit.EntryFilter;
 import org.banso.audit.LogVerifier;
 import org.banso.audit.LogVerifier.Frontier;
 import org.banso.audit.LogVerifier.VerifierKey;

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves committed outbox rows into the tree, in index order, and signs a checkpoint — all in one transaction, so a
  * crash leaves either the rows pending or the leaves, nodes and checkpoint written. A PostgreSQL advisory lock makes
- * sure only one instance sequences at a time. The tree's right edge (≤ 64 hashes) is read at the start of every
+ * sure only one instance sequences at a time. The tree's right edge (<= 64 hashes) is read at the start of every
  * batch rather than trusted from memory, so another instance or a rolled-back batch can never leave it stale.
  */
 @Component

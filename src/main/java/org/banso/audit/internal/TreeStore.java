@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.banso.audit.AuditEntry;
-import org.banso.audit.AuditLog.EntryFilter;
+import org.banso.audit.EntryFilter;
 import org.banso.audit.LogVerifier.CompletedNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.banso.audit.AuditEntry;
 import org.banso.audit.AuditLog;
+import org.banso.audit.EntryFilter;
 import org.banso.audit.LogVerifier;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
@@ -78,7 +79,7 @@ class AuditPages {
         Instant to = time(form, "to", errors);
         String kind = form.getOrDefault("kind", "");
         List<AuditEntry> entries = errors.isEmpty()
-                ? log.search(new AuditLog.EntryFilter(actor, council, item, kind, from, to, 200), user)
+                ? log.search(new EntryFilter(actor, council, item, kind, from, to, 200), user)
                 : List.of();
         model.addAttribute("entries", entries);
         model.addAttribute("kinds", log.kinds(user));
