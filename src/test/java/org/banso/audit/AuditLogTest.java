@@ -85,6 +85,30 @@ class AuditLogTest {
     }
 
     @Test
+    void anInnerTransactionKeepsItsEventsWhenTheOuterOneRollsBack() { // R17: each transaction's own events
+        UUID outer = UUID.randomUUID();
+        UUID inner = UUID.randomUUID();
+        UUID many = UUID.randomUUID();
+        TransactionTemplate outerTx = new TransactionTemplate(transactions);
+        TransactionTemplate innerTx = new TransactionTemplate(transactions);
+        innerTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        outerTx.executeWithoutResult(s -> {
+            events.publishEvent(probe(outer));
+            innerTx.executeWithoutResult(i -> {
+                for (int n = 0; n < 3; n++) {
+                    events.publishEvent(probe(many));
+                }
+                events.publishEvent(probe(inner));
+            });
+            s.setRollbackOnly();
+        });
+        sequencer.sequenceNow();
+        assertThat(leavesMentioning(inner)).isEqualTo(1);
+        assertThat(leavesMentioning(many)).isEqualTo(3);
+        assertThat(leavesMentioning(outer)).isZero();
+    }
+
+    @Test
     void aFailedRegistrationLeavesNoEntryAndASuccessfulOneLeavesExactlyOne() throws Exception { // R17
         String admin = accounts.adminToken();
         String name = ApiAccounts.unique("監査試験");
