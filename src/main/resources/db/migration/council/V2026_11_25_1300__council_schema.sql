@@ -33,6 +33,7 @@ create table council_required_consenter (
 -- Every consent or decline ever recorded (R5): append-only, the latest per person counts.
 create table council_consent (
     id         uuid primary key,
+    seq        bigint generated always as identity,
     council_id uuid        not null,
     user_id    uuid        not null,
     decision   text        not null check (decision in ('CONSENT', 'DECLINE')),
@@ -152,6 +153,7 @@ create table council_proposal_revision (
 
 -- One answer per participant per revision (R14); a second one breaks the primary key.
 create table council_proposal_response (
+    seq            bigint generated always as identity,
     proposal_id    uuid        not null,
     revision       integer     not null,
     participant_id uuid        not null references council_participant (id),

@@ -178,15 +178,13 @@ class CouncilService {
         if (ministry.isEmpty() || ministry.get().kind() != OrganizationKind.MINISTRY) {
             errors.add(FieldError.coded("competentMinistryId", "ministry", "must name a registered ministry"));
         }
-        List<UUID> projects = request.projectIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(
-                request.projectIds()));
+        List<UUID> projects = distinct(request.projectIds());
         for (UUID project : projects) {
             if (project == null || councilOfProjectId(project).isPresent()) {
                 errors.add(new FieldError("projectIds", "a project has exactly one council (R7)"));
             }
         }
-        List<UserId> consenters = request.requiredConsenterIds() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.requiredConsenterIds()));
+        List<UserId> consenters = distinct(request.requiredConsenterIds());
         if (consenters.isEmpty()) {
             errors.add(FieldError.coded("requiredConsenterIds", "consenters",
                     "must name at least one researcher whose consent is required (R5)"));
@@ -344,7 +342,7 @@ class CouncilService {
 
     private Map<UUID, String> latestConsents(CouncilId id) {
         Map<UUID, String> latest = new LinkedHashMap<>();
-        jdbc.sql("select user_id, decision from council_consent where council_id = ? order by at, id")
+        jdbc.sql("select user_id, decision from council_consent where council_id = ? order by seq")
                 .param(id.value()).query(rs -> {
                     latest.put(uuid(rs, "user_id"), rs.getString("decision"));
                 });
@@ -808,7 +806,7 @@ class CouncilService {
                         rs.getString("body"), designation(rs.getString("designation")),
                         new UserId(uuid(rs, "created_by")), instant(rs, "created_at"))).list();
         List<ResponseView> responses = jdbc.sql("""
-                        select * from council_proposal_response where proposal_id = ? order by at, revision""")
+                        select * from council_proposal_response where proposal_id = ? order by seq""")
                 .param(p.id().value()).query((rs, n) -> new ResponseView(rs.getInt("revision"),
                         new ParticipantId(uuid(rs, "participant_id")), rs.getString("response"),
                         rs.getString("reason"), new UserId(uuid(rs, "responded_by")), instant(rs, "at"))).list();
@@ -989,7 +987,7 @@ class CouncilService {
                         List.copyOf(members.getOrDefault(uuid(rs, "id"), List.of())), instant(rs, "joined_at")))
                 .list();
         List<ConsentView> consents = jdbc.sql("""
-                        select user_id, decision, at from council_consent where council_id = ? order by at, id""")
+                        select user_id, decision, at from council_consent where council_id = ? order by seq""")
                 .param(c.id().value()).query((rs, n) -> new ConsentView(new UserId(uuid(rs, "user_id")),
                         rs.getString("decision"), instant(rs, "at"))).list();
         return new CouncilView(c.id(), c.name(), c.status(), c.competentMinistryId(), projects, consenters,
@@ -1010,6 +1008,11 @@ class CouncilService {
             errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
         }
         return v;
+    }
+
+    /** The distinct elements, in order; nulls are kept for the validation to report. */
+    static <T> List<T> distinct(List<T> values) {
+        return values == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(values));
     }
 
     static void failIfAny(List<FieldError> errors) {

@@ -154,7 +154,7 @@ class FollowUpService {
         CouncilRow council = councils.row(councilId).orElseThrow();
         councils.pledged(council, actor);
         councils.competent(council, actor);
-        List<UserId> people = attendees == null ? List.of() : List.copyOf(new LinkedHashSet<>(attendees));
+        List<UserId> people = CouncilService.distinct(attendees);
         jdbc.sql("delete from council_attendance where meeting_id = ?").param(id.value()).update();
         for (UserId person : people) {
             if (person == null) {
@@ -372,15 +372,15 @@ class FollowUpService {
     @Transactional
     public MaterialRequestView fulfil(MaterialRequestId id, List<UUID> itemIds, BansoUser actor) {
         MaterialRequestView request = answerable(id, actor);
-        List<UUID> items = itemIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(itemIds));
+        List<UUID> items = CouncilService.distinct(itemIds);
         if (items.isEmpty() || items.contains(null)) {
             throw BansoException.invalid("itemIds", "name the information items that answer the request");
         }
         Instant now = clock.instant();
         jdbc.sql("""
-                update council_material_request set status = 'FULFILLED', item_ids = ?, answered_by = ?,
+                update council_material_request set status = 'FULFILLED', item_ids = ?::uuid[], answered_by = ?,
                 answered_at = ? where id = ?""")
-                .params(items.toArray(UUID[]::new), actor.id().value(), ts(now), id.value()).update();
+                .params("{" + String.join(",", items.stream().map(UUID::toString).toList()) + "}", actor.id().value(), ts(now), id.value()).update();
         events.publishEvent(new CouncilEvents.MaterialsProvided(request.councilId(), id, items.size(), actor.id(),
                 now));
         return materialRequest(id);
