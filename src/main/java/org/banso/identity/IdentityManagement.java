@@ -22,6 +22,9 @@ public interface IdentityManagement {
 
     Optional<UserView> user(UserId id);
 
+    /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
+    Optional<UserView> userByUsername(String username);
+
     UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor);
 
     UserView setEnabled(UserId id, boolean enabled, BansoUser actor);

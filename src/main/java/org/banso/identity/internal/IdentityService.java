@@ -166,6 +166,15 @@ class IdentityService implements IdentityManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> userByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.byUsername(username.strip().toLowerCase(Locale.ROOT)).map(Accounts.Account::view);
+    }
+
+    @Override
     @Transactional
     public UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor) {
         requireAdmin(actor);
