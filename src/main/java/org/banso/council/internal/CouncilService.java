@@ -855,34 +855,34 @@ class CouncilService {
         if (!"OPEN".equals(proposal.status()) || proposal.lapsed(now)) {
             throw new BansoException(ProblemCode.PROPOSAL_CLOSED, "The proposal is no longer open.");
         }
-        boolean answered = jdbc.sql("""
-                        select count(*) from council_proposal_response
-                        where proposal_id = ? and revision = ? and participant_id = ?""")
-                .params(id.value(), proposal.revision(), me.participant().value()).query(Long.class).single() > 0;
-        if (answered) {
+        // one answer per participant per revision: the primary key decides, without a separate look-up
+        int inserted = jdbc.sql("""
+                        insert into council_proposal_response (proposal_id, revision, participant_id, response, reason,
+                                                               responded_by, at) values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(id.value(), proposal.revision(), me.participant().value(), response,
+                        why == null || why.isEmpty() ? null : why, actor.id().value(), ts(now)).update();
+        if (inserted == 0) {
             throw new BansoException(ProblemCode.ALREADY_RESPONDED,
                     "Your participant already answered this revision (R14).");
         }
-        jdbc.sql("""
-                insert into council_proposal_response (proposal_id, revision, participant_id, response, reason,
-                                                       responded_by, at) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id.value(), proposal.revision(), me.participant().value(), response,
-                        why == null || why.isEmpty() ? null : why, actor.id().value(), ts(now)).update();
         events.publishEvent(new CouncilEvents.ProposalAnswered(proposal.councilId(), id, proposal.revision(),
                 me.participant(), response, actor.id(), now));
-        if ("CONSENT".equals(response)) {
-            adoptIfEveryoneConsented(proposal, actor.id(), now);
+        if ("CONSENT".equals(response) && adoptIfEveryoneConsented(proposal, actor.id(), now)) {
+            return proposalView(new ProposalRow(proposal.id(), proposal.councilId(), proposal.matter(), "ADOPTED",
+                    proposal.revision(), proposal.proposedBy(), proposal.proposedAt(), proposal.responseDeadline(),
+                    now));
         }
-        return proposalView(proposalRow(id));
+        return proposalView(proposal);
     }
 
     /**
      * Adopts the (locked, open) proposal when every current participant has consented to its current revision, and
      * applies its designation in the same transaction (R14).
      */
-    private void adoptIfEveryoneConsented(ProposalRow proposal, UserId by, Instant now) {
+    private boolean adoptIfEveryoneConsented(ProposalRow proposal, UserId by, Instant now) {
         if (!"OPEN".equals(proposal.status())) {
-            return;
+            return false;
         }
         long missing = jdbc.sql("""
                         select count(*) from council_participant pa
@@ -893,7 +893,7 @@ class CouncilService {
                 .params(proposal.councilId().value(), proposal.id().value(), proposal.revision()).query(Long.class)
                 .single();
         if (missing > 0) {
-            return;
+            return false;
         }
         int adopted = jdbc.sql("""
                         update council_proposal set status = 'ADOPTED', closed_at = ?, closed_by = ?
@@ -915,6 +915,7 @@ class CouncilService {
         }
         events.publishEvent(new CouncilEvents.ProposalAdopted(proposal.councilId(), proposal.id(),
                 proposal.revision(), designation != null, by, now));
+        return true;
     }
 
     @Transactional
