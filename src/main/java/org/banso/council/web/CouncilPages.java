@@ -162,6 +162,8 @@ class CouncilPages {
             var invitation = councils.invite(new CouncilId(id), role, user);
             // shown once: only its hash is stored
             redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
+            redirect.addFlashAttribute("invitationUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                    .fromCurrentContextPath().path(invitation.acceptPath()).toUriString());
             return "redirect:/councils/" + id + "#invitations";
         });
     }
