@@ -632,6 +632,39 @@ class CouncilApiTest {
                 .as("nothing was stored").isEmpty();
     }
 
+    // ------------------------------------------------------------------ pages
+
+    @Test
+    void r12_pagesHideTheCouncilFromOutsidersAndShowThePledgeBeforeAnythingNonPublic() throws Exception {
+        // R12, R5: the pages ask the same service as the API
+        String council = api.establishedCouncil(official, pi);
+        api.addParticipant(council, official, startup, "STARTUP");
+        api.sign(council, official);
+        String proposal = api.propose(council, official, "PROMOTION");
+
+        assertThat(page("/councils/" + council, outsider).getResponse().getStatus()).isEqualTo(404);
+        MvcResult unsigned = page("/councils/" + council, startup);
+        assertThat(unsigned.getResponse().getStatus()).isEqualTo(200);
+        assertThat(unsigned.getResponse().getContentAsString()).contains("pledge-sign", "国家公務員")
+                .doesNotContain("submit-proposal", "研究成果の取扱い");
+        assertThat(page("/proposals/" + proposal, startup).getResponse().getStatus()).isEqualTo(403);
+        assertThat(page("/proposals/" + proposal, outsider).getResponse().getStatus()).isEqualTo(404);
+        MvcResult signed = page("/proposals/" + proposal, official);
+        assertThat(signed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(signed.getResponse().getContentAsString()).contains("研究成果の取扱い", "answer-consent");
+    }
+
+    private MvcResult page(String path, Person person) throws Exception {
+        var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
+        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                principal, null, principal.roles().stream()
+                .map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority()))
+                .toList());
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .authentication(authentication))).andReturn();
+    }
+
     // ------------------------------------------------------------------ meetings
 
     @Test
