@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sustained answers per second through the council facade on the real PostgreSQL, with exactly-once adoption:
- * 1,000 councils × 30 participants are seeded with SQL, one open proposal per council, and {@value #THREADS} threads
+ * 1,000 councils × 30 participants are seeded with SQL, one open proposal per council, and {@code bench.threads} (8) threads
  * send every representative's consent in a shuffled order (so that several threads hit one proposal at once). Each
  * proposal must end ADOPTED with exactly one {@code ProposalAdopted} event. Target: ≥ 2,000 answers/s.
  * <p>
@@ -40,12 +40,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Surefire's patterns). Run: {@code ./mvnw -q -B test -Dtest=ConsensusThroughputBench
  * -Dsurefire.failIfNoSpecifiedTests=false}; the figures are printed to the test's output file.
  */
-@BansoIntegrationTest
+@BansoIntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=${bench.pool:10}")
 class ConsensusThroughputBench {
 
     static final int COUNCILS = 1_000;
     static final int PARTICIPANTS = 30;
-    static final int THREADS = 8;
+    static final int THREADS = Integer.getInteger("bench.threads", 8);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Counting {
