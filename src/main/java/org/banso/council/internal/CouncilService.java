@@ -852,7 +852,8 @@ class CouncilService {
             throw BansoException.invalid("reason", "must be at most 5000 characters");
         }
         Instant now = clock.instant();
-        if (!"OPEN".equals(proposal.status()) || proposal.lapsed(now)) {
+        if (!"OPEN".equals(proposal.status()) || proposal.lapsed(now)
+                || council.status() == CouncilStatus.DISSOLVED) {
             throw new BansoException(ProblemCode.PROPOSAL_CLOSED, "The proposal is no longer open.");
         }
         // one answer per participant per revision: the primary key decides, without a separate look-up
@@ -925,7 +926,8 @@ class CouncilService {
         CouncilMembership me = pledged(council, actor);
         requireProposerOrCompetent(proposal, me, actor);
         Instant now = clock.instant();
-        if (!"OPEN".equals(proposal.status()) || proposal.lapsed(now)) {
+        if (!"OPEN".equals(proposal.status()) || proposal.lapsed(now)
+                || council.status() == CouncilStatus.DISSOLVED) {
             throw new BansoException(ProblemCode.PROPOSAL_CLOSED, "The proposal is no longer open.");
         }
         List<FieldError> errors = new ArrayList<>();

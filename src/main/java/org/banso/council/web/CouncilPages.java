@@ -277,7 +277,124 @@ class CouncilPages {
         model.addAttribute("tasks", councils.tasks(councilId, user));
         model.addAttribute("materials", councils.materialRequests(councilId, user));
         model.addAttribute("names", names(council));
+        CouncilMembership me = memberships.membership(councilId, user.id()).orElseThrow();
+        model.addAttribute("me", me);
+        model.addAttribute("competent", me.role() == ParticipantRole.COMPETENT_MINISTRY);
+        model.addAttribute("adopted", councils.proposals(councilId, user).stream()
+                .filter(p -> p.status() == org.banso.council.ProposalStatus.ADOPTED).toList());
+        model.addAttribute("ministries", council.participants().stream()
+                .filter(p -> p.role().name().endsWith("_MINISTRY")).toList());
+        model.addAttribute("matters", Matter.values());
         return "council/follow-up";
+    }
+
+    @PostMapping("/councils/{id}/meetings")
+    String scheduleMeeting(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                           @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        String back = "redirect:/councils/" + id + "/follow-up";
+        return attempt(redirect, back, () -> {
+            List<org.banso.council.CouncilViews.AgendaItem> agenda = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String title = form.get("agendaTitle" + i);
+                if (title != null && !title.isBlank()) {
+                    agenda.add(new org.banso.council.CouncilViews.AgendaItem(
+                            parse(form.get("agendaMatter" + i), Matter::valueOf), title, null));
+                }
+            }
+            councils.scheduleMeeting(new CouncilId(id), new CouncilManagement.NewMeeting(form.get("title"),
+                    japanTime(form.get("startsAt")), japanTime(form.get("endsAt")), form.get("place"),
+                    form.get("link"), agenda), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return back;
+        });
+    }
+
+    @PostMapping("/councils/{id}/tasks")
+    String createTask(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                      @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        String back = "redirect:/councils/" + id + "/follow-up";
+        return attempt(redirect, back, () -> {
+            String kind = form.get("kind");
+            boolean action = "ACTION_ITEM".equals(kind);
+            UUID proposal = parse(form.get("proposalId"), UUID::fromString);
+            UUID assignee = parse(form.get("assigneeParticipantId"), UUID::fromString);
+            UUID ministry = parse(form.get("responsibleMinistryId"), UUID::fromString);
+            councils.createTask(new CouncilId(id), new CouncilManagement.NewTask(kind,
+                    action && proposal != null ? new ProposalId(proposal) : null,
+                    action && assignee != null ? new ParticipantId(assignee) : null,
+                    !action && ministry != null ? new OrganizationId(ministry) : null, form.get("title"),
+                    form.get("description"), parse(form.get("dueDate"), java.time.LocalDate::parse)), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return back;
+        });
+    }
+
+    @PostMapping("/tasks/{taskId}/done")
+    String taskDone(@PathVariable UUID taskId, @RequestParam UUID council, @AuthenticationPrincipal BansoUser user,
+                    RedirectAttributes redirect) {
+        String back = "redirect:/councils/" + council + "/follow-up";
+        return attempt(redirect, back, () -> {
+            councils.completeTask(new org.banso.council.TaskId(taskId), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return back;
+        });
+    }
+
+    @PostMapping("/councils/{id}/material-requests")
+    String requestMaterials(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                            @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        String back = "redirect:/councils/" + id + "/follow-up";
+        return attempt(redirect, back, () -> {
+            UUID addressee = parse(form.get("addresseeParticipantId"), UUID::fromString);
+            councils.requestMaterials(new CouncilId(id), new CouncilManagement.NewMaterialRequest(
+                    addressee == null ? null : new ParticipantId(addressee), form.get("title"),
+                    form.get("description"), parse(form.get("dueDate"), java.time.LocalDate::parse)), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return back;
+        });
+    }
+
+    @PostMapping("/material-requests/{requestId}/answer")
+    String answerMaterials(@PathVariable UUID requestId, @RequestParam UUID council,
+                           @RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user,
+                           RedirectAttributes redirect) {
+        String back = "redirect:/councils/" + council + "/follow-up";
+        return attempt(redirect, back, () -> {
+            org.banso.council.MaterialRequestId request = new org.banso.council.MaterialRequestId(requestId);
+            if ("decline".equals(form.get("action"))) {
+                councils.decline(request, form.get("reason"), user);
+            } else {
+                List<UUID> items = new ArrayList<>();
+                for (String item : (form.getOrDefault("itemIds", "")).split("[\\s,]+")) {
+                    if (!item.isBlank()) {
+                        UUID parsed = parse(item, UUID::fromString);
+                        if (parsed == null) {
+                            throw BansoException.invalid("itemIds", "Give information item ids.");
+                        }
+                        items.add(parsed);
+                    }
+                }
+                councils.fulfil(request, items, user);
+            }
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return back;
+        });
+    }
+
+    private static java.time.Instant japanTime(String local) {
+        java.time.LocalDateTime time = parse(local, java.time.LocalDateTime::parse);
+        return time == null ? null : time.atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+    }
+
+    private static <T> T parse(String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Runs a form's action; a refusal goes back to the form with the reason, in the page's language. */

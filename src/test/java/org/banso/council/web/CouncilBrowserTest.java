@@ -228,13 +228,54 @@ class CouncilBrowserTest {
         assertThat(text("#council-status")).isEqualTo("Established");
         screenshot("council-en");
         assertNoSeriousViolations("council (en)");
-        open(councilPath + "/follow-up");
-        screenshot("council-follow-up-en");
-        assertNoSeriousViolations("follow-up (en)");
         open("/councils");
         screenshot("council-list-en");
         assertNoSeriousViolations("council list (en)");
         open("/?lang=ja");
+        signOut();
+
+        // follow-up: the official schedules a meeting, assigns an action item, requests materials (R8, R9, R11)
+        signIn("meti", DEMO_PASSWORD);
+        open(councilPath + "/follow-up?lang=ja");
+        driver.findElement(By.id("meeting-title")).sendKeys("第1回 量子センサ協議会");
+        setValue("meeting-start", "2026-12-10T10:00");
+        setValue("meeting-end", "2026-12-10T12:00");
+        driver.findElement(By.id("meeting-place")).sendKeys("経済産業省 本館");
+        driver.findElement(By.id("agenda-title-1")).sendKeys("評価結果の共有");
+        submit(By.cssSelector("form[action$='/meetings'] [type=submit]"));
+        assertThat(text("[role=status]")).isEqualTo("記録しました。");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("task-proposal"))).selectByIndex(1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("task-assignee")))
+                .selectByVisibleText("【架空】株式会社ミライ量子");
+        driver.findElement(By.id("task-title")).sendKeys("特許出願の完了を報告する");
+        setValue("task-due", "2026-12-24");
+        submit(By.cssSelector("form[action$='/tasks'] [type=submit]"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("material-addressee")))
+                .selectByVisibleText("【架空】株式会社ミライ量子");
+        driver.findElement(By.id("material-title")).sendKeys("試作センサの仕様書");
+        setValue("material-due", "2026-12-17");
+        submit(By.cssSelector("form[action$='/material-requests'] [type=submit]"));
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("第1回 量子センサ協議会", "特許出願の完了を報告する", "試作センサの仕様書", "依頼中");
+        screenshot("council-follow-up-ja");
+        assertNoSeriousViolations("follow-up (ja)");
+        signOut();
+
+        // the startup completes its action item and declines the material request with a reason
+        signIn("startup", DEMO_PASSWORD);
+        open(councilPath + "/follow-up?lang=en");
+        submit(By.cssSelector("button[aria-label='Mark 特許出願の完了を報告する done']"));
+        driver.findElement(By.cssSelector("input[name=reason]")).sendKeys("Not yet approved for sharing.");
+        submit(By.cssSelector("button[name=action][value=decline]"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Done", "Declined",
+                "Not yet approved for sharing.");
+        screenshot("council-follow-up-en");
+        assertNoSeriousViolations("follow-up (en)");
+        open("/?lang=ja");
+    }
+
+    private void setValue(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
     }
 
     private void signPledge() {
