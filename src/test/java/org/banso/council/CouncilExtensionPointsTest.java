@@ -68,8 +68,28 @@ class CouncilExtensionPointsTest {
         }
     }
 
+    /** Stands in for the audit module: follows council events through the event publication registry. */
+    static class AuditStandIn {
+        private final List<CouncilEvents.CouncilEstablished> seen = new CopyOnWriteArrayList<>();
+
+        @org.springframework.modulith.events.ApplicationModuleListener
+        void on(CouncilEvents.CouncilEstablished event) {
+            seen.add(event);
+        }
+
+        /** Through a method: the bean is a proxy (the listener is transactional and asynchronous). */
+        List<CouncilEvents.CouncilEstablished> seen() {
+            return seen;
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class StandIns {
+
+        @Bean
+        AuditStandIn auditStandIn() {
+            return new AuditStandIn();
+        }
 
         static final Set<CouncilId> activeProjects = ConcurrentHashMap.newKeySet();
 
@@ -110,6 +130,30 @@ class CouncilExtensionPointsTest {
         api = new CouncilTestSupport(mvc, json);
         official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
         pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+    }
+
+    @Autowired
+    AuditStandIn audit;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void councilEventsReachOtherModulesThroughTheEventPublicationRegistry() throws Exception {
+        // events: recorded with the business transaction, delivered after it, marked completed
+        String council = api.establishedCouncil(official, pi);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(audit.seen()).anySatisfy(e -> assertThat(e.council().toString()).isEqualTo(council)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.sql("""
+                        select count(*) from event_publication
+                        where event_type like '%CouncilEstablished' and serialized_event like ?
+                          and completion_date is not null""").param("%" + council + "%").query(Long.class).single())
+                        .isEqualTo(1L));
+        CouncilEvents.CouncilEstablished event = audit.seen().stream()
+                .filter(e -> e.council().toString().equals(council)).findFirst().orElseThrow();
+        assertThat(event.by().toString()).isEqualTo(official.id());
+        assertThat(event.at()).isNotNull();
     }
 
     @Test
