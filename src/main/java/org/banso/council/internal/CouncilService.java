@@ -800,6 +800,11 @@ class CouncilService {
     }
 
     private ProposalView proposalView(ProposalRow p) {
+        return proposalView(p, null);
+    }
+
+    /** @param knownAwaiting who has not answered yet, when the caller already knows; null to look it up */
+    private ProposalView proposalView(ProposalRow p, List<ParticipantId> knownAwaiting) {
         List<RevisionView> revisions = jdbc.sql("""
                         select * from council_proposal_revision where proposal_id = ? order by revision""")
                 .param(p.id().value()).query((rs, n) -> new RevisionView(rs.getInt("revision"), rs.getString("title"),
@@ -810,7 +815,7 @@ class CouncilService {
                 .param(p.id().value()).query((rs, n) -> new ResponseView(rs.getInt("revision"),
                         new ParticipantId(uuid(rs, "participant_id")), rs.getString("response"),
                         rs.getString("reason"), new UserId(uuid(rs, "responded_by")), instant(rs, "at"))).list();
-        List<ParticipantId> awaiting = "OPEN".equals(p.status()) ? jdbc.sql("""
+        List<ParticipantId> awaiting = knownAwaiting != null ? knownAwaiting : "OPEN".equals(p.status()) ? jdbc.sql("""
                         select pa.id from council_participant pa
                         where pa.council_id = ? and pa.left_at is null
                           and not exists (select 1 from council_proposal_response r
@@ -834,8 +839,26 @@ class CouncilService {
      */
     @Transactional
     public ProposalView respond(ProposalId id, String response, String reason, BansoUser actor) {
-        ProposalRow proposal = lockProposal(id);
-        CouncilRow council = councilOf(proposal, actor);
+        // the proposal row locked and its council read in one statement
+        Object[] locked = jdbc.sql("""
+                        select p.*, c.name as c_name, c.competent_ministry_id as c_competent_ministry_id,
+                               c.status as c_status, c.pledge_version as c_pledge_version,
+                               c.proposed_by as c_proposed_by, c.proposed_at as c_proposed_at,
+                               c.established_at as c_established_at, c.dissolved_at as c_dissolved_at
+                        from council_proposal p join council_council c on c.id = p.council_id
+                        where p.id = ? for update of p""").param(id.value())
+                .query((rs, n) -> new Object[] {ProposalRow.map(rs, n), new CouncilRow(
+                        new CouncilId(uuid(rs, "council_id")), rs.getString("c_name"),
+                        new OrganizationId(uuid(rs, "c_competent_ministry_id")),
+                        CouncilStatus.valueOf(rs.getString("c_status")), rs.getInt("c_pledge_version"),
+                        new UserId(uuid(rs, "c_proposed_by")), instant(rs, "c_proposed_at"),
+                        instant(rs, "c_established_at"), instant(rs, "c_dissolved_at"))})
+                .optional().orElseThrow(() -> BansoException.notFound("The proposal"));
+        ProposalRow proposal = (ProposalRow) locked[0];
+        CouncilRow council = (CouncilRow) locked[1];
+        if (!maySee(council, actor)) {
+            throw BansoException.notFound("The proposal");
+        }
         CouncilMembership me = pledged(council, actor);
         if (!me.representative()) {
             throw new BansoException(ProblemCode.FORBIDDEN,
@@ -869,12 +892,38 @@ class CouncilService {
         }
         events.publishEvent(new CouncilEvents.ProposalAnswered(proposal.councilId(), id, proposal.revision(),
                 me.participant(), response, actor.id(), now));
-        if ("CONSENT".equals(response) && adoptIfEveryoneConsented(proposal, actor.id(), now)) {
+        Map<ParticipantId, String> answers = currentAnswers(proposal);
+        if ("CONSENT".equals(response) && everyoneConsented(answers)) {
+            adopt(proposal, actor.id(), now);
             return proposalView(new ProposalRow(proposal.id(), proposal.councilId(), proposal.matter(), "ADOPTED",
                     proposal.revision(), proposal.proposedBy(), proposal.proposedAt(), proposal.responseDeadline(),
-                    now));
+                    now), List.of());
         }
-        return proposalView(proposal);
+        return proposalView(proposal, awaiting(answers));
+    }
+
+    /** Every current participant and its answer to the proposal's current revision (null: not yet). */
+    private Map<ParticipantId, String> currentAnswers(ProposalRow proposal) {
+        Map<ParticipantId, String> answers = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select pa.id, r.response from council_participant pa
+                        left join council_proposal_response r
+                               on r.proposal_id = ? and r.revision = ? and r.participant_id = pa.id
+                        where pa.council_id = ? and pa.left_at is null
+                        order by pa.joined_at, pa.id""")
+                .params(proposal.id().value(), proposal.revision(), proposal.councilId().value())
+                .query(rs -> {
+                    answers.put(new ParticipantId(uuid(rs, "id")), rs.getString("response"));
+                });
+        return answers;
+    }
+
+    private static boolean everyoneConsented(Map<ParticipantId, String> answers) {
+        return !answers.isEmpty() && answers.values().stream().allMatch("CONSENT"::equals);
+    }
+
+    private static List<ParticipantId> awaiting(Map<ParticipantId, String> answers) {
+        return answers.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -882,20 +931,15 @@ class CouncilService {
      * applies its designation in the same transaction (R14).
      */
     private boolean adoptIfEveryoneConsented(ProposalRow proposal, UserId by, Instant now) {
-        if (!"OPEN".equals(proposal.status())) {
+        if (!"OPEN".equals(proposal.status()) || !everyoneConsented(currentAnswers(proposal))) {
             return false;
         }
-        long missing = jdbc.sql("""
-                        select count(*) from council_participant pa
-                        where pa.council_id = ? and pa.left_at is null
-                          and not exists (select 1 from council_proposal_response r
-                                          where r.proposal_id = ? and r.revision = ? and r.participant_id = pa.id
-                                            and r.response = 'CONSENT')""")
-                .params(proposal.councilId().value(), proposal.id().value(), proposal.revision()).query(Long.class)
-                .single();
-        if (missing > 0) {
-            return false;
-        }
+        adopt(proposal, by, now);
+        return true;
+    }
+
+    /** Marks the locked, open proposal adopted and applies what it carries, in the caller's transaction. */
+    private void adopt(ProposalRow proposal, UserId by, Instant now) {
         int adopted = jdbc.sql("""
                         update council_proposal set status = 'ADOPTED', closed_at = ?, closed_by = ?
                         where id = ? and status = 'OPEN' and revision = ?""")
@@ -916,7 +960,6 @@ class CouncilService {
         }
         events.publishEvent(new CouncilEvents.ProposalAdopted(proposal.councilId(), proposal.id(),
                 proposal.revision(), designation != null, by, now));
-        return true;
     }
 
     @Transactional
