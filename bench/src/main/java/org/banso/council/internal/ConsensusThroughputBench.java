@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sustained answers per second through the council facade on the real PostgreSQL, with exactly-once adoption:
- * 1,000 councils × 30 participants are seeded with SQL, one open proposal per council, and {@code bench.threads} (8) threads
+ * 1,000 councils × 30 participants are seeded with SQL, one open proposal per council, and {@code bench.threads} (16) threads
  * send every representative's consent in a shuffled order (so that several threads hit one proposal at once). Each
  * proposal must end ADOPTED with exactly one {@code ProposalAdopted} event. Target: ≥ 2,000 answers/s.
  * <p>
@@ -45,7 +45,7 @@ class ConsensusThroughputBench {
 
     static final int COUNCILS = 1_000;
     static final int PARTICIPANTS = 30;
-    static final int THREADS = Integer.getInteger("bench.threads", 8);
+    static final int THREADS = Integer.getInteger("bench.threads", 16);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Counting {
