@@ -1,0 +1,27 @@
+package org.banso.thinktank;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.banso.identity.UserId;
+
+/** What happened in the think tank, for the audit log. */
+public final class ThinkTankEvents {
+
+    private ThinkTankEvents() {
+    }
+
+    public record EntityRecorded(UUID entityId, boolean qualified, UserId actor, Instant at) {
+    }
+
+    public record CommissionAwarded(UUID commissionId, UUID entityId, UserId actor, Instant at) {
+    }
+
+    public record CommissionRenewed(UUID commissionId, LocalDate previousEnd, LocalDate newEnd, UserId actor,
+                                    Instant at) {
+    }
+
+    public record RankingComputed(UUID rankingId, UserId actor, Instant at) {
+    }
+}
