@@ -1,0 +1,83 @@
+package org.banso.thinktank;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.banso.support.ApiAccounts;
+import org.banso.support.BansoIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The think-tank pages in Japanese and English, with server-made SVG charts and no inline style or script. */
+@BansoIntegrationTest
+@AutoConfigureMockMvc
+class ThinkTankPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    MockHttpSession session(String role) throws Exception {
+        String username = new ApiAccounts(mvc, json).createUser("pg", role);
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username)
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
+    }
+
+    MockHttpSession analyst;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        analyst = session("ANALYST");
+    }
+
+    @Test
+    void theAnalyticsPageChartsTheSpecializationIndexOfACountryAndField() throws Exception { // R19
+        mvc.perform(get("/thinktank").session(analyst).param("country", "Japan").param("field", "semiconductors"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<svg class=\"chart\"")))
+                .andExpect(content().string(containsString("<polyline")))
+                .andExpect(content().string(containsString("特化係数")))
+                .andExpect(content().string(not(containsString("style="))));
+        mvc.perform(get("/thinktank").session(analyst).param("lang", "en").param("field", "engineering"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Specialization index of Japan")));
+    }
+
+    @Test
+    void theSupplyChainRankingAndEntityPagesRender() throws Exception { // R4, R18, R19
+        mvc.perform(get("/thinktank/supply-chain").session(analyst))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("EUV lithography tools")))
+                .andExpect(content().string(containsString("CC BY-NC 4.0")));
+        mvc.perform(get("/thinktank/rankings").session(analyst)).andExpect(status().isOk());
+        mvc.perform(get("/thinktank/entities").session(analyst).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Research entities")))
+                .andExpect(content().string(not(containsString("Record an entity"))));
+    }
+
+    @Test
+    void aMinistryOfficialRecordsAnEntityFromThePageAndSeesWhatIsMissing() throws Exception { // R18
+        MockHttpSession ministry = session("MINISTRY_OFFICIAL");
+        mvc.perform(post("/thinktank/entities").session(ministry).with(csrf()).param("organizationId", "")
+                        .param("analysisCapability", "分析"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("入力内容に誤りがあります")));
+    }
+
+    @Test
+    void thePagesNeedSignIn() throws Exception {
+        mvc.perform(get("/thinktank")).andExpect(status().is3xxRedirection());
+    }
+}
