@@ -22,6 +22,16 @@ public interface Indicators {
 
     List<String> datasets();
 
+    /**
+     * Imports further tables of the NCSES layout as a new dataset (ANALYST, PROGRAM_OFFICER). Each table comes as
+     * its CSV and its README (whose first heading is the table title), paired by file name stem
+     * ({@code t1825.csv} with {@code t1825.README.md}); one title must name no field: that table holds the totals.
+     */
+    List<Field> importDataset(String name, List<Upload> files, org.banso.identity.BansoUser actor);
+
+    record Upload(String filename, byte[] content) {
+    }
+
     /** Fields of a dataset, publication fields first, then patent fields. */
     List<Field> fields(String dataset);
 

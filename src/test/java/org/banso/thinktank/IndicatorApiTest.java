@@ -105,4 +105,41 @@ class IndicatorApiTest {
                 .andExpect(content().string(containsString(
                         "ncses-sei-2020,World -> Asia -> Japan,Japan,true,PUBLICATIONS,engineering,2018,14951.810000")));
     }
+
+    static org.springframework.mock.web.MockMultipartFile file(String name, String content) {
+        return new org.springframework.mock.web.MockMultipartFile("files", name, "text/plain",
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAnalystImportsTablesOfTheSameLayoutAndGetsTheirIndicators() throws Exception { // R19
+        String analyst = new ApiAccounts(mvc, json).tokenFor("imp", "ANALYST");
+        String name = ApiAccounts.unique("quantum-").toLowerCase(java.util.Locale.ROOT);
+        String header = "table_id,row_id,region_country_or_economy_full_path,field_2019_fractional_count,"
+                + "field_2020_fractional_count\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/thinktank/datasets").file(file("t1.csv", header
+                                + "1,r1,World,1000,1200\n1,r2,World -> Asia -> Japan,100,110\n"))
+                        .file(file("t1.README.md", "# S&E articles in all fields combined, by region: 2019–20\n"))
+                        .file(file("t2.csv", header + "2,r1,World,50,80\n2,r2,World -> Asia -> Japan,10,12\n"))
+                        .file(file("t2.README.md", "# S&E articles in quantum science, by region: 2019–20\n"))
+                        .param("name", name).header("Authorization", bearer(analyst)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$[1].key").value("quantum-science"));
+        // SI = (10/100) / (50/1000) = 2
+        mvc.perform(get(SI).param("dataset", name).param("country", "Japan").param("field", "quantum-science")
+                        .param("year", "2019").header("Authorization", bearer(researcher)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(closeTo(2.0, 1e-12), Double.class));
+        // a researcher may not import; a table without its README is refused
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/thinktank/datasets").file(file("t1.csv", header))
+                        .param("name", name + "-x").header("Authorization", bearer(researcher)))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/thinktank/datasets").file(file("t1.csv", header))
+                        .param("name", name + "-x").header("Authorization", bearer(analyst)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files"));
+    }
 }

@@ -92,6 +92,41 @@ public final class IndicatorDataset {
         return new IndicatorDataset(name, totals, table(open, PATENT_UNCLASSIFIED), fields);
     }
 
+    /**
+     * A dataset of imported tables of the NCSES layout: the table whose title names no field holds the totals (all
+     * fields); every other table is a field. All tables must be of one kind (publications or patents).
+     *
+     * @throws IllegalArgumentException when there is no total table, two tables share a field, or kinds are mixed
+     */
+    public static IndicatorDataset of(String name, List<Table> tables) {
+        Table total = null;
+        Map<String, Table> fields = new LinkedHashMap<>();
+        for (Table t : tables) {
+            if (t.field() == null || t.field().equals("all-fields-combined")) {
+                if (total != null) {
+                    throw new IllegalArgumentException("Two tables have no field in their title (two totals)");
+                }
+                total = t;
+            } else if (fields.put(t.field(), t) != null) {
+                throw new IllegalArgumentException("Two tables are of the field " + t.field());
+            }
+        }
+        if (total == null) {
+            throw new IllegalArgumentException("No table of all fields: one title must name no field");
+        }
+        Kind kind = total.kind();
+        if (tables.stream().anyMatch(t -> t.kind() != kind)) {
+            throw new IllegalArgumentException("All tables must count the same thing (articles or patent families)");
+        }
+        if (!total.rowIndex().containsKey(WORLD)) {
+            throw new IllegalArgumentException("The table of all fields has no World row");
+        }
+        Map<String, Table> all = new LinkedHashMap<>();
+        all.put("all-fields-combined", total);
+        all.putAll(fields);
+        return new IndicatorDataset(name, Map.of(kind, total), null, all);
+    }
+
     private static Table table(Function<String, InputStream> open, String path) {
         try (InputStream readme = open.apply(path + ".README.md"); InputStream csv = open.apply(path + ".csv")) {
             return CountTables.parse(CountTables.titleOf(readme), csv);
@@ -119,12 +154,18 @@ public final class IndicatorDataset {
     }
 
     public List<String> rows(Kind kind) {
-        return totals.get(kind).paths();
+        Table t = totals.get(kind);
+        return t == null ? List.of() : t.paths();
+    }
+
+    public java.util.Set<Kind> kinds() {
+        return totals.keySet();
     }
 
     /** The row's path in the tables of this kind, by its name (case-insensitive), or {@code null}. */
     public String path(Kind kind, String country) {
-        return country == null ? null : pathsByName.get(kind).get(country.trim().toLowerCase(Locale.ROOT));
+        Map<String, String> byName = pathsByName.get(kind);
+        return country == null || byName == null ? null : byName.get(country.trim().toLowerCase(Locale.ROOT));
     }
 
     public boolean isCountry(Kind kind, String path) {
@@ -134,7 +175,7 @@ public final class IndicatorDataset {
     /** T for a row: all fields; for patents without the unclassified families unless asked. */
     public double total(Kind kind, String path, int year, boolean includeUnclassified) {
         double total = totals.get(kind).value(path, year);
-        if (kind == Kind.PATENTS && !includeUnclassified) {
+        if (kind == Kind.PATENTS && !includeUnclassified && unclassified != null) {
             double none = unclassified.value(path, year);
             total -= Double.isNaN(none) ? 0 : none;
         }

@@ -1,5 +1,7 @@
 package org.banso.thinktank.web;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.ProblemCode;
@@ -17,11 +20,14 @@ import org.banso.thinktank.Indicators.Specialization;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/thinktank")
@@ -39,6 +45,21 @@ class IndicatorRestController {
     @GetMapping("/datasets")
     List<String> datasets() {
         return indicators.datasets();
+    }
+
+    @PostMapping(value = "/datasets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import further count tables of the NCSES layout as a dataset (ANALYST, PROGRAM_OFFICER)",
+            description = """
+                    Multipart: name (3–60 of a–z, 0–9, -) and files: each table as tNNNN.csv with its tNNNN.README.md                     (first heading = the table title, from which the field key is taken). One title must name no                     field: that table holds the totals of all fields. All tables count the same thing (fractional                     article counts or patent families). Answers the fields of the new dataset.""")
+    ResponseEntity<List<Field>> importDataset(@RequestParam(required = false) String name,
+                                              @RequestParam(required = false) List<MultipartFile> files,
+                                              @AuthenticationPrincipal BansoUser user) throws IOException {
+        List<Indicators.Upload> uploads = new ArrayList<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            uploads.add(new Indicators.Upload(f.getOriginalFilename(), f.getBytes()));
+        }
+        List<Field> fields = indicators.importDataset(name, uploads, user);
+        return ResponseEntity.created(URI.create("/api/v1/thinktank/datasets/" + name + "/fields")).body(fields);
     }
 
     @GetMapping("/datasets/{dataset}/fields")
