@@ -106,6 +106,20 @@ class IndicatorApiTest {
                         "ncses-sei-2020,World -> Asia -> Japan,Japan,true,PUBLICATIONS,engineering,2018,14951.810000")));
     }
 
+    @Test
+    void theWholeMatrixExportsAsXlsx() throws Exception { // R19 bulk
+        byte[] xlsx = mvc.perform(get("/api/v1/thinktank/indicators/matrix.xlsx")
+                        .header("Authorization", bearer(researcher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheet("indicators");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(9).getStringCellValue())
+                    .isEqualTo("specialization");
+            // 15 publication fields × 216 rows × 19 years + 35 patent fields × 53 rows × 21 years
+            org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum()).isEqualTo(100_515);
+        }
+    }
+
     static org.springframework.mock.web.MockMultipartFile file(String name, String content) {
         return new org.springframework.mock.web.MockMultipartFile("files", name, "text/plain",
                 content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
