@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +75,29 @@ class ThinkTankPagesTest {
                         .param("analysisCapability", "分析"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("入力内容に誤りがあります")));
+    }
+
+    @Test
+    void commissioningAnUnqualifiedEntityFromThePageExplainsTheRefusal() throws Exception { // R18
+        ApiAccounts accounts = new ApiAccounts(mvc, json);
+        String orgBody = mvc.perform(post("/api/v1/organizations")
+                        .header("Authorization", ApiAccounts.bearer(accounts.adminToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"%s\",\"nameEn\":\"Institute\",\"kind\":\"THINK_TANK\"}"
+                                .formatted(ApiAccounts.unique("【架空】研究所"))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String orgId = json.readTree(orgBody).get("id").asString();
+        String entityBody = mvc.perform(post("/api/v1/thinktank/entities")
+                        .header("Authorization", ApiAccounts.bearer(accounts.tokenFor("mt", "MINISTRY_OFFICIAL")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organizationId\":\"%s\",\"analysisCapability\":\"分析\"}".formatted(orgId)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String entityId = json.readTree(entityBody).get("id").asString();
+        mvc.perform(post("/thinktank/commissions").session(session("MINISTRY_OFFICIAL")).with(csrf())
+                        .param("lang", "en").param("entityId", entityId).param("subject", "調査")
+                        .param("periodStart", "2026-04-01").param("periodEnd", "2028-03-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The entity is not qualified")));
     }
 
     @Test

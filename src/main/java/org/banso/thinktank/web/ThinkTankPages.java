@@ -157,6 +157,48 @@ class ThinkTankPages {
         }
     }
 
+    @PostMapping("/thinktank/commissions")
+    String commission(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user, Model model,
+                      RedirectAttributes redirect) {
+        try {
+            UUID entity = null;
+            try {
+                entity = UUID.fromString(form.getOrDefault("entityId", ""));
+            } catch (IllegalArgumentException e) {
+                // reported by the service
+            }
+            List<Commissions.DeliverableRequest> deliverables = new ArrayList<>();
+            if (!form.getOrDefault("deliverableTitle", "").isBlank() || !form.getOrDefault("deliverableDue", "").isBlank()) {
+                deliverables.add(new Commissions.DeliverableRequest(form.get("deliverableTitle"),
+                        date(form, "deliverableDue")));
+            }
+            commissions.commission(new Commissions.CommissionRequest(entity, form.get("subject"), List.of(),
+                    date(form, "periodStart"), date(form, "periodEnd"), deliverables), user);
+            redirect.addFlashAttribute("commissioned", true);
+            return "redirect:/thinktank/entities";
+        } catch (BansoException e) {
+            if (e.errors().isEmpty() && e.code() != org.banso.shared.ProblemCode.ENTITY_NOT_QUALIFIED) {
+                throw e;
+            }
+            Map<String, String> errors = e.errors().isEmpty() ? Map.of("entityId", e.getMessage())
+                    : errorMessages.byField(e);
+            fillEntities(model, user, form, errors);
+            return "thinktank/entities";
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw BansoException.invalid(name, "must be a date");
+        }
+    }
+
     private void fillEntities(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
         boolean government = user != null && (user.hasRole(Role.PROGRAM_OFFICER)
                 || user.hasRole(Role.MINISTRY_OFFICIAL));
