@@ -16,6 +16,8 @@ final class Charts {
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 40;
+    /** Room for the labels left of horizontal bars (stage names such as Assembly, testing, and packaging). */
+    static final int BAR_LABELS = 250;
 
     private Charts() {
     }
@@ -85,10 +87,10 @@ final class Charts {
     /** Horizontal bars of percentages (0…100). */
     static List<Bar> bars(List<String> labels, List<Double> percents) {
         List<Bar> bars = new ArrayList<>();
-        double plotW = WIDTH - 160 - RIGHT;
+        double plotW = WIDTH - BAR_LABELS - RIGHT - 48;
         for (int i = 0; i < labels.size(); i++) {
             double p = percents.get(i) == null ? 0 : percents.get(i);
-            bars.add(new Bar(160, TOP + i * 28, plotW * Math.min(100, p) / 100, 20, labels.get(i),
+            bars.add(new Bar(BAR_LABELS, TOP + i * 28, plotW * Math.min(100, p) / 100, 20, labels.get(i),
                     String.format(Locale.ROOT, "%.1f %%", p)));
         }
         return bars;
