@@ -175,6 +175,27 @@ class CommissionTest {
     }
 
     @Test
+    void anOrganizationIsRecordedOnceEvenUnderSimultaneousRequests() throws Exception { // R18
+        String organizationId = organization();
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> entity(ministry, organizationId, "ハブ", "2026-04-01T00:00:00Z")
+                        .andReturn().getResponse().getStatus()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var r : results) {
+            statuses.add(r.get());
+        }
+        org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409)
+                .filteredOn(s -> s == 201).hasSize(1);
+    }
+
+    @Test
     void analystsOfOtherOrganizationsDoNotLearnOfAnEntity() throws Exception { // R18
         String entityId = qualifiedEntity();
         mvc.perform(get("/api/v1/thinktank/entities/" + entityId).header("Authorization", bearer(analyst)))

@@ -72,21 +72,21 @@ class CommissionService implements Commissions {
     public Entity registerEntity(EntityRequest request, BansoUser actor) {
         requireGovernment(actor);
         validate(request);
-        if (jdbc.sql("select count(*) from thinktank_entity where organization_id = ?")
-                .param(request.organizationId().value()).query(Long.class).single() > 0) {
-            throw new BansoException(ProblemCode.CONFLICT, "This organization is already recorded as an entity.");
-        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("""
+        // one entity per organization, also under simultaneous requests: the unique constraint decides
+        int inserted = jdbc.sql("""
                 insert into thinktank_entity (id, organization_id, analysis_capability, hub_capability,
                     talent_capability, confidentiality_agreed_at, created_at, created_by, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id) do nothing""")
                 .params(id, request.organizationId().value(), strip(request.analysisCapability()),
                         strip(request.hubCapability()), strip(request.talentCapability()),
                         ts(request.confidentialityAgreedAt()), Timestamp.from(now), actor.id().value(),
                         Timestamp.from(now))
                 .update();
+        if (inserted == 0) {
+            throw new BansoException(ProblemCode.CONFLICT, "This organization is already recorded as an entity.");
+        }
         Entity entity = loadEntity(id).orElseThrow();
         events.publishEvent(new ThinkTankEvents.EntityRecorded(id, entity.qualified(), actor.id(), now));
         return entity;
