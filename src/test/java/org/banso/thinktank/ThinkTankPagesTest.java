@@ -101,6 +101,25 @@ class ThinkTankPagesTest {
     }
 
     @Test
+    void anAnalystRanksTechnologiesFromThePageAndInconsistentComparisonsAreExplained() throws Exception { // R19
+        mvc.perform(post("/thinktank/rankings").session(analyst).with(csrf()).param("title", "ページからの順位付け")
+                        .param("year", "2018").param("c01", "3").param("c02", "5").param("c03", "3")
+                        .param("c12", "3").param("c13", "1").param("c23", "1/3")
+                        .param("label0", "半導体").param("field0", "semiconductors").param("needs0", "5").param("risk0", "5")
+                        .param("label1", "光学").param("field1", "optics").param("needs1", "3").param("risk1", "2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrlPattern("/thinktank/rankings/*"));
+        mvc.perform(post("/thinktank/rankings").session(analyst).with(csrf()).param("title", "矛盾")
+                        .param("c01", "9").param("c02", "1/9").param("c12", "9")
+                        .param("label0", "a").param("field0", "optics").param("needs0", "3").param("risk0", "3")
+                        .param("label1", "b").param("field1", "semiconductors").param("needs1", "3").param("risk1", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("入力内容に誤りがあります")))
+                .andExpect(content().string(containsString("上限0.1を超えています")));
+    }
+
+    @Test
     void thePagesNeedSignIn() throws Exception {
         mvc.perform(get("/thinktank")).andExpect(status().is3xxRedirection());
     }

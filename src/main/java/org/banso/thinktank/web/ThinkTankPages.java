@@ -106,10 +106,91 @@ class ThinkTankPages {
         return "thinktank/supply-chain";
     }
 
+    /** Saaty's scale as offered in the form: how much more the row criterion matters than the column one. */
+    static final List<String> SCALE = List.of("1/9", "1/7", "1/5", "1/3", "1", "3", "5", "7", "9");
+    static final int FORM_ALTERNATIVES = 5;
+
+    record Pair(String name, int row, int column) {
+    }
+
+    static final List<Pair> PAIRS = List.of(new Pair("c01", 0, 1), new Pair("c02", 0, 2), new Pair("c03", 0, 3),
+            new Pair("c12", 1, 2), new Pair("c13", 1, 3), new Pair("c23", 2, 3));
+
     @GetMapping("/thinktank/rankings")
     String rankings(@AuthenticationPrincipal BansoUser user, Model model) {
-        model.addAttribute("rankings", rankings.rankings(user));
+        fillRankings(model, user, Map.of(), Map.of());
         return "thinktank/rankings";
+    }
+
+    @PostMapping("/thinktank/rankings")
+    String compute(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user, Model model) {
+        try {
+            double[][] m = new double[4][4];
+            for (int i = 0; i < 4; i++) {
+                m[i][i] = 1;
+            }
+            for (Pair p : PAIRS) {
+                double v = saaty(form.getOrDefault(p.name(), "1"));
+                m[p.row()][p.column()] = v;
+                m[p.column()][p.row()] = 1 / v;
+            }
+            List<Rankings.Alternative> alternatives = new ArrayList<>();
+            for (int i = 0; i < FORM_ALTERNATIVES; i++) {
+                String label = form.getOrDefault("label" + i, "");
+                String field = form.getOrDefault("field" + i, "");
+                if (label.isBlank() && field.isBlank()) {
+                    continue;
+                }
+                alternatives.add(new Rankings.Alternative(null, label, field.isBlank() ? null : field, null, null,
+                        score(form.get("needs" + i)), score(form.get("risk" + i))));
+            }
+            Rankings.Ranking ranking = rankings.compute(new Rankings.RankingRequest(form.get("title"), null,
+                    form.getOrDefault("country", "Japan"), year(form.get("year")), null, m, alternatives), user);
+            return "redirect:/thinktank/rankings/" + ranking.id();
+        } catch (BansoException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            fillRankings(model, user, form, errorMessages.byField(e));
+            return "thinktank/rankings";
+        }
+    }
+
+    private static double saaty(String value) {
+        int i = SCALE.indexOf(value);
+        if (i < 0) {
+            throw BansoException.invalid("comparisons", "must be on Saaty's scale 1/9 … 9");
+        }
+        return value.startsWith("1/") ? 1.0 / Integer.parseInt(value.substring(2)) : Integer.parseInt(value);
+    }
+
+    private static Double score(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer year(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void fillRankings(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("rankings", rankings.rankings(user));
+        model.addAttribute("canCompute", user != null && (user.hasRole(Role.ANALYST)
+                || user.hasRole(Role.PROGRAM_OFFICER)));
+        model.addAttribute("fields", indicators.fields(Indicators.BUILT_IN));
+        model.addAttribute("criteria", Rankings.CRITERIA);
+        model.addAttribute("pairs", PAIRS);
+        model.addAttribute("scale", SCALE);
+        model.addAttribute("slots", java.util.stream.IntStream.range(0, FORM_ALTERNATIVES).boxed().toList());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
     }
 
     @GetMapping("/thinktank/rankings/{id}")
