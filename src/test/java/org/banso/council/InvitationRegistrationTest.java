@@ -256,6 +256,47 @@ class InvitationRegistrationTest {
         assertThat(counts()).isEqualTo(before);
     }
 
+    @Test
+    void r13_concurrentRegistrationsOfOneUsernameLeaveOneAccountAndNoOrphanOrganization() throws Exception {
+        // R13: whichever step refuses — the check or the database's unique index — the whole registration is undone
+        int n = 4;
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tokens.add(invite("STARTUP"));
+        }
+        String username = ApiAccounts.unique("race-");
+        List<Long> before = counts();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<MvcResult>> results = new java.util.ArrayList<>();
+            for (String token : tokens) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.perform("POST", "/api/v1/invitations/" + token + "/register", null,
+                            newcomer(username, null));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) {
+                MvcResult r = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.getResponse().getStatus());
+                if (r.getResponse().getStatus() == 400) {
+                    assertThat(r.getResponse().getContentAsString()).contains("\"username\"");
+                }
+            }
+            assertThat(statuses).as("statuses").containsExactlyInAnyOrder(201, 400, 400, 400);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> after = counts();
+        assertThat(after.get(0) - before.get(0)).as("one new organization, no orphan").isEqualTo(1);
+        assertThat(after.get(1) - before.get(1)).as("one new account").isEqualTo(1);
+        assertThat(after.get(2) - before.get(2)).as("one new participant").isEqualTo(1);
+        assertThat(after.get(3) - before.get(3)).as("one invitation used").isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ pages
 
     @Test

@@ -23,6 +23,7 @@ import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,11 +77,20 @@ class IdentityService implements IdentityManagement {
                 checks);
         checks.failIfAny();
         UserId id = new UserId(UUID.randomUUID());
-        OrganizationView organization = insertOrganization(org, id);
-        UserView user = new UserView(id, username, request.displayName().strip(), request.email().strip(),
-                organization.id(), EnumSet.of(Role.RESEARCHER), true, clock.instant());
-        insertAccount(user, request.password(), id);
-        return new RegisteredNewcomer(organization, user);
+        try {
+            OrganizationView organization = insertOrganization(org, id);
+            UserView user = new UserView(id, username, request.displayName().strip(), request.email().strip(),
+                    organization.id(), EnumSet.of(Role.RESEARCHER), true, clock.instant());
+            insertAccount(user, request.password(), id);
+            return new RegisteredNewcomer(organization, user);
+        } catch (DuplicateKeyException e) {
+            // a concurrent registration took the username or the number after the checks: refused as if seen there,
+            // and the caller's transaction rolls back (this is a public path, so no 500 for a race)
+            boolean number = String.valueOf(e.getMessage()).contains("corporate_number");
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", List.of(number
+                    ? FieldError.coded("organization.corporateNumber", "already-registered", "is already registered")
+                    : FieldError.coded("username", "taken", "is already taken")));
+        }
     }
 
     /** Validates an organization's fields (names under {@code prefix}) and answers them trimmed. */
