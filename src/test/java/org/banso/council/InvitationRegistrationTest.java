@@ -307,6 +307,17 @@ class InvitationRegistrationTest {
                 .getContentAsString();
         assertThat(page).contains("id=\"login-to-accept\"", "id=\"register-form\"", "name=\"_csrf\"",
                 "for=\"corporateNumber\"", "Register and join");
+        // "log in to accept" leads to the login form and, once signed in, back to the invitation
+        MockHttpSession member = new MockHttpSession();
+        assertThat(mvc.perform(get("/invitations/" + token + "/login").session(member)).andReturn().getResponse()
+                .getRedirectedUrl()).endsWith("/login");
+        String back = mvc.perform(post("/login").session(member).with(csrf()).param("username", pi.username())
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getResponse().getRedirectedUrl();
+        assertThat(back).contains("/invitations/" + token + "/login");
+        assertThat(mvc.perform(get("/invitations/" + token + "/login").session(member)).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/invitations/" + token);
+        assertThat(mvc.perform(get("/invitations/" + token).session(member)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"accept-invitation\"").doesNotContain("id=\"register-form\"");
         String ja = mvc.perform(get("/invitations/" + token).param("lang", "ja")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(ja).contains("登録して参加する");

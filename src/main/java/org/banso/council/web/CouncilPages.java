@@ -198,6 +198,16 @@ class CouncilPages {
     }
 
     /**
+     * Not public (unlike the invitation's page): a signed-out visitor is sent to the login form, and back to the
+     * invitation once signed in.
+     */
+    @GetMapping("/invitations/{token}/login")
+    String loginToAccept(@PathVariable String token) {
+        return "redirect:/invitations/" + org.springframework.web.util.UriUtils.encodePathSegment(token,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * R13 for someone without an account: the token is the capability. A refused form comes back with its values and
      * the reason beside each field; success signs the newcomer in and opens the council at its pledge.
      */
