@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMemberships;
@@ -40,6 +41,7 @@ import org.banso.web.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -213,7 +215,8 @@ class CouncilPages {
      */
     @PostMapping("/invitations/{token}/register")
     String register(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
-                    @AuthenticationPrincipal BansoUser user, HttpServletRequest request, RedirectAttributes redirect) {
+                    @AuthenticationPrincipal BansoUser user, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect) {
         CouncilId council;
         try {
             council = councils.acceptInvitationAsNewcomer(token, new IdentityManagement.Newcomer(
@@ -236,6 +239,8 @@ class CouncilPages {
                 request.changeSessionId();
             }
             request.login(form.get("username").strip(), form.get("password"));
+            // and a fresh CSRF token, as the login form's authentication strategy would give
+            new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
         } catch (ServletException e) {
             return "redirect:/login?registered";
         }
