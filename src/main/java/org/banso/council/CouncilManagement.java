@@ -74,6 +74,14 @@ public interface CouncilManagement {
     /** Joins the invitee's organization to the council (or adds them to its participant) and answers the council. */
     CouncilId acceptInvitation(String token, BansoUser actor);
 
+    /**
+     * For someone with no account yet (R13): in one transaction, checks the invitation, registers a NEW organization
+     * and its RESEARCHER account through identity, joins that organization with the invitation's role (the newcomer
+     * its representative and member) and uses the invitation up. Nothing changes when any step is refused. The
+     * newcomer then signs in and signs the pledge.
+     */
+    CouncilId acceptInvitationAsNewcomer(String token, org.banso.identity.IdentityManagement.Newcomer details);
+
     // --- pledge (R12) ---
 
     PledgeView pledge(CouncilId id, BansoUser viewer);

@@ -25,12 +25,34 @@ public interface IdentityManagement {
     /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
     Optional<UserView> userByUsername(String username);
 
+    /**
+     * Registers a newcomer WITHOUT an administrator (R13): a NEW organization and, in it, an account with the single
+     * role RESEARCHER. It never attaches the newcomer to an existing organization (a corporate number already
+     * registered is refused), since that would let anyone claim someone else's organization.
+     * <p>
+     * <strong>Callers must hold a capability</strong>: only another module that has checked and locked a valid
+     * invitation in the same transaction may call this (the council module's acceptance of an invitation). It is
+     * exposed by no controller of its own, and must never be. Fields are validated as in
+     * {@link #registerOrganization} (under {@code organization.name}, {@code organization.nameEn},
+     * {@code organization.kind}, {@code organization.corporateNumber}) and {@link #createUser}; a newcomer's
+     * organization cannot be a ministry. The events name the new account as their author.
+     */
+    RegisteredNewcomer registerNewcomer(Newcomer newcomer);
+
     UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor);
 
     UserView setEnabled(UserId id, boolean enabled, BansoUser actor);
 
     /** @param corporateNumber 法人番号, 13 digits with its check digit, or null */
     record NewOrganization(String name, String nameEn, OrganizationKind kind, String corporateNumber) {
+    }
+
+    /** A person who registers themselves and their organization through an invitation (R13). */
+    record Newcomer(NewOrganization organization, String username, String displayName, String email,
+                    String password) {
+    }
+
+    record RegisteredNewcomer(OrganizationView organization, UserView user) {
     }
 
     record NewUser(String username, String displayName, String email, OrganizationId organizationId,

@@ -198,7 +198,7 @@ class BrowserTest {
             }
             // the demo ranking with its explanation and sensitivity
             open("/thinktank/rankings?lang=" + lang);
-            driver.findElement(By.cssSelector("main .plain-list a")).click();
+            submit(By.cssSelector("main .plain-list a"));
             screenshot("thinktank-ranking-" + lang);
             assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
             assertNoSeriousViolations("ranking (" + lang + ")");
@@ -308,10 +308,10 @@ class BrowserTest {
         driver.findElement(By.id("nameEn")).sendKeys("Quantum inertial navigation sensor");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("domain"))).selectByValue("A07");
         driver.findElement(By.id("description")).sendKeys("GPSが使えない海中での測位。");
-        driver.findElement(By.cssSelector("form[action='/technologies'] [type=submit]")).click();
+        submit(By.cssSelector("form[action='/technologies'] [type=submit]"));
         assertThat(heading()).isEqualTo("量子慣性航法センサ");
 
-        driver.findElement(By.xpath("//button[text()='支援対象に指定する']")).click();
+        submit(By.xpath("//button[text()='支援対象に指定する']"));
         assertThat(text(".notice--error")).contains("評価が記録されていないため指定できません");
         screenshot("technology-assessment-required-ja");
 
@@ -323,9 +323,9 @@ class BrowserTest {
         }
         driver.findElement(By.id("superiority")).sendKeys("小型化と精度で優位");
         driver.findElement(By.id("inputReference")).sendKeys("シンクタンク調査報告（2026年）");
-        driver.findElement(By.xpath("//button[text()='評価を記録する']")).click();
+        submit(By.xpath("//button[text()='評価を記録する']"));
         assertThat(text(".notice--success")).contains("評価を記録しました");
-        driver.findElement(By.xpath("//button[text()='支援対象に指定する']")).click();
+        submit(By.xpath("//button[text()='支援対象に指定する']"));
         assertThat(text(".notice--success")).contains("支援対象に指定しました");
         assertThat(text(".facts")).contains("支援対象に指定");
         screenshot("technology-designated-ja");
@@ -356,7 +356,7 @@ class BrowserTest {
         assertNoSeriousViolations("guideline versions (ja)");
         driver.findElement(By.id("titleJa")).sendKeys("改定案");
         driver.findElement(By.id("titleEn")).sendKeys("Revision draft");
-        driver.findElement(By.cssSelector("form[action='/guidelines'] [type=submit]")).click();
+        submit(By.cssSelector("form[action='/guidelines'] [type=submit]"));
         assertThat(heading()).isEqualTo("改定案");
         screenshot("guideline-draft-ja");
         assertNoSeriousViolations("guideline draft (ja)");
@@ -369,6 +369,13 @@ class BrowserTest {
         WebElement submit = driver.findElement(By.cssSelector("#login-form [type=submit]"));
         submit.click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+    }
+
+    /** Clicks a button that submits a form and waits until the browser has left the page. */
+    private void submit(By button) {
+        WebElement element = driver.findElement(button);
+        element.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
     }
 
     private void open(String path) {

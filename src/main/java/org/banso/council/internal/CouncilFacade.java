@@ -114,6 +114,11 @@ public class CouncilFacade implements CouncilManagement {
     }
 
     @Override
+    public CouncilId acceptInvitationAsNewcomer(String token, org.banso.identity.IdentityManagement.Newcomer details) {
+        return councils.acceptInvitationAsNewcomer(token, details);
+    }
+
+    @Override
     public Optional<org.banso.council.CouncilViews.InvitationPreview> previewInvitation(String token) {
         return councils.previewInvitation(token);
     }

@@ -545,22 +545,8 @@ class CouncilService {
 
     @Transactional
     public CouncilId acceptInvitation(String token, BansoUser actor) {
-        if (token == null || token.length() > 100) {
-            throw BansoException.notFound("The invitation");
-        }
-        List<Map<String, Object>> rows = jdbc.sql("""
-                        select id, council_id, role, expires_at, accepted_at, revoked_at from council_invitation
-                        where token_hash = ? for update""").param(sha256(token)).query().listOfRows();
-        if (rows.isEmpty()) {
-            throw BansoException.notFound("The invitation");
-        }
-        Map<String, Object> invitation = rows.get(0);
+        Map<String, Object> invitation = lockUsableInvitation(token);
         Instant now = clock.instant();
-        if (invitation.get("accepted_at") != null || invitation.get("revoked_at") != null
-                || !now.isBefore(((java.sql.Timestamp) invitation.get("expires_at")).toInstant())) {
-            throw new BansoException(ProblemCode.CONFLICT,
-                    "This invitation was already used, was revoked or has expired (R13).");
-        }
         CouncilId councilId = new CouncilId((UUID) invitation.get("council_id"));
         CouncilRow council = lockCouncil(councilId);
         requireNotDissolved(council);
@@ -587,12 +573,66 @@ class CouncilService {
             events.publishEvent(new CouncilEvents.ParticipantJoined(councilId, participant, actor.organizationId(),
                     role, actor.id(), now));
         }
+        useInvitation(invitation, councilId, participant, actor.id(), now);
+        return councilId;
+    }
+
+    /**
+     * R13 without an account: the invitation, locked and checked here, is the capability that lets identity register
+     * a new organization and account with no administrator. All in this one transaction: a refusal at any step
+     * leaves no organization, account, participant or used invitation behind.
+     */
+    @Transactional
+    public CouncilId acceptInvitationAsNewcomer(String token, IdentityManagement.Newcomer details) {
+        Map<String, Object> invitation = lockUsableInvitation(token);
+        CouncilId councilId = new CouncilId((UUID) invitation.get("council_id"));
+        CouncilRow council = lockCouncil(councilId);
+        requireNotDissolved(council);
+        ParticipantRole role = ParticipantRole.valueOf((String) invitation.get("role"));
+        if (isMinistryRole(role)) {
+            throw new BansoException(ProblemCode.CONFLICT,
+                    "A ministry's invitation is accepted by an existing ministry account, not by registering.");
+        }
+        if (details == null) {
+            throw BansoException.invalid("username", "must be given");
+        }
+        IdentityManagement.RegisteredNewcomer newcomer = identity.registerNewcomer(details);
+        UserId user = newcomer.user().id();
+        OrganizationId organization = newcomer.organization().id();
+        Instant now = clock.instant();
+        ParticipantId participant = insertParticipant(councilId, organization, role, user, List.of(user), user, now);
+        events.publishEvent(new CouncilEvents.ParticipantJoined(councilId, participant, organization, role, user, now));
+        useInvitation(invitation, councilId, participant, user, now);
+        return councilId;
+    }
+
+    /** Locks the invitation a token stands for: unknown → not found; used, revoked or expired → conflict. */
+    private Map<String, Object> lockUsableInvitation(String token) {
+        if (token == null || token.length() > 100) {
+            throw BansoException.notFound("The invitation");
+        }
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select id, council_id, role, expires_at, accepted_at, revoked_at from council_invitation
+                        where token_hash = ? for update""").param(sha256(token)).query().listOfRows();
+        if (rows.isEmpty()) {
+            throw BansoException.notFound("The invitation");
+        }
+        Map<String, Object> invitation = rows.get(0);
+        Instant now = clock.instant();
+        if (invitation.get("accepted_at") != null || invitation.get("revoked_at") != null
+                || !now.isBefore(((java.sql.Timestamp) invitation.get("expires_at")).toInstant())) {
+            throw new BansoException(ProblemCode.CONFLICT,
+                    "This invitation was already used, was revoked or has expired (R13).");
+        }
+        return invitation;
+    }
+
+    private void useInvitation(Map<String, Object> invitation, CouncilId councilId, ParticipantId participant,
+                               UserId by, Instant now) {
         InvitationId invitationId = new InvitationId((UUID) invitation.get("id"));
         jdbc.sql("update council_invitation set accepted_by = ?, accepted_at = ? where id = ?")
-                .params(actor.id().value(), ts(now), invitationId.value()).update();
-        events.publishEvent(new CouncilEvents.InvitationAccepted(councilId, invitationId, participant, actor.id(),
-                now));
-        return councilId;
+                .params(by.value(), ts(now), invitationId.value()).update();
+        events.publishEvent(new CouncilEvents.InvitationAccepted(councilId, invitationId, participant, by, now));
     }
 
     // ------------------------------------------------------------------ pledge (R12)

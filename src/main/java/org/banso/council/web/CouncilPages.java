@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMemberships;
@@ -34,9 +37,11 @@ import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
+import org.banso.web.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -189,12 +194,72 @@ class CouncilPages {
     }
 
     @GetMapping("/invitations/{token}")
-    String invitation(@PathVariable String token, Model model) {
+    String invitation(@PathVariable String token, Model model, @AuthenticationPrincipal BansoUser user) {
+        fillInvitationPage(model, token, user, Map.of(), Map.of());
+        return "council/invitation";
+    }
+
+    /**
+     * Not public (unlike the invitation's page): a signed-out visitor is sent to the login form, and back to the
+     * invitation once signed in.
+     */
+    @GetMapping("/invitations/{token}/login")
+    String loginToAccept(@PathVariable String token) {
+        return "redirect:/invitations/" + org.springframework.web.util.UriUtils.encodePathSegment(token,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * R13 for someone without an account: the token is the capability. A refused form comes back with its values and
+     * the reason beside each field; success signs the newcomer in and opens the council at its pledge.
+     */
+    @PostMapping("/invitations/{token}/register")
+    String register(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
+                    @AuthenticationPrincipal BansoUser user, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        CouncilId council;
+        try {
+            council = councils.acceptInvitationAsNewcomer(token, new IdentityManagement.Newcomer(
+                    new IdentityManagement.NewOrganization(form.get("name"), form.get("nameEn"),
+                            CouncilRestController.kind(form.get("kind")), form.get("corporateNumber")),
+                    form.get("username"), form.get("displayName"), form.get("email"), form.get("password")));
+        } catch (BansoException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            Map<String, String> values = new HashMap<>(form);
+            values.remove("password");
+            values.remove("_csrf");
+            fillInvitationPage(model, token, user, values, errorMessages.byField(e));
+            return "council/invitation";
+        }
+        try {
+            // a fresh session id before the session becomes signed-in, as the login form does
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            request.login(form.get("username").strip(), form.get("password"));
+            // and a fresh CSRF token, as the login form's authentication strategy would give
+            new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
+        } catch (ServletException e) {
+            return "redirect:/login?registered";
+        }
+        redirect.addFlashAttribute("saved", "invitation.registered");
+        return "redirect:/councils/" + council + "#pledge";
+    }
+
+    private void fillInvitationPage(Model model, String token, BansoUser user, Map<String, String> form,
+                                    Map<String, String> errors) {
         var preview = councils.previewInvitation(token)
                 .orElseThrow(() -> BansoException.notFound("The invitation"));
         model.addAttribute("invitation", preview);
         model.addAttribute("token", token);
-        return "council/invitation";
+        model.addAttribute("signedIn", user != null);
+        model.addAttribute("kinds", java.util.Arrays.stream(OrganizationKind.values())
+                .filter(k -> k != OrganizationKind.MINISTRY).toList());
+        model.addAttribute("mayRegister", user == null && !preview.role().name().endsWith("_MINISTRY"));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
     }
 
     @PostMapping("/invitations/{token}/accept")
@@ -442,6 +507,25 @@ class CouncilPages {
         @Bean
         NavigationItem councilsNavigation() {
             return new NavigationItem("nav.councils", "/councils", 40, NavigationItem.SIGNED_IN);
+        }
+
+        /**
+         * R13: an invitation's page and its registration form are open to someone without an account; the token is
+         * the capability, checked by the service.
+         */
+        @Bean
+        PublicEndpoints councilPublicEndpoints() {
+            return new PublicEndpoints() {
+                @Override
+                public List<String> publicGetPaths() {
+                    return List.of("/invitations/*");
+                }
+
+                @Override
+                public List<String> publicPostPaths() {
+                    return List.of("/invitations/*/register", "/api/v1/invitations/*/register");
+                }
+            };
         }
     }
 }

@@ -33,6 +33,8 @@ import org.banso.council.ParticipantRole;
 import org.banso.council.ProposalId;
 import org.banso.council.TaskId;
 import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationKind;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
@@ -87,6 +89,14 @@ class CouncilRestController {
     }
 
     record DeclineRequest(String reason) {
+    }
+
+    /** R13: a newcomer's own organization and account; {@code kind} as text so that a wrong one is a field error. */
+    record RegistrationRequest(OrganizationRequest organization, String username, String displayName, String email,
+                               String password) {
+    }
+
+    record OrganizationRequest(String name, String nameEn, String kind, String corporateNumber) {
     }
 
     record Accepted(CouncilId councilId) {
@@ -178,6 +188,31 @@ class CouncilRestController {
     @Operation(summary = "Accept an invitation: the caller's organization joins (or the caller joins it) (R13)")
     Accepted accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user) {
         return new Accepted(councils.acceptInvitation(token, user));
+    }
+
+    @PostMapping("/invitations/{token}/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Without an account: register a new organization and account through the invitation and "
+            + "join; then sign in and sign the pledge (R13). Public: the token is the capability")
+    Accepted register(@PathVariable String token, @RequestBody(required = false) RegistrationRequest request) {
+        RegistrationRequest r = request == null ? new RegistrationRequest(null, null, null, null, null) : request;
+        OrganizationRequest o = r.organization() == null ? new OrganizationRequest(null, null, null, null)
+                : r.organization();
+        return new Accepted(councils.acceptInvitationAsNewcomer(token, new IdentityManagement.Newcomer(
+                new IdentityManagement.NewOrganization(o.name(), o.nameEn(), kind(o.kind()), o.corporateNumber()),
+                r.username(), r.displayName(), r.email(), r.password())));
+    }
+
+    /** An organization kind by name, or null (refused by the service as a field error) when it names none. */
+    static OrganizationKind kind(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return OrganizationKind.valueOf(name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @GetMapping("/councils/{id}/pledge")

@@ -23,6 +23,7 @@ import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,13 +58,50 @@ class IdentityService implements IdentityManagement {
     public OrganizationView registerOrganization(NewOrganization request, BansoUser actor) {
         requireAdmin(actor);
         FieldChecks checks = new FieldChecks();
+        NewOrganization org = checkOrganization(request, "", checks);
+        checks.failIfAny();
+        return insertOrganization(org, actor.id());
+    }
+
+    @Override
+    @Transactional
+    public RegisteredNewcomer registerNewcomer(Newcomer request) {
+        FieldChecks checks = new FieldChecks();
+        NewOrganization org = checkOrganization(request.organization() == null
+                ? new NewOrganization(null, null, null, null) : request.organization(), "organization.", checks);
+        if (org.kind() == OrganizationKind.MINISTRY) {
+            checks.add(FieldError.coded("organization.kind", "one-of",
+                    "a ministry cannot register itself: choose another kind"));
+        }
+        String username = checkAccount(request.username(), request.displayName(), request.email(), request.password(),
+                checks);
+        checks.failIfAny();
+        UserId id = new UserId(UUID.randomUUID());
+        try {
+            OrganizationView organization = insertOrganization(org, id);
+            UserView user = new UserView(id, username, request.displayName().strip(), request.email().strip(),
+                    organization.id(), EnumSet.of(Role.RESEARCHER), true, clock.instant());
+            insertAccount(user, request.password(), id);
+            return new RegisteredNewcomer(organization, user);
+        } catch (DuplicateKeyException e) {
+            // a concurrent registration took the username or the number after the checks: refused as if seen there,
+            // and the caller's transaction rolls back (this is a public path, so no 500 for a race)
+            boolean number = String.valueOf(e.getMessage()).contains("corporate_number");
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", List.of(number
+                    ? FieldError.coded("organization.corporateNumber", "already-registered", "is already registered")
+                    : FieldError.coded("username", "taken", "is already taken")));
+        }
+    }
+
+    /** Validates an organization's fields (names under {@code prefix}) and answers them trimmed. */
+    private NewOrganization checkOrganization(NewOrganization request, String prefix, FieldChecks checks) {
         String name = trimmed(request.name());
         String nameEn = trimmed(request.nameEn());
-        checks.text("name", name, 200);
-        checks.text("nameEn", nameEn, 200);
+        checks.text(prefix + "name", name, 200);
+        checks.text(prefix + "nameEn", nameEn, 200);
         if (request.kind() == null) {
-            checks.add(FieldError.coded("kind", "one-of", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, UNIVERSITY, "
-                    + "STARTUP, RESEARCH_INSTITUTE, THINK_TANK, OTHER"));
+            checks.add(FieldError.coded(prefix + "kind", "one-of", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, "
+                    + "UNIVERSITY, STARTUP, RESEARCH_INSTITUTE, THINK_TANK, OTHER"));
         }
         String corporateNumber = trimmed(request.corporateNumber());
         if (corporateNumber != null && corporateNumber.isEmpty()) {
@@ -71,16 +109,20 @@ class IdentityService implements IdentityManagement {
         }
         if (corporateNumber != null) {
             if (!CorporateNumber.isValid(corporateNumber)) {
-                checks.add(FieldError.coded("corporateNumber", "corporate-number", "must be 13 digits with a valid check digit"));
+                checks.add(FieldError.coded(prefix + "corporateNumber", "corporate-number",
+                        "must be 13 digits with a valid check digit"));
             } else if (organizations.corporateNumberTaken(corporateNumber)) {
-                checks.add(FieldError.coded("corporateNumber", "already-registered", "is already registered"));
+                checks.add(FieldError.coded(prefix + "corporateNumber", "already-registered", "is already registered"));
             }
         }
-        checks.failIfAny();
-        OrganizationView org = new OrganizationView(new OrganizationId(UUID.randomUUID()), name, nameEn,
-                request.kind(), corporateNumber, clock.instant());
+        return new NewOrganization(name, nameEn, request.kind(), corporateNumber);
+    }
+
+    private OrganizationView insertOrganization(NewOrganization request, UserId by) {
+        OrganizationView org = new OrganizationView(new OrganizationId(UUID.randomUUID()), request.name(),
+                request.nameEn(), request.kind(), request.corporateNumber(), clock.instant());
         organizations.insert(org);
-        events.publishEvent(new IdentityEvents.OrganizationRegistered(org.id(), actor.id(), org.createdAt()));
+        events.publishEvent(new IdentityEvents.OrganizationRegistered(org.id(), by, org.createdAt()));
         return org;
     }
 
@@ -105,7 +147,26 @@ class IdentityService implements IdentityManagement {
 
     private UserView create(NewUser request, UserId actor) {
         FieldChecks checks = new FieldChecks();
-        String username = trimmed(request.username());
+        String username = checkAccount(request.username(), request.displayName(), request.email(), request.password(),
+                checks);
+        if (request.organizationId() == null || organizations.byId(request.organizationId()).isEmpty()) {
+            checks.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
+        }
+        if (request.roles() == null || request.roles().isEmpty() || request.roles().stream().anyMatch(java.util.Objects::isNull)) {
+            checks.add(FieldError.coded("roles", "roles", "must name at least one role"));
+        }
+        checks.failIfAny();
+        UserView user = new UserView(new UserId(UUID.randomUUID()), username, trimmed(request.displayName()),
+                trimmed(request.email()), request.organizationId(), EnumSet.copyOf(request.roles()), true,
+                clock.instant());
+        insertAccount(user, request.password(), actor);
+        return user;
+    }
+
+    /** Validates an account's own fields and answers the username as stored (trimmed, lower case). */
+    private String checkAccount(String rawUsername, String rawDisplayName, String rawEmail, String password,
+                                FieldChecks checks) {
+        String username = trimmed(rawUsername);
         username = username == null ? null : username.toLowerCase(Locale.ROOT);
         if (username == null || !USERNAME.matcher(username).matches()) {
             checks.add(FieldError.coded("username", "username-format",
@@ -113,26 +174,19 @@ class IdentityService implements IdentityManagement {
         } else if (accounts.usernameTaken(username)) {
             checks.add(FieldError.coded("username", "taken", "is already taken"));
         }
-        String displayName = trimmed(request.displayName());
-        checks.text("displayName", displayName, 200);
-        String email = trimmed(request.email());
+        checks.text("displayName", trimmed(rawDisplayName), 200);
+        String email = trimmed(rawEmail);
         if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
             checks.add(FieldError.coded("email", "email", "must be an e-mail address"));
         }
-        if (request.organizationId() == null || organizations.byId(request.organizationId()).isEmpty()) {
-            checks.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
-        }
-        if (request.roles() == null || request.roles().isEmpty() || request.roles().stream().anyMatch(java.util.Objects::isNull)) {
-            checks.add(FieldError.coded("roles", "roles", "must name at least one role"));
-        }
-        validatePassword(request.password(), username, checks);
-        checks.failIfAny();
-        UserView user = new UserView(new UserId(UUID.randomUUID()), username, displayName, email,
-                request.organizationId(), EnumSet.copyOf(request.roles()), true, clock.instant());
-        accounts.insert(user, passwordEncoder.encode(request.password()));
-        events.publishEvent(new IdentityEvents.AccountCreated(user.id(), user.username(), user.roles(), actor,
+        validatePassword(password, username, checks);
+        return username;
+    }
+
+    private void insertAccount(UserView user, String password, UserId by) {
+        accounts.insert(user, passwordEncoder.encode(password));
+        events.publishEvent(new IdentityEvents.AccountCreated(user.id(), user.username(), user.roles(), by,
                 user.createdAt()));
-        return user;
     }
 
     /** The first administrator, created at first start with no one to act for. */

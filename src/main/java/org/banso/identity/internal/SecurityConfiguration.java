@@ -65,6 +65,7 @@ class SecurityConfiguration {
         AccessDeniedHandler deniedHandler = (request, response, e) -> Problems.write(response,
                 problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.", request.getRequestURI()));
         String[] open = publicGetPaths(publicEndpoints);
+        String[] openPost = publicPostPaths(publicEndpoints);
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -77,6 +78,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .headers(headers -> headers.cacheControl(cache -> { }));
@@ -87,10 +89,12 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints) throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
+        String[] openPost = publicPostPaths(publicEndpoints);
         // The login form authenticates through the global manager, which holds only the password provider bean.
         // Registering the provider here as well would check every failed password twice (and count it twice).
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/login").permitAll()
                         .anyRequest().authenticated())
@@ -114,5 +118,9 @@ class SecurityConfiguration {
 
     private static String[] publicGetPaths(List<PublicEndpoints> publicEndpoints) {
         return publicEndpoints.stream().flatMap(p -> p.publicGetPaths().stream()).distinct().toArray(String[]::new);
+    }
+
+    private static String[] publicPostPaths(List<PublicEndpoints> publicEndpoints) {
+        return publicEndpoints.stream().flatMap(p -> p.publicPostPaths().stream()).distinct().toArray(String[]::new);
     }
 }

@@ -274,6 +274,63 @@ class CouncilBrowserTest {
         open("/?lang=ja");
     }
 
+    @Test
+    void aNewcomerWithoutAnAccountRegistersThroughTheInvitationAndSignsThePledge() {
+        // R13: no administrator creates the newcomer's organization or account
+        String name = "新規参加協議会 " + System.nanoTime() % 100000;
+        signIn("meti", DEMO_PASSWORD);
+        open("/councils?lang=ja");
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("consenters")).sendKeys("researcher");
+        submit(By.cssSelector("form[action$='/councils'] [type=submit]"));
+        String councilPath = path();
+        signOut();
+        signIn("researcher", DEMO_PASSWORD);
+        open(councilPath);
+        submit(By.id("consent"));
+        signOut();
+        signIn("meti", DEMO_PASSWORD);
+        open(councilPath);
+        submit(By.id("establish"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invitation-role")))
+                .selectByValue("STARTUP");
+        submit(By.id("invite"));
+        String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
+        signOut();
+
+        // signed out: the invitation page offers to log in or to register
+        open(invitation);
+        assertThat(driver.findElements(By.id("login-to-accept"))).hasSize(1);
+        screenshot("council-invitation-newcomer-ja");
+        assertNoSeriousViolations("invitation, signed out (ja)");
+        String username = "newcomer-" + System.nanoTime() % 1000000;
+        driver.findElement(By.id("name")).sendKeys("株式会社 新規 " + username);
+        driver.findElement(By.id("nameEn")).sendKeys("Shinki KK " + username);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("STARTUP");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("displayName")).sendKeys("新規 太郎");
+        driver.findElement(By.id("email")).sendKeys("x@invalid");
+        driver.findElement(By.id("password")).sendKeys("short");
+        setValue("email", "not-an-address");
+        driver.executeScript("document.getElementById('register-form').noValidate = true;");
+        submit(By.id("register-and-join"));
+        assertThat(text("#email-error")).contains("メールアドレス");
+        assertThat(text("#password-error")).contains("パスワード");
+        screenshot("council-invitation-newcomer-errors-ja");
+        assertNoSeriousViolations("invitation, registration refused (ja)");
+        setValue("email", username + "@example.jp");
+        driver.findElement(By.id("password")).sendKeys("sakura-tsubomi-2026");
+        submit(By.id("register-and-join"));
+
+        // signed in as the newcomer, on the council page, asked to sign the pledge
+        assertThat(path()).startsWith(councilPath);
+        assertThat(text("[role=status]")).contains("協議会に参加しました");
+        assertThat(driver.findElements(By.id("proposals"))).as("nothing non-public before the pledge").isEmpty();
+        screenshot("council-pledge-newcomer-ja");
+        signPledge();
+        assertThat(text("#pledge")).contains("署名済み");
+    }
+
     private void setValue(String id, String value) {
         driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
     }
@@ -296,6 +353,10 @@ class CouncilBrowserTest {
 
     private void signIn(String username, String password) {
         open("/login");
+        // the previous page may still be navigating when the login page is asked for: wait for the login form itself
+        new WebDriverWait(driver, WAIT).until(d -> "/login".equals(path())
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return document.readyState")));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         WebElement submit = driver.findElement(By.cssSelector("#login-form [type=submit]"));
