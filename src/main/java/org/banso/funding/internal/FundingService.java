@@ -225,7 +225,7 @@ class FundingService implements Funding {
                 || identity.organization(o).isEmpty())) {
             errors.add(FieldError.coded("organizationIds", "required", "must name registered organizations"));
         }
-        if (request.budget() == null || request.budget() <= 0) {
+        if (request.budget() == null || request.budget() <= 0 || request.budget() > MAX_AMOUNT) {
             errors.add(FieldError.coded("budget", "positive", "must be a positive number of yen"));
         }
         if (!hasKind(request.competentMinistryId(), Set.of(OrganizationKind.MINISTRY))) {
@@ -424,9 +424,12 @@ class FundingService implements Funding {
         }
     }
 
+    /** A quadrillion yen: far above any real fund, low enough that sums of entries cannot overflow a long. */
+    static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
     private static void requireAmount(long amount) {
-        if (amount <= 0) {
-            throw BansoException.invalid("amount", "must be a positive number of yen");
+        if (amount <= 0 || amount > MAX_AMOUNT) {
+            throw BansoException.invalid("amount", "must be a positive number of yen, at most 10^15");
         }
     }
 
