@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +31,7 @@ import org.banso.identity.OrganizationKind;
 import org.banso.identity.Role;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
@@ -88,15 +88,14 @@ class GuidelineService implements Guidelines {
     @Transactional
     public Version draft(NewVersion request, BansoUser actor) {
         requireProgramOfficer(actor);
-        List<FieldError> errors = new ArrayList<>();
-        text("titleJa", request.titleJa(), 300, errors);
-        text("titleEn", request.titleEn(), 300, errors);
+        FieldChecks checks = new FieldChecks().text("titleJa", request.titleJa(), 300)
+                .text("titleEn", request.titleEn(), 300);
         Optional<Version> basedOn = request.basedOnId() == null ? Optional.empty()
                 : version(request.basedOnId(), actor);
         if (request.basedOnId() != null && basedOn.isEmpty()) {
-            errors.add(FieldError.coded("basedOnId", "guideline-version", "must name an existing version"));
+            checks.add(FieldError.coded("basedOnId", "guideline-version", "must name an existing version"));
         }
-        failIfAny(errors);
+        checks.failIfAny();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -121,12 +120,9 @@ class GuidelineService implements Guidelines {
     public Section addSection(UUID versionId, NewSection request, BansoUser actor) {
         requireProgramOfficer(actor);
         lockDraft(versionId, actor);
-        List<FieldError> errors = new ArrayList<>();
-        text("headingJa", request.headingJa(), 300, errors);
-        text("headingEn", request.headingEn(), 300, errors);
-        optionalText("bodyJa", request.bodyJa(), 20000, errors);
-        optionalText("bodyEn", request.bodyEn(), 20000, errors);
-        failIfAny(errors);
+        new FieldChecks().text("headingJa", request.headingJa(), 300).text("headingEn", request.headingEn(), 300)
+                .optionalText("bodyJa", request.bodyJa(), 20000).optionalText("bodyEn", request.bodyEn(), 20000)
+                .failIfAny();
         int position = nextPosition("guideline_section", versionId);
         UUID id = insertSection(versionId, position, request);
         return version(versionId, actor).orElseThrow().sections().stream().filter(s -> s.id().equals(id))
@@ -138,31 +134,30 @@ class GuidelineService implements Guidelines {
     public Measure addMeasure(UUID versionId, NewMeasure request, BansoUser actor) {
         requireProgramOfficer(actor);
         lockDraft(versionId, actor);
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         if (request.kind() == null) {
-            errors.add(FieldError.coded("kind", "one-of",
+            checks.add(FieldError.coded("kind", "one-of",
                     "must be INFORMATION_PROVISION, FUNDING, HUMAN_RESOURCES or OTHER"));
         }
-        text("titleJa", request.titleJa(), 300, errors);
-        text("titleEn", request.titleEn(), 300, errors);
-        optionalText("descriptionJa", request.descriptionJa(), 20000, errors);
-        optionalText("descriptionEn", request.descriptionEn(), 20000, errors);
+        checks.text("titleJa", request.titleJa(), 300).text("titleEn", request.titleEn(), 300)
+                .optionalText("descriptionJa", request.descriptionJa(), 20000)
+                .optionalText("descriptionEn", request.descriptionEn(), 20000);
         // R1: each measure names the ministry responsible for it
         boolean ministry = request.responsibleMinistryId() != null && identity.organization(
                 request.responsibleMinistryId()).map(o -> o.kind() == OrganizationKind.MINISTRY).orElse(false);
         if (!ministry) {
-            errors.add(FieldError.coded("responsibleMinistryId", "responsible-ministry",
+            checks.add(FieldError.coded("responsibleMinistryId", "responsible-ministry",
                     "must name a registered ministry"));
         }
         List<TechnologyId> technologyIds = request.technologyIds() == null ? List.of() : request.technologyIds();
         for (int i = 0; i < technologyIds.size(); i++) {
             TechnologyId technology = technologyIds.get(i);
             if (technology == null || technologies.technology(technology, actor).isEmpty()) {
-                errors.add(FieldError.coded("technologyIds[" + i + "]", "technology",
+                checks.add(FieldError.coded("technologyIds[" + i + "]", "technology",
                         "must name a registered technology"));
             }
         }
-        failIfAny(errors);
+        checks.failIfAny();
         int position = nextPosition("guideline_measure", versionId);
         UUID id = insertMeasure(versionId, position, new NewMeasure(request.kind(), request.titleJa(),
                 request.titleEn(), request.descriptionJa(), request.descriptionEn(), request.responsibleMinistryId(),
@@ -195,6 +190,9 @@ class GuidelineService implements Guidelines {
     @Transactional
     public Version enforce(UUID versionId, BansoUser actor) {
         requireProgramOfficer(actor);
+        // Enforcements run one at a time: each must see the version its predecessor put in force (R1). Row locks
+        // alone do not do it, since a waiting transaction skips a row that stopped matching "in force".
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('guideline-enforce'))").query(Object.class).single();
         Version draft = lockDraft(versionId, actor);
         Set<MeasureKind> present = draft.measures().stream().map(Measure::kind)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(MeasureKind.class)));
@@ -206,7 +204,7 @@ class GuidelineService implements Guidelines {
                     + missing.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ".");
         }
         Instant now = clock.instant();
-        // Lock the version in force first so that two enforcements serialise; the unique index is the backstop.
+        // the unique index on the version in force is the backstop
         Optional<UUID> previous = jdbc.sql("select id from guideline_version where status = 'IN_FORCE' for update")
                 .query(UUID.class).optional();
         previous.ifPresent(id -> jdbc.sql(
@@ -321,26 +319,6 @@ class GuidelineService implements Guidelines {
     private static void requireProgramOfficer(BansoUser actor) {
         if (!isProgramOfficer(actor)) {
             throw new BansoException(ProblemCode.FORBIDDEN, "Only a program officer may edit the guideline.");
-        }
-    }
-
-    private static void text(String field, String value, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.coded(field, "required", "must not be blank"));
-        } else if (value.strip().length() > max) {
-            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
-        }
-    }
-
-    private static void optionalText(String field, String value, int max, List<FieldError> errors) {
-        if (value != null && value.length() > max) {
-            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
-        }
-    }
-
-    private static void failIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", errors);
         }
     }
 

@@ -25,6 +25,7 @@ import org.banso.technology.Technology;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
 import org.banso.web.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
@@ -120,8 +121,8 @@ class GuidelinePages {
                       @RequestParam(name = "technologyIds", required = false) List<UUID> technologyIds, Model model,
                       @AuthenticationPrincipal BansoUser user) {
         try {
-            MeasureKind kind = parse(form.get("kind"), MeasureKind::valueOf);
-            UUID ministry = parse(form.get("responsibleMinistryId"), UUID::fromString);
+            MeasureKind kind = FormValues.parse(form.get("kind"), MeasureKind::valueOf);
+            UUID ministry = FormValues.parse(form.get("responsibleMinistryId"), UUID::fromString);
             guidelines.addMeasure(id, new NewMeasure(kind, form.get("titleJa"), form.get("titleEn"),
                     form.get("descriptionJa"), form.get("descriptionEn"),
                     ministry == null ? null : new OrganizationId(ministry),
@@ -153,7 +154,7 @@ class GuidelinePages {
     @PostMapping("/guidelines/measures/{measureId}/status")
     String measureStatus(@PathVariable UUID measureId, @RequestParam String status, @RequestParam UUID versionId,
                          @AuthenticationPrincipal BansoUser user) {
-        guidelines.changeMeasureStatus(measureId, parse(status, MeasureStatus::valueOf), user);
+        guidelines.changeMeasureStatus(measureId, FormValues.parse(status, MeasureStatus::valueOf), user);
         return "redirect:/guidelines/" + versionId + "#measures";
     }
 
@@ -197,17 +198,6 @@ class GuidelinePages {
     private static void requireProgramOfficer(BansoUser user) {
         if (user == null || !user.hasRole(Role.PROGRAM_OFFICER)) {
             throw new org.springframework.security.access.AccessDeniedException("PROGRAM_OFFICER only");
-        }
-    }
-
-    private static <T> T parse(String value, Function<String, T> parser) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

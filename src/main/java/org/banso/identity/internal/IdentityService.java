@@ -1,7 +1,6 @@
 package org.banso.identity.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.banso.identity.UserId;
 import org.banso.identity.UserView;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,13 +56,13 @@ class IdentityService implements IdentityManagement {
     @Transactional
     public OrganizationView registerOrganization(NewOrganization request, BansoUser actor) {
         requireAdmin(actor);
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         String name = trimmed(request.name());
         String nameEn = trimmed(request.nameEn());
-        requireText("name", name, 200, errors);
-        requireText("nameEn", nameEn, 200, errors);
+        checks.text("name", name, 200);
+        checks.text("nameEn", nameEn, 200);
         if (request.kind() == null) {
-            errors.add(FieldError.coded("kind", "one-of", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, UNIVERSITY, "
+            checks.add(FieldError.coded("kind", "one-of", "must be one of MINISTRY, FUNDING_AGENCY, COMPANY, UNIVERSITY, "
                     + "STARTUP, RESEARCH_INSTITUTE, THINK_TANK, OTHER"));
         }
         String corporateNumber = trimmed(request.corporateNumber());
@@ -71,12 +71,12 @@ class IdentityService implements IdentityManagement {
         }
         if (corporateNumber != null) {
             if (!CorporateNumber.isValid(corporateNumber)) {
-                errors.add(FieldError.coded("corporateNumber", "corporate-number", "must be 13 digits with a valid check digit"));
+                checks.add(FieldError.coded("corporateNumber", "corporate-number", "must be 13 digits with a valid check digit"));
             } else if (organizations.corporateNumberTaken(corporateNumber)) {
-                errors.add(FieldError.coded("corporateNumber", "already-registered", "is already registered"));
+                checks.add(FieldError.coded("corporateNumber", "already-registered", "is already registered"));
             }
         }
-        failIfAny(errors);
+        checks.failIfAny();
         OrganizationView org = new OrganizationView(new OrganizationId(UUID.randomUUID()), name, nameEn,
                 request.kind(), corporateNumber, clock.instant());
         organizations.insert(org);
@@ -104,29 +104,29 @@ class IdentityService implements IdentityManagement {
     }
 
     private UserView create(NewUser request, UserId actor) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         String username = trimmed(request.username());
         username = username == null ? null : username.toLowerCase(Locale.ROOT);
         if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(FieldError.coded("username", "username-format",
+            checks.add(FieldError.coded("username", "username-format",
                     "must be 3–64 characters of a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
         } else if (accounts.usernameTaken(username)) {
-            errors.add(FieldError.coded("username", "taken", "is already taken"));
+            checks.add(FieldError.coded("username", "taken", "is already taken"));
         }
         String displayName = trimmed(request.displayName());
-        requireText("displayName", displayName, 200, errors);
+        checks.text("displayName", displayName, 200);
         String email = trimmed(request.email());
         if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            errors.add(FieldError.coded("email", "email", "must be an e-mail address"));
+            checks.add(FieldError.coded("email", "email", "must be an e-mail address"));
         }
         if (request.organizationId() == null || organizations.byId(request.organizationId()).isEmpty()) {
-            errors.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
+            checks.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
         }
         if (request.roles() == null || request.roles().isEmpty() || request.roles().stream().anyMatch(java.util.Objects::isNull)) {
-            errors.add(FieldError.coded("roles", "roles", "must name at least one role"));
+            checks.add(FieldError.coded("roles", "roles", "must name at least one role"));
         }
-        validatePassword(request.password(), username, errors);
-        failIfAny(errors);
+        validatePassword(request.password(), username, checks);
+        checks.failIfAny();
         UserView user = new UserView(new UserId(UUID.randomUUID()), username, displayName, email,
                 request.organizationId(), EnumSet.copyOf(request.roles()), true, clock.instant());
         accounts.insert(user, passwordEncoder.encode(request.password()));
@@ -205,34 +205,20 @@ class IdentityService implements IdentityManagement {
         return accounts.byId(id).orElseThrow();
     }
 
-    private void validatePassword(String password, String username, List<FieldError> errors) {
+    private void validatePassword(String password, String username, FieldChecks checks) {
         if (password == null || password.length() < properties.minPasswordLength()) {
-            errors.add(FieldError.coded("password", "password-length",
+            checks.add(FieldError.coded("password", "password-length",
                     "must be at least " + properties.minPasswordLength() + " characters", properties.minPasswordLength()));
         } else if (password.length() > 128) {
-            errors.add(FieldError.coded("password", "too-long", "must be at most 128 characters", 128));
+            checks.add(FieldError.coded("password", "too-long", "must be at most 128 characters", 128));
         } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username)) {
-            errors.add(FieldError.coded("password", "password-username", "must not contain the username"));
+            checks.add(FieldError.coded("password", "password-username", "must not contain the username"));
         }
     }
 
     private static void requireAdmin(BansoUser actor) {
         if (actor == null || !actor.hasRole(Role.ADMIN)) {
             throw new BansoException(ProblemCode.FORBIDDEN, "Only an administrator may manage accounts.");
-        }
-    }
-
-    private static void requireText(String field, String value, int max, List<FieldError> errors) {
-        if (value == null || value.isEmpty()) {
-            errors.add(FieldError.coded(field, "required", "must not be blank"));
-        } else if (value.length() > max) {
-            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
-        }
-    }
-
-    private static void failIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", errors);
         }
     }
 

@@ -20,6 +20,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +59,7 @@ class AdminPages {
     String registerOrganization(@RequestParam Map<String, String> form, Model model,
                                 @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         try {
-            OrganizationKind kind = parse(form.get("kind"), OrganizationKind::valueOf);
+            OrganizationKind kind = FormValues.parse(form.get("kind"), OrganizationKind::valueOf);
             OrganizationView org = identity.registerOrganization(new NewOrganization(form.get("name"),
                     form.get("nameEn"), kind, form.get("corporateNumber")), user);
             redirect.addFlashAttribute("saved", org.name());
@@ -83,8 +84,8 @@ class AdminPages {
     List<String> roles, Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         try {
             Set<Role> roleSet = roles == null ? Set.of() : roles.stream()
-                    .map(r -> parse(r, Role::valueOf)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            UUID org = parse(form.get("organizationId"), UUID::fromString);
+                    .map(r -> FormValues.parse(r, Role::valueOf)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+            UUID org = FormValues.parse(form.get("organizationId"), UUID::fromString);
             var created = identity.createUser(new NewUser(form.get("username"), form.get("displayName"),
                     form.get("email"), org == null ? null : new OrganizationId(org), roleSet, form.get("password")),
                     user);
@@ -124,17 +125,6 @@ class AdminPages {
     private static void requireAdmin(BansoUser user) {
         if (!user.hasRole(Role.ADMIN)) {
             throw new org.springframework.security.access.AccessDeniedException("ADMIN only");
-        }
-    }
-
-    private static <T> T parse(String value, Function<String, T> parser) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -21,6 +21,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.Assessment;
 import org.banso.technology.Assessment.Criterion;
@@ -62,16 +63,14 @@ class TechnologyRegistryService implements TechnologyRegistry {
     @Transactional
     public List<Technology> registerAll(List<NewTechnology> requests, BansoUser actor) {
         requireRole(actor, Role.PROGRAM_OFFICER, "Only a program officer may register technologies.");
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks();
         Set<String> codesInRequest = new HashSet<>();
         Set<String> areas = new HashSet<>(jdbc.sql("select code from technology_area").query(String.class).list());
         for (int i = 0; i < requests.size(); i++) {
             String prefix = requests.size() == 1 ? "" : "rows[" + (i + 1) + "].";
-            validate(requests.get(i), prefix, areas, codesInRequest, errors);
+            validate(requests.get(i), prefix, areas, codesInRequest, checks);
         }
-        if (!errors.isEmpty()) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The technology is not valid.", errors);
-        }
+        checks.failIfAny("The technology is not valid.");
         Instant now = clock.instant();
         List<Technology> created = new ArrayList<>();
         for (NewTechnology request : requests) {
@@ -96,26 +95,25 @@ class TechnologyRegistryService implements TechnologyRegistry {
     }
 
     private void validate(NewTechnology request, String prefix, Set<String> areas, Set<String> codesInRequest,
-                          List<FieldError> errors) {
+                          FieldChecks checks) {
         if (request == null) {
-            errors.add(FieldError.coded(prefix + "code", "required", "must not be blank"));
+            checks.add(FieldError.coded(prefix + "code", "required", "must not be blank"));
             return;
         }
         String code = request.code() == null ? null : request.code().strip();
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(FieldError.coded(prefix + "code", "technology-code",
+            checks.add(FieldError.coded(prefix + "code", "technology-code",
                     "must be 2–32 upper-case letters, digits or '-'"));
         } else if (!codesInRequest.add(code) || exists(code)) {
-            errors.add(FieldError.coded(prefix + "code", "technology-code-taken", "is already registered"));
+            checks.add(FieldError.coded(prefix + "code", "technology-code-taken", "is already registered"));
         }
-        text(prefix + "nameJa", request.nameJa(), 200, errors);
-        text(prefix + "nameEn", request.nameEn(), 200, errors);
+        checks.text(prefix + "nameJa", request.nameJa(), 200).text(prefix + "nameEn", request.nameEn(), 200);
         if (request.domain() == null || !areas.contains(request.domain().strip())) {
-            errors.add(FieldError.coded(prefix + "domain", "technology-area",
+            checks.add(FieldError.coded(prefix + "domain", "technology-area",
                     "must be a technology area code of the guideline (A01…A20)"));
         }
         if (request.description() != null && request.description().length() > 4000) {
-            errors.add(FieldError.coded(prefix + "description", "too-long", "must be at most 4000 characters",
+            checks.add(FieldError.coded(prefix + "description", "too-long", "must be at most 4000 characters",
                     4000));
         }
     }
@@ -320,14 +318,6 @@ class TechnologyRegistryService implements TechnologyRegistry {
     private static void requireRole(BansoUser actor, Role role, String detail) {
         if (actor == null || !actor.hasRole(role)) {
             throw new BansoException(ProblemCode.FORBIDDEN, detail);
-        }
-    }
-
-    private static void text(String field, String value, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.coded(field, "required", "must not be blank"));
-        } else if (value.strip().length() > max) {
-            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
         }
     }
 
