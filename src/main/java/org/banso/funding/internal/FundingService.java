@@ -251,7 +251,8 @@ class FundingService implements Funding {
         Instant now = clock.instant();
         ProjectId id = ProjectId.random();
         UUID council = request.program() == Program.K_PROGRAM
-                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(), actor)
+                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(),
+                        informationManagementDraft(request.applicationId()), actor)
                 : null;
         jdbc.sql("""
                         insert into funding_project (id, title, program, fund_id, technology_id,
@@ -273,6 +274,20 @@ class FundingService implements Funding {
         events.publishEvent(new FundingEvents.ProjectAwarded(id, fund.id(), request.program(), request.budget(),
                 council, actor.id(), now));
         return findProject(id);
+    }
+
+    /** The application's draft open/close plan as the text of a first information-management proposal. */
+    private String informationManagementDraft(UUID application) {
+        if (application == null) {
+            return null;
+        }
+        return jdbc.sql("""
+                        select plan_controlled, plan_from_whom, plan_months, plan_reason from funding_application
+                        where id = ?""").param(application)
+                .query((rs, n) -> "Controlled: " + rs.getString("plan_controlled") + "\nFrom whom: "
+                        + rs.getString("plan_from_whom") + "\nFor: " + rs.getInt("plan_months") + " months\nWhy: "
+                        + rs.getString("plan_reason"))
+                .optional().orElseThrow(() -> BansoException.invalid("applicationId", "must name an application"));
     }
 
     private boolean hasKind(OrganizationId id, Set<OrganizationKind> kinds) {

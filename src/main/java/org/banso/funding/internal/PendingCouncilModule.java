@@ -20,7 +20,7 @@ class PendingCouncilModule implements ProjectCouncils {
 
     @Override
     public UUID create(ProjectId project, String name, OrganizationId competentMinistry, UserId principalInvestigator,
-                       BansoUser actor) {
+                       String informationManagementDraft, BansoUser actor) {
         throw new BansoException(ProblemCode.CONFLICT,
                 "K Program projects need the council module, which is not installed (R7).");
     }

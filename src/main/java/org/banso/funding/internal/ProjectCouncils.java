@@ -11,9 +11,14 @@ import org.banso.identity.UserId;
 /** The council gate of K Program projects (R7), in the funding module's own terms; one adapter implements it. */
 interface ProjectCouncils {
 
-    /** Creates the project's council (status PROPOSED, the PI a required consenter), in the caller's transaction. */
+    /**
+     * Creates the project's council (status PROPOSED, the PI a required consenter), in the caller's transaction.
+     *
+     * @param informationManagementDraft the application's draft open/close plan, to become the draft of the
+     *                                   council's first information-management proposal; null without one
+     */
     UUID create(ProjectId project, String name, OrganizationId competentMinistry, UserId principalInvestigator,
-                BansoUser actor);
+                String informationManagementDraft, BansoUser actor);
 
     /** The status of the project's council (PROPOSED, ESTABLISHED, DISSOLVED), empty if it has none. */
     Optional<String> status(ProjectId project);

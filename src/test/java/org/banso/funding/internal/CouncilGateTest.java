@@ -49,7 +49,8 @@ class CouncilGateTest {
         final Map<ProjectId, UserId> consenters = new ConcurrentHashMap<>();
 
         @Override
-        public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, BansoUser actor) {
+        public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, String draft,
+                           BansoUser actor) {
             UUID id = UUID.randomUUID();
             ids.put(project, id);
             status.put(project, "PROPOSED");
