@@ -15,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BansoApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit")) {
+            // the offline audit log verifier: plain Java, no Spring, no database
+            System.exit(org.banso.audit.AuditCommandLine.run(args, System.out, System.err));
+        }
         SpringApplication.run(BansoApplication.class, args);
     }
 }
