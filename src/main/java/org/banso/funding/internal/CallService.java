@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.banso.funding.Calls;
 import org.banso.funding.FundId;
+import org.banso.funding.FundingEvents;
 import org.banso.funding.Funding;
 import org.banso.funding.FundingViews.FundView;
 import org.banso.funding.FundingViews.ProjectView;
@@ -31,6 +32,7 @@ import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +55,11 @@ class CallService implements Calls {
     private final FundingProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CallService(JdbcClient jdbc, Funding funding, TechnologyRegistry technologies, IdentityManagement identity,
-                FundingProperties properties, JsonMapper json, Clock clock) {
+                FundingProperties properties, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.funding = funding;
         this.technologies = technologies;
@@ -107,6 +111,7 @@ class CallService implements Calls {
                         Timestamp.from(request.opensAt()), Timestamp.from(request.closesAt()), request.budgetCap(),
                         actor.id().value(), Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new FundingEvents.CallOpened(id, request.fundId(), actor.id(), clock.instant()));
         return findCall(id);
     }
 
@@ -200,6 +205,7 @@ class CallService implements Calls {
                         plan.controlled().strip(), plan.fromWhom().strip(), plan.months(), plan.reason().strip(),
                         Timestamp.from(now))
                 .update();
+        events.publishEvent(new FundingEvents.ApplicationSubmitted(id, callId, actor.id(), now));
         return findApplication(id);
     }
 
@@ -261,6 +267,8 @@ class CallService implements Calls {
             throw new BansoException(ProblemCode.ALREADY_RESPONDED,
                     "You have already declared your conflicts of interest for this application.");
         }
+        events.publishEvent(new FundingEvents.ConflictOfInterestDeclared(applicationId, conflict, reviewer.id(),
+                clock.instant()));
         return findReview(applicationId, reviewer.id());
     }
 
@@ -291,6 +299,7 @@ class CallService implements Calls {
                         where application_id = ? and reviewer_id = ?""")
                 .params(score, cleanComment, Timestamp.from(clock.instant()), applicationId, reviewer.id().value())
                 .update();
+        events.publishEvent(new FundingEvents.ApplicationScored(applicationId, score, reviewer.id(), clock.instant()));
         return findReview(applicationId, reviewer.id());
     }
 
@@ -345,6 +354,8 @@ class CallService implements Calls {
                 terms.competentMinistryId(), terms.socialImplementationLeadId(), terms.socialImplementationPlan(),
                 applicationId), actor);
         jdbc.sql("update funding_application set status = 'AWARDED' where id = ?").param(applicationId).update();
+        events.publishEvent(new FundingEvents.ApplicationAwarded(applicationId, project.id(), actor.id(),
+                clock.instant()));
         return project;
     }
 
