@@ -43,7 +43,7 @@ public final class FundingViews {
                               UserId principalInvestigatorId, List<OrganizationId> organizationIds, long budget,
                               OrganizationId competentMinistryId, OrganizationId socialImplementationLeadId,
                               String socialImplementationPlan, ProjectStatus status, UUID councilId,
-                              String councilStatus, long allocated, long disbursed, Instant awardedAt,
-                              Instant activatedAt) {
+                              String councilStatus, String informationManagementDraft, long allocated,
+                              long disbursed, Instant awardedAt, Instant activatedAt) {
     }
 }

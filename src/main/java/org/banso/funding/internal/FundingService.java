@@ -250,21 +250,22 @@ class FundingService implements Funding {
         }
         Instant now = clock.instant();
         ProjectId id = ProjectId.random();
+        String draft = informationManagementDraft(request.applicationId());
         UUID council = request.program() == Program.K_PROGRAM
-                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(),
-                        informationManagementDraft(request.applicationId()), actor)
+                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(), draft,
+                        actor)
                 : null;
         jdbc.sql("""
                         insert into funding_project (id, title, program, fund_id, technology_id,
                             principal_investigator_id, organization_ids, budget, competent_ministry_id,
                             social_implementation_lead_id, social_implementation_plan, status, council_id,
-                            application_id, awarded_at, awarded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?)""")
+                            application_id, information_management_draft, awarded_at, awarded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?, ?)""")
                 .params(id.value(), title, request.program().name(), fund.id().value(),
                         request.technologyId().value(), request.principalInvestigatorId().value(),
                         organizations.stream().map(OrganizationId::value).toArray(UUID[]::new), request.budget(),
                         request.competentMinistryId().value(), request.socialImplementationLeadId().value(), plan,
-                        council, request.applicationId(), Timestamp.from(now), actor.id().value())
+                        council, request.applicationId(), draft, Timestamp.from(now), actor.id().value())
                 .update();
         ledger.openProjectAccounts(fund.id(), id);
         LedgerEntry allocation = ledger.post(fund.id(), EntryKind.ALLOCATION, request.budget(), id, null,
@@ -412,7 +413,7 @@ class FundingService implements Funding {
                 rs.getString("social_implementation_plan"), ProjectStatus.valueOf(rs.getString("status")),
                 rs.getObject("council_id", UUID.class),
                 program == Program.K_PROGRAM ? councils.status(id).orElse(null) : null,
-                rs.getLong("allocated_balance") + disbursed, disbursed, rs.getTimestamp("awarded_at").toInstant(),
+                rs.getString("information_management_draft"), rs.getLong("allocated_balance") + disbursed, disbursed, rs.getTimestamp("awarded_at").toInstant(),
                 activated == null ? null : activated.toInstant());
     }
 
