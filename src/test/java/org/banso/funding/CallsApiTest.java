@@ -1,6 +1,7 @@
 package org.banso.funding;
 
 import static org.banso.support.ApiAccounts.bearer;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -164,6 +165,7 @@ class CallsApiTest {
                         .content(json.writeValueAsString(terms)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.budget").value(1_300_000))
+                .andExpect(jsonPath("$.informationManagementDraft", containsString("試料の作製条件")))
                 .andExpect(jsonPath("$.status").value("AWARDED"));
         mvc.perform(post("/api/v1/applications/" + application + "/award").header("Authorization",
                         bearer(fundingOfficer)).contentType(MediaType.APPLICATION_JSON)
