@@ -30,8 +30,13 @@ public final class IdentityEvents {
     public record LoginSucceeded(UserId user, String channel, Instant at) implements AuditedEvent {
     }
 
-    /** A failed sign-in. The username is as typed, so that an auditor can see guessing; no password. */
-    public record LoginFailed(String username, String channel, boolean locked, Instant at) implements AuditedEvent {
+    /**
+     * A failed sign-in: the account when the username exists; otherwise only a digest of the name as typed (the first
+     * 16 hex digits of its SHA-256), so that an auditor can see repeated guessing without the permanent log keeping
+     * what was typed — people sometimes type a password into the username field. Never the password.
+     */
+    public record LoginFailed(UserId user, String unknownNameDigest, String channel, boolean locked, Instant at)
+            implements AuditedEvent {
     }
 
     public record ApiTokenIssued(java.util.UUID tokenId, UserId user, Instant expiresAt, Instant at) implements AuditedEvent {

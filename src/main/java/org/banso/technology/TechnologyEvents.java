@@ -3,6 +3,7 @@ package org.banso.technology;
 import java.time.Instant;
 
 import org.banso.identity.UserId;
+import org.banso.shared.AuditedEvent;
 
 /** What the technology registry tells the other modules. */
 public final class TechnologyEvents {
@@ -10,13 +11,13 @@ public final class TechnologyEvents {
     private TechnologyEvents() {
     }
 
-    public record TechnologyRegistered(TechnologyId technology, String code, UserId by, Instant at) {
+    public record TechnologyRegistered(TechnologyId technology, String code, UserId by, Instant at) implements AuditedEvent {
     }
 
-    public record TechnologyAssessed(TechnologyId technology, java.util.UUID assessment, UserId by, Instant at) {
+    public record TechnologyAssessed(TechnologyId technology, java.util.UUID assessment, UserId by, Instant at) implements AuditedEvent {
     }
 
     public record TechnologyStatusChanged(TechnologyId technology, TechnologyStatus from, TechnologyStatus to,
-                                          UserId by, Instant at) {
+                                          UserId by, Instant at) implements AuditedEvent {
     }
 }

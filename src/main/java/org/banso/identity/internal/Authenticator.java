@@ -58,7 +58,8 @@ public class Authenticator {
             return Optional.of(view.asPrincipal());
         }
         boolean lockedNow = recordFailure(key, now) || locked;
-        events.publishEvent(new IdentityEvents.LoginFailed(key, channel, lockedNow, now));
+        events.publishEvent(new IdentityEvents.LoginFailed(account.map(a -> a.view().id()).orElse(null),
+                account.isPresent() ? null : digest(key), channel, lockedNow, now));
         return Optional.empty();
     }
 
@@ -95,6 +96,17 @@ public class Authenticator {
                 delete from identity_login_throttle
                 where last_failure_at < ? and (locked_until is null or locked_until < ?)""")
                 .params(Timestamp.from(cutoff), Timestamp.from(clock.instant())).update();
+    }
+
+    /** The digest under which a failed sign-in with an unknown name is logged. */
+    static String digest(String usernameKey) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(usernameKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     static String usernameKey(String username) {

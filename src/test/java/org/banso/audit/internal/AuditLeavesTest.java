@@ -54,11 +54,11 @@ class AuditLeavesTest {
     }
 
     @Test
-    void aFailedLoginNamesTheTypedUsernameButNoPassword() { // R17: no passwords or tokens in the log
-        var leaf = AuditLeaves.of(new IdentityEvents.LoginFailed("someone", "api", false, AT));
+    void aFailedLoginOfAnUnknownNameKeepsOnlyItsDigest() { // R17: no passwords or tokens in the log
+        var leaf = AuditLeaves.of(new IdentityEvents.LoginFailed(null, "0123456789abcdef", "api", false, AT));
         assertThat(new String(leaf.leaf(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"at\":\"2026-11-25T03:04:05.123Z\",\"channel\":\"api\",\"kind\":\"LoginFailed\",\"locked\":false,"
-                        + "\"username\":\"someone\"}");
+                        + "\"unknownNameDigest\":\"0123456789abcdef\",\"user\":null}");
         assertThat(leaf.actor()).isNull();
     }
 }
