@@ -226,6 +226,42 @@ class FundingApiTest {
                 .contains("'=令和3年度補正予算");
     }
 
+    @Test
+    void onlyAFundingOfficerAwardsActivatesAndDisburses() throws Exception { // R2, R7
+        String fund = fund("OTHER");
+        entry(fund, "APPROPRIATION", 1_000L);
+        mvc.perform(post("/api/v1/projects").header("Authorization", bearer(programOfficer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(projectBody(fund, "OTHER", 100L))))
+                .andExpect(status().isForbidden());
+        String project = id(awardOther(fund, 100L));
+        mvc.perform(post("/api/v1/projects/" + project + "/activate").header("Authorization", bearer(programOfficer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/projects/" + project + "/disbursements").header("Authorization",
+                        bearer(programOfficer)).contentType(MediaType.APPLICATION_JSON).content("{\"amount\":1}"))
+                .andExpect(status().isForbidden());
+        assertThat(ledgerSize(fund)).isEqualTo(2);
+    }
+
+    @Test
+    void aPrincipalInvestigatorSeesTheirOwnProjectAndOtherResearchersDoNot() throws Exception { // R10
+        String fund = fund("OTHER");
+        entry(fund, "APPROPRIATION", 1_000L);
+        Map<String, Object> body = projectBody(fund, "OTHER", 100L);
+        OrganizationId university = fixtures.organization(OrganizationKind.UNIVERSITY);
+        var pi = fixtures.user(university, org.banso.identity.Role.RESEARCHER);
+        body.put("principalInvestigatorId", pi.id().value());
+        String project = id(mvc.perform(post("/api/v1/projects").header("Authorization", bearer(fundingOfficer))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))));
+        String piToken = accounts.token(pi.username(), ApiAccounts.PASSWORD);
+        mvc.perform(get("/api/v1/projects/" + project).header("Authorization", bearer(piToken)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.socialImplementationLeadId").isNotEmpty());
+        String other = accounts.tokenFor("re", "RESEARCHER");
+        mvc.perform(get("/api/v1/projects/" + project).header("Authorization", bearer(other)))
+                .andExpect(status().isNotFound());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String fund(String program) throws Exception {
