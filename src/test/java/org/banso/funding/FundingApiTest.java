@@ -262,6 +262,31 @@ class FundingApiTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theLedgerIsExportedAsAnXlsxWorkbookWithAmountsAsNumbers() throws Exception { // R2
+        String fund = fund("OTHER");
+        entry(fund, "APPROPRIATION", 250_000_000_000L).andExpect(status().isCreated());
+        byte[] xlsx = mvc.perform(get("/api/v1/funds/" + fund + "/ledger.xlsx").header("Authorization",
+                        bearer(programOfficer)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        Map<String, String> parts = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                parts.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml");
+        assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<v>250000000000</v>")
+                .contains(">APPROPRIATION<").contains(">試験<");
+        // well-formed XML
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(parts.get("xl/worksheets/sheet1.xml")
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String fund(String program) throws Exception {

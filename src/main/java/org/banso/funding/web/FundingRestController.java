@@ -121,6 +121,20 @@ class FundingRestController {
                 .body(csv(entries).getBytes(StandardCharsets.UTF_8));
     }
 
+    @GetMapping(value = "/funds/{id}/ledger.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The ledger as an XLSX workbook (one sheet, amounts as numbers)")
+    ResponseEntity<byte[]> ledgerXlsx(@PathVariable UUID id, @RequestParam(required = false) EntryKind kind,
+                                      @RequestParam(required = false) UUID projectId,
+                                      @AuthenticationPrincipal BansoUser user) {
+        List<LedgerEntry> entries = funding.ledger(new FundId(id), filter(kind, projectId, 1000), user);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + id + ".xlsx\"")
+                .body(LedgerWorkbook.of(entries));
+    }
+
     static String csv(List<LedgerEntry> entries) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
