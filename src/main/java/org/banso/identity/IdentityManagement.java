@@ -22,7 +22,7 @@ public interface IdentityManagement {
 
     Optional<UserView> user(UserId id);
 
-    /** The account with this username (lower-case), if any. */
+    /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
     Optional<UserView> userByUsername(String username);
 
     UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor);

@@ -168,8 +168,10 @@ class IdentityService implements IdentityManagement {
     @Override
     @Transactional(readOnly = true)
     public Optional<UserView> userByUsername(String username) {
-        return username == null ? Optional.empty()
-                : accounts.byUsername(username.strip().toLowerCase(Locale.ROOT)).map(Accounts.Account::view);
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.byUsername(username.strip().toLowerCase(Locale.ROOT)).map(Accounts.Account::view);
     }
 
     @Override

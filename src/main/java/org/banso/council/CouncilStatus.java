@@ -1,0 +1,7 @@
+package org.banso.council;
+
+public enum CouncilStatus {
+    PROPOSED,
+    ESTABLISHED,
+    DISSOLVED
+}

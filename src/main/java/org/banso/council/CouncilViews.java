@@ -1,0 +1,105 @@
+package org.banso.council;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.banso.identity.OrganizationId;
+import org.banso.identity.UserId;
+
+/** Read models of the council module, as the API and the pages show them. */
+public final class CouncilViews {
+
+    private CouncilViews() {
+    }
+
+    public record CouncilSummary(CouncilId id, String name, CouncilStatus status, OrganizationId competentMinistryId,
+                                 Instant proposedAt) {
+    }
+
+    public record CouncilView(CouncilId id, String name, CouncilStatus status, OrganizationId competentMinistryId,
+                              List<UUID> projectIds, List<UserId> requiredConsenterIds,
+                              List<ParticipantView> participants, List<ConsentView> consents, int pledgeVersion,
+                              Instant proposedAt, Instant establishedAt, Instant dissolvedAt) {
+    }
+
+    public record ParticipantView(ParticipantId id, OrganizationId organizationId, ParticipantRole role,
+                                  UserId representativeId, List<UserId> memberIds, Instant joinedAt) {
+    }
+
+    public record ConsentView(UserId userId, String decision, Instant at) {
+    }
+
+    /** The current pledge text and the caller's standing. */
+    public record PledgeView(CouncilId councilId, int version, String textJa, String textEn, boolean signed,
+                             Instant signedAt, boolean dutyContinuesAfterLeaving) {
+    }
+
+    public record SignatureView(UserId userId, int version, String language, String textSha256, Instant signedAt,
+                                Instant endedAt, String endedReason, boolean dutyContinues) {
+    }
+
+    /** The token is shown once, when the invitation is issued; it is not stored. */
+    public record IssuedInvitation(InvitationId id, CouncilId councilId, ParticipantRole role, String token,
+                                   String acceptPath, Instant expiresAt) {
+    }
+
+    /** @param state OPEN, ACCEPTED, REVOKED or EXPIRED */
+    public record InvitationPreview(CouncilId councilId, String councilName, ParticipantRole role, String state,
+                                    Instant expiresAt) {
+    }
+
+    public record InvitationView(InvitationId id, ParticipantRole role, UserId createdBy, Instant createdAt,
+                                 Instant expiresAt, UserId acceptedBy, Instant acceptedAt, Instant revokedAt) {
+        public String state(Instant now) {
+            if (acceptedAt != null) {
+                return "ACCEPTED";
+            }
+            if (revokedAt != null) {
+                return "REVOKED";
+            }
+            return now.isBefore(expiresAt) ? "OPEN" : "EXPIRED";
+        }
+    }
+
+    public record ProposalSummary(ProposalId id, CouncilId councilId, Matter matter, String title,
+                                  ProposalStatus status, int revision, Instant proposedAt) {
+    }
+
+    public record ProposalView(ProposalId id, CouncilId councilId, Matter matter, ProposalStatus status, int revision,
+                               String title, String body, Designation designation, UserId proposedBy,
+                               Instant proposedAt, Instant responseDeadline, Instant closedAt,
+                               List<RevisionView> revisions, List<ResponseView> responses,
+                               List<ParticipantId> awaiting) {
+    }
+
+    public record RevisionView(int revision, String title, String body, Designation designation, UserId createdBy,
+                               Instant createdAt) {
+    }
+
+    public record ResponseView(int revision, ParticipantId participantId, String response, String reason,
+                               UserId respondedBy, Instant at) {
+    }
+
+    public record MeetingView(MeetingId id, CouncilId councilId, String title, Instant startsAt, Instant endsAt,
+                              String place, String link, List<AgendaItem> agenda, List<UserId> attendees,
+                              UUID minutesItemId) {
+    }
+
+    public record AgendaItem(Matter matter, String title, ProposalId proposalId) {
+    }
+
+    /** An action item (R9) or a support request (規制緩和の検討, 国際標準化の支援). */
+    public record TaskView(TaskId id, CouncilId councilId, String kind, ProposalId proposalId,
+                           ParticipantId assigneeParticipantId, OrganizationId responsibleMinistryId, String title,
+                           String description, LocalDate dueDate, String status, boolean overdue, Instant createdAt,
+                           Instant doneAt) {
+    }
+
+    public record MaterialRequestView(MaterialRequestId id, CouncilId councilId, ParticipantId addresseeParticipantId,
+                                      String title, String description, LocalDate dueDate, String status,
+                                      boolean overdue, List<UUID> itemIds, String declineReason, Instant requestedAt,
+                                      Instant answeredAt) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.banso.council;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Serialized as the bare UUID string in JSON. */
+public record TaskId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public TaskId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static TaskId random() {
+        return new TaskId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package org.banso.council.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param invitationLifetime   how long an invitation link stays valid (R13)
+ * @param membershipCacheSize  how many councils' memberships are kept in memory
+ * @param membershipCacheTtl   a safety net only: every change invalidates its council at once
+ */
+@ConfigurationProperties("banso.council")
+record CouncilProperties(
+        @DefaultValue("7d") Duration invitationLifetime,
+        @DefaultValue("20000") long membershipCacheSize,
+        @DefaultValue("10m") Duration membershipCacheTtl) {
+}

@@ -1,0 +1,342 @@
+package org.banso.council.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilViews;
+import org.banso.council.CouncilViews.CouncilSummary;
+import org.banso.council.CouncilViews.CouncilView;
+import org.banso.council.CouncilViews.InvitationView;
+import org.banso.council.CouncilViews.IssuedInvitation;
+import org.banso.council.CouncilViews.MaterialRequestView;
+import org.banso.council.CouncilViews.MeetingView;
+import org.banso.council.CouncilViews.PledgeView;
+import org.banso.council.CouncilViews.ProposalSummary;
+import org.banso.council.CouncilViews.ProposalView;
+import org.banso.council.CouncilViews.SignatureView;
+import org.banso.council.CouncilViews.TaskView;
+import org.banso.council.Designation;
+import org.banso.council.InvitationId;
+import org.banso.council.MaterialRequestId;
+import org.banso.council.Matter;
+import org.banso.council.MeetingId;
+import org.banso.council.ParticipantId;
+import org.banso.council.ParticipantRole;
+import org.banso.council.ProposalId;
+import org.banso.council.TaskId;
+import org.banso.identity.BansoUser;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.UserId;
+import org.banso.shared.BansoException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API.md § Councils. Rules and access checks are the service's; this class only translates. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Councils")
+class CouncilRestController {
+
+    private final CouncilManagement councils;
+
+    CouncilRestController(CouncilManagement councils) {
+        this.councils = councils;
+    }
+
+    record ConsentRequest(String decision) {
+    }
+
+    record InvitationRequest(ParticipantRole role) {
+    }
+
+    record PledgeRequest(Boolean accept, String language) {
+    }
+
+    record PledgeTextRequest(String textJa, String textEn) {
+    }
+
+    record ResponseRequest(String response, String reason) {
+    }
+
+    record AmendRequest(String title, String body, Designation designation) {
+    }
+
+    record AttendanceRequest(List<UserId> attendees, UUID minutesItemId) {
+    }
+
+    record FulfilRequest(List<UUID> itemIds) {
+    }
+
+    record DeclineRequest(String reason) {
+    }
+
+    record Accepted(CouncilId councilId) {
+    }
+
+    record CreatedCouncil(CouncilId id, String status) {
+    }
+
+    @PostMapping("/councils")
+    @Operation(summary = "Propose a council (MINISTRY_OFFICIAL of the competent ministry, R5)",
+            description = "requiredConsenterIds: at least the principal investigator of each linked project. The "
+                    + "competent ministry takes part from the start, represented by the proposer.")
+    ResponseEntity<CouncilView> propose(@RequestBody CouncilManagement.NewCouncil request,
+                                        @AuthenticationPrincipal BansoUser user) {
+        CouncilView council = councils.propose(request, user);
+        return ResponseEntity.created(URI.create("/api/v1/councils/" + council.id())).body(council);
+    }
+
+    @GetMapping("/councils")
+    @Operation(summary = "The councils the caller may see")
+    List<CouncilSummary> list(@AuthenticationPrincipal BansoUser user) {
+        return councils.councils(user);
+    }
+
+    @GetMapping("/councils/{id}")
+    @Operation(summary = "A council: status, participants, consents (404 for anyone who may not know it exists)")
+    CouncilView one(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.council(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/consents")
+    @Operation(summary = "A required consenter consents or declines, for themself (R5)")
+    CouncilView consent(@PathVariable UUID id, @RequestBody ConsentRequest request,
+                        @AuthenticationPrincipal BansoUser user) {
+        return councils.recordConsent(new CouncilId(id), request == null ? null : request.decision(), user);
+    }
+
+    @PostMapping("/councils/{id}/establish")
+    @Operation(summary = "Establish: 409 consent-missing / consent-declined (R5)")
+    CouncilView establish(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.establish(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/dissolve")
+    @Operation(summary = "Dissolve: 409 council-has-active-project while R7 forbids it")
+    CouncilView dissolve(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.dissolve(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/participants")
+    @Operation(summary = "Add a participant organization with its role, representative and members (R6)")
+    ResponseEntity<CouncilView> addParticipant(@PathVariable UUID id,
+                                               @RequestBody CouncilManagement.NewParticipant request,
+                                               @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(councils.addParticipant(new CouncilId(id), request, user));
+    }
+
+    @DeleteMapping("/councils/{id}/participants/{participantId}")
+    @Operation(summary = "The participant leaves (its representative) or is removed (the competent ministry)",
+            description = "Access ends at once; the pledge's duty is recorded as continuing (R12). Open proposals "
+                    + "that every remaining participant consented to are adopted (R14).")
+    CouncilView removeParticipant(@PathVariable UUID id, @PathVariable UUID participantId,
+                                  @AuthenticationPrincipal BansoUser user) {
+        return councils.removeParticipant(new CouncilId(id), new ParticipantId(participantId), user);
+    }
+
+    @PostMapping("/councils/{id}/invitations")
+    @Operation(summary = "A one-time, expiring invitation link (R13); the token is shown only here")
+    ResponseEntity<IssuedInvitation> invite(@PathVariable UUID id, @RequestBody InvitationRequest request,
+                                            @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(councils.invite(new CouncilId(id), request == null ? null : request.role(), user));
+    }
+
+    @GetMapping("/councils/{id}/invitations")
+    List<InvitationView> invitations(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.invitations(new CouncilId(id), user);
+    }
+
+    @DeleteMapping("/councils/{id}/invitations/{invitationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeInvitation(@PathVariable UUID id, @PathVariable UUID invitationId,
+                          @AuthenticationPrincipal BansoUser user) {
+        councils.revokeInvitation(new CouncilId(id), new InvitationId(invitationId), user);
+    }
+
+    @PostMapping("/invitations/{token}/accept")
+    @Operation(summary = "Accept an invitation: the caller's organization joins (or the caller joins it) (R13)")
+    Accepted accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user) {
+        return new Accepted(councils.acceptInvitation(token, user));
+    }
+
+    @GetMapping("/councils/{id}/pledge")
+    @Operation(summary = "The current pledge text (ja, en), its version and whether the caller signed it")
+    PledgeView pledge(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.pledge(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/pledges")
+    @Operation(summary = "Sign the current pledge text {accept: true, language: ja|en} (R12)")
+    ResponseEntity<PledgeView> sign(@PathVariable UUID id, @RequestBody PledgeRequest request,
+                                    @AuthenticationPrincipal BansoUser user) {
+        if (request == null || !Boolean.TRUE.equals(request.accept())) {
+            throw BansoException.invalid("accept", "must be true: signing means accepting the text");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(councils.signPledge(new CouncilId(id), request.language(), user));
+    }
+
+    @DeleteMapping("/councils/{id}/pledges/mine")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one's pledge: access ends at once (R12)")
+    void revoke(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        councils.revokePledge(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/pledge-texts")
+    @Operation(summary = "Publish a new pledge version (competent ministry); everyone must sign again")
+    ResponseEntity<PledgeView> newVersion(@PathVariable UUID id, @RequestBody PledgeTextRequest request,
+                                          @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(councils.publishPledgeVersion(new CouncilId(id),
+                request == null ? null : request.textJa(), request == null ? null : request.textEn(), user));
+    }
+
+    @GetMapping("/councils/{id}/pledges")
+    @Operation(summary = "Every signature: person, version, SHA-256 of the text, when, and when access ended")
+    List<SignatureView> signatures(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.signatures(new CouncilId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/proposals")
+    @Operation(summary = "Make a proposal of one of the four matters (R8), optionally with a designation (R15)")
+    ResponseEntity<ProposalView> propose(@PathVariable UUID id, @RequestBody CouncilManagement.NewProposal request,
+                                         @AuthenticationPrincipal BansoUser user) {
+        ProposalView proposal = councils.propose(new CouncilId(id), request, user);
+        return ResponseEntity.created(URI.create("/api/v1/proposals/" + proposal.id())).body(proposal);
+    }
+
+    @GetMapping("/councils/{id}/proposals")
+    List<ProposalSummary> proposals(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.proposals(new CouncilId(id), user);
+    }
+
+    @GetMapping("/proposals/{id}")
+    ProposalView proposal(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.proposal(new ProposalId(id), user);
+    }
+
+    @PostMapping("/proposals/{id}/responses")
+    @Operation(summary = "A participant's representative answers CONSENT or OBJECT (with a reason) (R14)",
+            description = "409 already-responded for a second answer to the same revision; 409 proposal-closed once "
+                    + "adopted, withdrawn or lapsed. The last consent adopts the proposal at once.")
+    ProposalView respond(@PathVariable UUID id, @RequestBody ResponseRequest request,
+                         @AuthenticationPrincipal BansoUser user) {
+        return councils.respond(new ProposalId(id), request == null ? null : request.response(),
+                request == null ? null : request.reason(), user);
+    }
+
+    @PostMapping("/proposals/{id}/amend")
+    @Operation(summary = "A new revision: everyone is asked again (R14)")
+    ProposalView amend(@PathVariable UUID id, @RequestBody AmendRequest request,
+                       @AuthenticationPrincipal BansoUser user) {
+        if (request == null) {
+            throw BansoException.invalid("title", "must not be blank");
+        }
+        return councils.amend(new ProposalId(id), request.title(), request.body(), request.designation(), user);
+    }
+
+    @PostMapping("/proposals/{id}/withdraw")
+    ProposalView withdraw(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.withdraw(new ProposalId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/meetings")
+    @Operation(summary = "Schedule a meeting with agenda items, each of one of the four matters (R8)")
+    ResponseEntity<MeetingView> meeting(@PathVariable UUID id, @RequestBody CouncilManagement.NewMeeting request,
+                                        @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(councils.scheduleMeeting(new CouncilId(id), request, user));
+    }
+
+    @GetMapping("/councils/{id}/meetings")
+    List<MeetingView> meetings(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.meetings(new CouncilId(id), user);
+    }
+
+    @GetMapping("/meetings/{id}")
+    MeetingView meeting(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.meeting(new MeetingId(id), user);
+    }
+
+    @GetMapping(value = "/meetings/{id}/ical", produces = "text/calendar")
+    @Operation(summary = "The meeting as iCalendar (RFC 5545)")
+    ResponseEntity<String> ical(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"")
+                .body(councils.meetingCalendar(new MeetingId(id), user));
+    }
+
+    @PutMapping("/meetings/{id}/attendance")
+    @Operation(summary = "Record who attended and the information item holding the minutes (category MINUTES)")
+    MeetingView attendance(@PathVariable UUID id, @RequestBody AttendanceRequest request,
+                           @AuthenticationPrincipal BansoUser user) {
+        return councils.recordAttendance(new MeetingId(id), request == null ? null : request.attendees(),
+                request == null ? null : request.minutesItemId(), user);
+    }
+
+    @PostMapping("/councils/{id}/tasks")
+    @Operation(summary = "An action item from an adopted proposal (R9), or a support request (REGULATORY_RELAXATION, "
+            + "INTERNATIONAL_STANDARDIZATION) assigned to a responsible ministry")
+    ResponseEntity<TaskView> task(@PathVariable UUID id, @RequestBody CouncilManagement.NewTask request,
+                                  @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(councils.createTask(new CouncilId(id), request, user));
+    }
+
+    @GetMapping("/councils/{id}/tasks")
+    @Operation(summary = "Action items and support requests, with overdue shown")
+    List<TaskView> tasks(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.tasks(new CouncilId(id), user);
+    }
+
+    @PostMapping("/tasks/{id}/done")
+    TaskView done(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.completeTask(new TaskId(id), user);
+    }
+
+    @PostMapping("/councils/{id}/material-requests")
+    @Operation(summary = "Request materials from the think tank or a participant, with a due date (R11)")
+    ResponseEntity<MaterialRequestView> requestMaterials(@PathVariable UUID id,
+                                                         @RequestBody CouncilManagement.NewMaterialRequest request,
+                                                         @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(councils.requestMaterials(new CouncilId(id), request, user));
+    }
+
+    @GetMapping("/councils/{id}/material-requests")
+    List<MaterialRequestView> materialRequests(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return councils.materialRequests(new CouncilId(id), user);
+    }
+
+    @PostMapping("/material-requests/{id}/fulfil")
+    MaterialRequestView fulfil(@PathVariable UUID id, @RequestBody FulfilRequest request,
+                               @AuthenticationPrincipal BansoUser user) {
+        return councils.fulfil(new MaterialRequestId(id), request == null ? null : request.itemIds(), user);
+    }
+
+    @PostMapping("/material-requests/{id}/decline")
+    MaterialRequestView decline(@PathVariable UUID id, @RequestBody DeclineRequest request,
+                                @AuthenticationPrincipal BansoUser user) {
+        return councils.decline(new MaterialRequestId(id), request == null ? null : request.reason(), user);
+    }
+}
