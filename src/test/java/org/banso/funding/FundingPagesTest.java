@@ -99,6 +99,41 @@ class FundingPagesTest {
                 .andExpect(content().string(containsString("Calls for proposals")));
     }
 
+    @Autowired
+    Calls calls;
+
+    @Test
+    void aResearcherAppliesOnThePageAndAReviewerSeesTheOpenClosePlanWithTheDeclarationForm() throws Exception {
+        FundingFixtures fixtures = new FundingFixtures(identity, technologies);
+        OrganizationId ministry = fixtures.organization(OrganizationKind.MINISTRY);
+        BansoUser officer = fixtures.user(ministry, Role.PROGRAM_OFFICER);
+        BansoUser fundingOfficer = fixtures.user(ministry, Role.FUNDING_OFFICER);
+        BansoUser researcher = fixtures.user(fixtures.organization(OrganizationKind.UNIVERSITY), Role.RESEARCHER);
+        BansoUser analyst = fixtures.user(fixtures.organization(OrganizationKind.THINK_TANK), Role.ANALYST);
+        FundId fund = funding.createFund(ApiAccounts.unique("画面基金 "), Program.OTHER, officer).id();
+        java.time.Instant now = java.time.Instant.now();
+        Calls.CallView call = calls.openCall(new Calls.NewCall(fund, "画面の公募", Calls.CallType.PROJECT,
+                List.of(fixtures.technology()), now.minusSeconds(3600), now.plusSeconds(86_400), 10_000_000L),
+                fundingOfficer);
+        MockHttpSession applicant = signIn(researcher);
+        mvc.perform(get("/calls/" + call.id()).session(applicant).cookie(new Cookie("banso-lang", "ja")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("オープン・クローズ方針の案")));
+        String location = mvc.perform(post("/calls/" + call.id() + "/applications").session(applicant).with(csrf())
+                        .param("title", "画面からの応募").param("eradNumber", "90050426")
+                        .param("orcid", "0000-0002-1825-0097").param("directCost", "1000000")
+                        .param("controlled", "試料の作製条件").param("fromWhom", "協議会の外の者")
+                        .param("months", "24").param("reason", "製造ノウハウの流出防止"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(location).startsWith("/applications/");
+        mvc.perform(get(location).session(signIn(analyst)).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("試料の作製条件")))
+                .andExpect(content().string(containsString("Declare your conflicts of interest")))
+                .andExpect(content().string(containsString("300,000 yen")));
+    }
+
     private MockHttpSession signIn(BansoUser user) throws Exception {
         return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", user.username())
                 .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();

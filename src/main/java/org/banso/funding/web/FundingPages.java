@@ -174,7 +174,7 @@ class FundingPages {
 
     @GetMapping("/applications/{id}")
     String application(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("application", calls.application(id, user));
+        model.addAttribute("submission", calls.application(id, user));
         boolean reviewer = user.hasRole(Role.PROGRAM_OFFICER) || user.hasRole(Role.ANALYST);
         List<Calls.ReviewView> reviews = reviewer || user.hasRole(Role.FUNDING_OFFICER)
                 || user.hasRole(Role.AUDITOR) ? calls.reviews(id, user) : List.of();
