@@ -8,7 +8,7 @@ import java.time.Instant;
  * publishing transaction: the entry exists if and only if the transaction commits.
  *
  * <p>Contract for implementors: a record whose components are ids (typed id records or UUIDs), enums, strings,
- * booleans, integers, instants and collections of those. Never document content, passwords, tokens or their hashes.
+ * booleans, integers, instants, dates and collections of those. Never document content, passwords, tokens or their hashes.
  * Components named {@code by} or {@code actor} (else {@code user}) name the actor; {@code council} and {@code item}
  * are indexed for the auditor's filters.
  */

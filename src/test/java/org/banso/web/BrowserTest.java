@@ -187,6 +187,25 @@ class BrowserTest {
     }
 
     @Test
+    void thinkTankPagesHaveNoSeriousAccessibilityViolations() { // R4, R18, R19
+        signIn("analyst", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            for (String page : List.of("/thinktank?field=semiconductors", "/thinktank/supply-chain",
+                    "/thinktank/rankings", "/thinktank/entities")) {
+                open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+                screenshot("thinktank" + page.replaceAll("[^a-z]+", "-") + lang);
+                assertNoSeriousViolations(page + " (" + lang + ")");
+            }
+            // the demo ranking with its explanation and sensitivity
+            open("/thinktank/rankings?lang=" + lang);
+            driver.findElement(By.cssSelector("main .plain-list a")).click();
+            screenshot("thinktank-ranking-" + lang);
+            assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
+            assertNoSeriousViolations("ranking (" + lang + ")");
+        }
+    }
+
+    @Test
     void adminPagesHaveNoSeriousAccessibilityViolations() {
         signIn("admin", adminPassword);
         for (String lang : List.of("ja", "en")) {

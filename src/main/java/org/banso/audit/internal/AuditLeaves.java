@@ -81,6 +81,9 @@ final class AuditLeaves {
         if (value instanceof UUID u) {
             return nodes.stringNode(u.toString());
         }
+        if (value instanceof java.time.LocalDate d) {
+            return nodes.stringNode(d.toString());
+        }
         if (value instanceof Instant i) {
             return nodes.stringNode(iso(i));
         }

@@ -1,0 +1,126 @@
+package org.banso.thinktank;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.banso.support.ApiAccounts;
+import org.banso.support.BansoIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The think-tank pages in Japanese and English, with server-made SVG charts and no inline style or script. */
+@BansoIntegrationTest
+@AutoConfigureMockMvc
+class ThinkTankPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    MockHttpSession session(String role) throws Exception {
+        String username = new ApiAccounts(mvc, json).createUser("pg", role);
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username)
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
+    }
+
+    MockHttpSession analyst;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        analyst = session("ANALYST");
+    }
+
+    @Test
+    void theAnalyticsPageChartsTheSpecializationIndexOfACountryAndField() throws Exception { // R19
+        mvc.perform(get("/thinktank").session(analyst).param("country", "Japan").param("field", "semiconductors"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<svg class=\"chart\"")))
+                .andExpect(content().string(containsString("<polyline")))
+                .andExpect(content().string(containsString("特化係数")))
+                .andExpect(content().string(not(containsString("style="))));
+        mvc.perform(get("/thinktank").session(analyst).param("lang", "en").param("field", "engineering"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Specialization index of Japan")));
+    }
+
+    @Test
+    void theSupplyChainRankingAndEntityPagesRender() throws Exception { // R4, R18, R19
+        mvc.perform(get("/thinktank/supply-chain").session(analyst))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("EUV lithography tools")))
+                .andExpect(content().string(containsString("CC BY-NC 4.0")));
+        mvc.perform(get("/thinktank/rankings").session(analyst)).andExpect(status().isOk());
+        mvc.perform(get("/thinktank/entities").session(analyst).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Research entities")))
+                .andExpect(content().string(not(containsString("Record an entity"))));
+    }
+
+    @Test
+    void aMinistryOfficialRecordsAnEntityFromThePageAndSeesWhatIsMissing() throws Exception { // R18
+        MockHttpSession ministry = session("MINISTRY_OFFICIAL");
+        mvc.perform(post("/thinktank/entities").session(ministry).with(csrf()).param("organizationId", "")
+                        .param("analysisCapability", "分析"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("入力内容に誤りがあります")));
+    }
+
+    @Test
+    void commissioningAnUnqualifiedEntityFromThePageExplainsTheRefusal() throws Exception { // R18
+        ApiAccounts accounts = new ApiAccounts(mvc, json);
+        String orgBody = mvc.perform(post("/api/v1/organizations")
+                        .header("Authorization", ApiAccounts.bearer(accounts.adminToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"%s\",\"nameEn\":\"Institute\",\"kind\":\"THINK_TANK\"}"
+                                .formatted(ApiAccounts.unique("【架空】研究所"))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String orgId = json.readTree(orgBody).get("id").asString();
+        String entityBody = mvc.perform(post("/api/v1/thinktank/entities")
+                        .header("Authorization", ApiAccounts.bearer(accounts.tokenFor("mt", "MINISTRY_OFFICIAL")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organizationId\":\"%s\",\"analysisCapability\":\"分析\"}".formatted(orgId)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String entityId = json.readTree(entityBody).get("id").asString();
+        mvc.perform(post("/thinktank/commissions").session(session("MINISTRY_OFFICIAL")).with(csrf())
+                        .param("lang", "en").param("entityId", entityId).param("subject", "調査")
+                        .param("periodStart", "2026-04-01").param("periodEnd", "2028-03-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The entity is not qualified")));
+    }
+
+    @Test
+    void anAnalystRanksTechnologiesFromThePageAndInconsistentComparisonsAreExplained() throws Exception { // R19
+        mvc.perform(post("/thinktank/rankings").session(analyst).with(csrf()).param("title", "ページからの順位付け")
+                        .param("year", "2018").param("c01", "3").param("c02", "5").param("c03", "3")
+                        .param("c12", "3").param("c13", "1").param("c23", "1/3")
+                        .param("label0", "半導体").param("field0", "semiconductors").param("needs0", "5").param("risk0", "5")
+                        .param("label1", "光学").param("field1", "optics").param("needs1", "3").param("risk1", "2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrlPattern("/thinktank/rankings/*"));
+        mvc.perform(post("/thinktank/rankings").session(analyst).with(csrf()).param("title", "矛盾")
+                        .param("c01", "9").param("c02", "1/9").param("c12", "9")
+                        .param("label0", "a").param("field0", "optics").param("needs0", "3").param("risk0", "3")
+                        .param("label1", "b").param("field1", "semiconductors").param("needs1", "3").param("risk1", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("入力内容に誤りがあります")))
+                .andExpect(content().string(containsString("上限0.1を超えています")));
+    }
+
+    @Test
+    void thePagesNeedSignIn() throws Exception {
+        mvc.perform(get("/thinktank")).andExpect(status().is3xxRedirection());
+    }
+}
