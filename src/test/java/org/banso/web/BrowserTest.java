@@ -362,6 +362,24 @@ class BrowserTest {
         assertNoSeriousViolations("guideline draft (ja)");
     }
 
+    @Test
+    void theDemoFundDashboardProjectsAndCallsPagesShowDerivedBalancesAccessibly() { // R2
+        signIn("officer", DEMO_PASSWORD);
+        open("/funds");
+        assertThat(text("table")).contains("500,000,000,000円");
+        assertNoSeriousViolations("funds");
+        screenshot("funds-ja");
+        driver.findElement(By.partialLinkText("K Program")).click();
+        assertThat(text(".facts")).contains("500,000,000,000円");
+        assertThat(text("table")).contains("令和3年度補正予算", "令和4年度補正予算");
+        assertNoSeriousViolations("fund");
+        screenshot("fund-ja");
+        open("/projects");
+        assertNoSeriousViolations("projects");
+        open("/calls");
+        assertNoSeriousViolations("calls");
+    }
+
     private void signIn(String username, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);

@@ -1,0 +1,80 @@
+package org.banso.funding;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.banso.funding.FundingViews.ProjectView;
+import org.banso.identity.BansoUser;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.UserId;
+import org.banso.technology.TechnologyId;
+
+/**
+ * Calls for proposals, applications, reviews and awards. Funding officers open calls and award; researchers apply
+ * as principal investigator; reviewers (program officers, funding officers, researchers, analysts other than the
+ * applicant) declare conflicts of interest before they may score.
+ */
+public interface Calls {
+
+    CallView openCall(NewCall call, BansoUser actor);
+
+    List<CallView> calls(BansoUser viewer);
+
+    CallView call(UUID id, BansoUser viewer);
+
+    /** The caller applies as principal investigator; indirect cost at the configured rate (default 30 %). */
+    ApplicationView apply(UUID callId, NewApplication application, BansoUser actor);
+
+    List<ApplicationView> applications(UUID callId, BansoUser viewer);
+
+    ApplicationView application(UUID id, BansoUser viewer);
+
+    ReviewView declare(UUID applicationId, boolean conflict, String reason, BansoUser reviewer);
+
+    /** Only after declaring no conflict of interest. */
+    ReviewView score(UUID applicationId, int score, String comment, BansoUser reviewer);
+
+    List<ReviewView> reviews(UUID applicationId, BansoUser viewer);
+
+    /** FUNDING_OFFICER: the application becomes a project with budget = direct + indirect cost. */
+    ProjectView award(UUID applicationId, AwardTerms terms, BansoUser actor);
+
+    enum CallType {
+        PROJECT, INDIVIDUAL_RESEARCH
+    }
+
+    record NewCall(FundId fundId, String title, CallType type, List<TechnologyId> technologyIds, Instant opensAt,
+                   Instant closesAt, Long budgetCap) {
+    }
+
+    record CallView(UUID id, FundId fundId, String title, CallType type, List<TechnologyId> technologyIds,
+                    Instant opensAt, Instant closesAt, long budgetCap, boolean open) {
+    }
+
+    record TeamMember(String name, String eradNumber, String role) {
+    }
+
+    /** The draft open/close plan: what the team expects to keep controlled, from whom, for how long, why. */
+    record OpenClosePlan(String controlled, String fromWhom, Integer months, String reason) {
+    }
+
+    record NewApplication(String title, String eradNumber, String orcid, List<TeamMember> team, Long directCost,
+                          OpenClosePlan openClosePlan) {
+    }
+
+    record ApplicationView(UUID id, UUID callId, String title, UserId principalInvestigatorId, String eradNumber,
+                           String orcid, List<TeamMember> team, long directCost, int indirectRatePercent,
+                           long indirectCost, long totalCost, OpenClosePlan openClosePlan, String status,
+                           Instant submittedAt, List<String> warnings) {
+    }
+
+    record ReviewView(UUID applicationId, UserId reviewerId, boolean conflict, String conflictReason,
+                      Integer score, String comment, Instant declaredAt, Instant scoredAt) {
+    }
+
+    record AwardTerms(TechnologyId technologyId, List<OrganizationId> organizationIds,
+                      OrganizationId competentMinistryId, OrganizationId socialImplementationLeadId,
+                      String socialImplementationPlan) {
+    }
+}

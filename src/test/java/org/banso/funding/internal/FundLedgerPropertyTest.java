@@ -1,0 +1,245 @@
+package org.banso.funding.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.banso.funding.FundId;
+import org.banso.funding.Funding;
+import org.banso.funding.FundingFixtures;
+import org.banso.funding.FundingViews.Balance;
+import org.banso.funding.FundingViews.EntryKind;
+import org.banso.funding.FundingViews.LedgerEntry;
+import org.banso.funding.FundingViews.ProjectView;
+import org.banso.funding.Program;
+import org.banso.funding.ProjectId;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.OrganizationKind;
+import org.banso.identity.Role;
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.support.BansoIntegrationTest;
+import org.banso.technology.TechnologyId;
+import org.banso.technology.TechnologyRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * R2 as a property: seeded random sequences of appropriations, returns, awards (allocations), activations,
+ * disbursements and reversals against the real service and a simple in-memory model. After every operation the
+ * service must succeed exactly when the model says so (else with the model's error code); after every sequence every
+ * account's balance equals the SUM of its entries, none is negative, and the fund's balances equal the model's.
+ */
+@BansoIntegrationTest
+class FundLedgerPropertyTest {
+
+    private static final long SEED = Long.getLong("banso.seed", 20261125L);
+    private static final int SEQUENCES = 25;
+    private static final int OPERATIONS = 50;
+
+    @Autowired
+    Funding funding;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IdentityManagement identity;
+    @Autowired
+    TechnologyRegistry technologies;
+
+    /** The model: natural balances by account key, projects and entries. */
+    static final class Model {
+        final Map<String, Long> balances = new HashMap<>();
+        final List<ProjectId> projects = new ArrayList<>();
+        final Map<ProjectId, Boolean> active = new HashMap<>();
+        final List<ModelEntry> entries = new ArrayList<>();
+
+        long get(String account) {
+            return balances.getOrDefault(account, 0L);
+        }
+
+        /** Whether moving amount from credit to debit keeps both natural balances non-negative. */
+        boolean canPost(String debit, String credit, long amount) {
+            return get(debit) + sign(debit, 'D') * amount >= 0 && get(credit) + sign(credit, 'C') * amount >= 0;
+        }
+
+        void post(EntryKind kind, String debit, String credit, long amount, UUID id, ModelEntry reversed) {
+            balances.put(debit, get(debit) + sign(debit, 'D') * amount);
+            balances.put(credit, get(credit) + sign(credit, 'C') * amount);
+            entries.add(new ModelEntry(id, kind, debit, credit, amount));
+            if (reversed != null) {
+                reversed.reversed = true;
+            }
+        }
+
+        static long sign(String account, char side) {
+            char normal = account.equals("APPROPRIATIONS") ? 'C' : 'D';
+            return side == normal ? 1 : -1;
+        }
+    }
+
+    static final class ModelEntry {
+        final UUID id;
+        final EntryKind kind;
+        final String debit;
+        final String credit;
+        final long amount;
+        boolean reversed;
+
+        ModelEntry(UUID id, EntryKind kind, String debit, String credit, long amount) {
+            this.id = id;
+            this.kind = kind;
+            this.debit = debit;
+            this.credit = credit;
+            this.amount = amount;
+        }
+    }
+
+    @Test
+    void anySequenceOfOperationsKeepsBalancesEqualToTheSumOfEntriesAndNeverNegative() { // R2
+        FundingFixtures fixtures = new FundingFixtures(identity, technologies);
+        OrganizationId ministry = fixtures.organization(OrganizationKind.MINISTRY);
+        OrganizationId company = fixtures.organization(OrganizationKind.COMPANY);
+        BansoUser programOfficer = fixtures.user(ministry, Role.PROGRAM_OFFICER);
+        BansoUser fundingOfficer = fixtures.user(ministry, Role.FUNDING_OFFICER);
+        BansoUser pi = fixtures.user(company, Role.RESEARCHER);
+        TechnologyId technology = fixtures.technology();
+
+        SplittableRandom seeds = new SplittableRandom(SEED);
+        int failures = 0;
+        for (int sequence = 0; sequence < SEQUENCES; sequence++) {
+            long seed = seeds.nextLong();
+            SplittableRandom random = new SplittableRandom(seed);
+            FundId fund = funding.createFund("性質試験 " + seed, Program.OTHER, programOfficer).id();
+            Model model = new Model();
+            List<String> trace = new ArrayList<>();
+            for (int op = 0; op < OPERATIONS; op++) {
+                int choice = random.nextInt(100);
+                String context = "seed " + seed + ", operation " + op + ", trace " + trace;
+                if (choice < 20) {
+                    long amount = 1 + random.nextLong(1_000);
+                    trace.add("APPROPRIATION " + amount);
+                    LedgerEntry entry = funding.record(fund, EntryKind.APPROPRIATION, amount, "", programOfficer);
+                    model.post(EntryKind.APPROPRIATION, "AVAILABLE", "APPROPRIATIONS", amount, entry.id(), null);
+                } else if (choice < 30) {
+                    long amount = 1 + random.nextLong(1_500);
+                    trace.add("RETURN " + amount);
+                    boolean ok = model.canPost("APPROPRIATIONS", "AVAILABLE", amount);
+                    LedgerEntry entry = attempt(() -> funding.record(fund, EntryKind.RETURN, amount, "",
+                            programOfficer), ok ? null : ProblemCode.INSUFFICIENT_FUNDS, context);
+                    if (ok) {
+                        model.post(EntryKind.RETURN, "APPROPRIATIONS", "AVAILABLE", amount, entry.id(), null);
+                    }
+                } else if (choice < 40 && model.projects.size() < 5) {
+                    long budget = 1 + random.nextLong(1_500);
+                    trace.add("AWARD " + budget);
+                    boolean ok = model.get("AVAILABLE") >= budget;
+                    ProjectView project = attempt(() -> funding.award(new Funding.NewProject("性質試験の課題",
+                                    Program.OTHER, fund, technology, pi.id(), List.of(company), budget, ministry,
+                                    company, "社会実装計画", null), fundingOfficer),
+                            ok ? null : ProblemCode.INSUFFICIENT_FUNDS, context);
+                    if (ok) {
+                        model.projects.add(project.id());
+                        model.active.put(project.id(), false);
+                        UUID allocation = funding.ledger(fund, new Funding.LedgerFilter(EntryKind.ALLOCATION,
+                                project.id(), 1), programOfficer).get(0).id();
+                        model.post(EntryKind.ALLOCATION, "ALLOC:" + project.id(), "AVAILABLE", budget, allocation,
+                                null);
+                    }
+                } else if (choice < 50 && !model.projects.isEmpty()) {
+                    ProjectId project = model.projects.get(random.nextInt(model.projects.size()));
+                    trace.add("ACTIVATE " + model.projects.indexOf(project));
+                    boolean ok = !model.active.get(project);
+                    attempt(() -> funding.activate(project, fundingOfficer), ok ? null : ProblemCode.CONFLICT,
+                            context);
+                    model.active.put(project, true);
+                } else if (choice < 80 && !model.projects.isEmpty()) {
+                    ProjectId project = model.projects.get(random.nextInt(model.projects.size()));
+                    long amount = 1 + random.nextLong(800);
+                    trace.add("DISBURSE " + model.projects.indexOf(project) + " " + amount);
+                    String allocated = "ALLOC:" + project;
+                    String disbursed = "DISB:" + project;
+                    ProblemCode expected = !model.active.get(project) ? ProblemCode.CONFLICT
+                            : model.canPost(disbursed, allocated, amount) ? null : ProblemCode.INSUFFICIENT_FUNDS;
+                    LedgerEntry entry = attempt(() -> funding.disburse(project, amount, "", fundingOfficer),
+                            expected, context);
+                    if (expected == null) {
+                        model.post(EntryKind.DISBURSEMENT, disbursed, allocated, amount, entry.id(), null);
+                    }
+                } else if (!model.entries.isEmpty()) {
+                    ModelEntry original = model.entries.get(random.nextInt(model.entries.size()));
+                    trace.add("REVERSE " + original.kind + " " + original.amount);
+                    ProblemCode expected = original.kind == EntryKind.REVERSAL || original.reversed
+                            ? ProblemCode.CONFLICT
+                            : model.canPost(original.credit, original.debit, original.amount) ? null
+                            : ProblemCode.INSUFFICIENT_FUNDS;
+                    LedgerEntry entry = attempt(() -> funding.reverse(fund, original.id, "取消", programOfficer),
+                            expected, context);
+                    if (expected == null) {
+                        model.post(EntryKind.REVERSAL, original.credit, original.debit, original.amount, entry.id(),
+                                original);
+                    } else {
+                        failures++;
+                    }
+                }
+            }
+            verify(fund, model, "seed " + seed + ", trace " + trace);
+        }
+        assertThat(failures).as("the generator also exercises refused reversals").isPositive();
+    }
+
+    private void verify(FundId fund, Model model, String context) {
+        long allocated = 0;
+        long disbursed = 0;
+        for (ProjectId project : model.projects) {
+            allocated += model.get("ALLOC:" + project) + model.get("DISB:" + project);
+            disbursed += model.get("DISB:" + project);
+        }
+        Balance balance = funding.balance(fund, identityOfAuditor());
+        assertThat(balance).as(context).isEqualTo(new Balance(model.get("APPROPRIATIONS"), allocated, disbursed,
+                model.get("AVAILABLE")));
+        assertThat(balance.appropriated()).as(context).isEqualTo(balance.allocated() + balance.available());
+        List<UUID> accounts = jdbc.sql("select id from funding_account where fund_id = ?").param(fund.value())
+                .query(UUID.class).list();
+        for (UUID account : accounts) {
+            long running = ledger.balance(account);
+            assertThat(running).as(context + ", account " + account).isEqualTo(ledger.balanceBySum(account))
+                    .isNotNegative();
+        }
+        long lines = jdbc.sql("""
+                        select count(*) from funding_ledger_line l join funding_ledger_entry e on e.seq = l.entry_seq
+                        where e.fund_id = ?""").param(fund.value()).query(Long.class).single();
+        assertThat(lines).as(context + ": one debit and one credit line per entry")
+                .isEqualTo(2L * model.entries.size());
+    }
+
+    private BansoUser auditor;
+
+    private BansoUser identityOfAuditor() {
+        if (auditor == null) {
+            FundingFixtures fixtures = new FundingFixtures(identity, technologies);
+            auditor = fixtures.user(fixtures.organization(OrganizationKind.OTHER), Role.AUDITOR);
+        }
+        return auditor;
+    }
+
+    private static <T> T attempt(java.util.function.Supplier<T> operation, ProblemCode expected, String context) {
+        try {
+            T result = operation.get();
+            assertThat(expected).as(context + ": succeeded but the model expected " + expected).isNull();
+            return result;
+        } catch (BansoException e) {
+            assertThat(e.code()).as(context + ": " + e.getMessage()).isEqualTo(expected);
+            return null;
+        }
+    }
+}
