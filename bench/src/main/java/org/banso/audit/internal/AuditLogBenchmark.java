@@ -55,6 +55,7 @@ public final class AuditLogBenchmark {
         int perTx = intArg(args, "--per-tx", 50);
         long targetLeaves = longArg(args, "--leaves", 10_000_000L);
         int proofs = intArg(args, "--proofs", 20_000);
+        int rate = intArg(args, "--rate", 0);
 
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BansoApplication.class)
                 .web(WebApplicationType.SERVLET)
@@ -64,7 +65,7 @@ public final class AuditLogBenchmark {
                         "spring.main.banner-mode=off", "server.port=0")
                 .run();
         try {
-            appends(context, seconds, writers, perTx);
+            appends(context, seconds, writers, perTx, rate);
             growAndProve(context, targetLeaves, proofs);
             verify(context);
         } finally {
@@ -72,7 +73,8 @@ public final class AuditLogBenchmark {
         }
     }
 
-    private static void appends(ConfigurableApplicationContext context, int seconds, int writers, int perTx)
+    /** @param rate events per second offered by all writers together; 0 = as fast as they can */
+    private static void appends(ConfigurableApplicationContext context, int seconds, int writers, int perTx, int rate)
             throws Exception {
         ApplicationEventPublisher events = context;
         TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -83,10 +85,19 @@ public final class AuditLogBenchmark {
         AtomicLong published = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         UserId actor = new UserId(UUID.randomUUID());
+        long offeredFrom = System.nanoTime();
         for (int w = 0; w < writers; w++) {
             pool.submit(() -> {
                 UUID council = UUID.randomUUID();
                 while (running.get()) {
+                    if (rate > 0 && published.get() > (System.nanoTime() - offeredFrom) / 1e9 * rate) {
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        continue;
+                    }
                     tx.executeWithoutResult(status -> {
                         for (int i = 0; i < perTx; i++) {
                             events.publishEvent(new BenchmarkEventRecorded(council, UUID.randomUUID(), actor,
@@ -115,9 +126,9 @@ public final class AuditLogBenchmark {
         context.getBean(Sequencer.class).sequenceNow();
         long total = store.size() - startSize;
         long[] lags = lagsMillis.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("APPENDS writers=%d perTx=%d seconds=%.1f published=%d sequenced-during-run=%d "
+        System.out.printf("APPENDS rate=%s writers=%d perTx=%d seconds=%.1f published=%d sequenced-during-run=%d "
                         + "sequenced/s=%.0f published/s=%.0f checkpoint-lag-ms p50=%d p99=%d max=%d (total after drain=%d)%n",
-                writers, perTx, elapsed, published.get(), sequencedDuring, sequencedDuring / elapsed,
+                rate == 0 ? "unthrottled" : rate, writers, perTx, elapsed, published.get(), sequencedDuring, sequencedDuring / elapsed,
                 published.get() / elapsed, percentile(lags, 50), percentile(lags, 99), lags[lags.length - 1], total);
     }
 
