@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.support.BansoIntegrationTest;
+import org.banso.support.BrowserTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,67 +49,7 @@ import org.springframework.test.context.ActiveProfiles;
 // No other class shares this context (the demo profile); closing it here, while the embedded PostgreSQL still runs,
 // spares the JVM's shutdown a 30-second wait for a database that is already gone.
 @DirtiesContext
-class BrowserTest {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String DEMO_PASSWORD = "banso-demo-2026";
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static ChromeDriver driver;
-    private static String axeSource;
-    /** Every axe finding of every impact, page by page, printed at the end for the record. */
-    private static final Map<String, List<String>> findings = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
-
-    /** The first administrator's password, as the test profile sets it. */
-    @Value("${banso.identity.admin-password}")
-    String adminPassword;
-
-    private String base;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").canRead();
-        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").canRead();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1000", "--lang=ja");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
-        try (InputStream in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            assertThat(in).as("axe-core on the test classpath").isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        StringBuilder report = new StringBuilder("axe-core findings of any impact, by page:\n");
-        findings.forEach((page, list) -> {
-            report.append("  ").append(page).append(": ").append(list.isEmpty() ? "none" : "").append('\n');
-            list.forEach(f -> report.append("    ").append(f).append('\n'));
-        });
-        System.out.println(report);
-    }
-
-    @BeforeEach
-    void signedOutInJapanese() {
-        base = "http://localhost:" + port;
-        driver.get(base + "/");
-        driver.manage().deleteAllCookies();
-    }
+class BrowserTest extends BrowserTestSupport {
 
     @Test
     void demoUserSignsInAndSwitchesBetweenJapaneseAndEnglish() {
@@ -380,86 +321,4 @@ class BrowserTest {
         assertNoSeriousViolations("calls");
     }
 
-    private void signIn(String username, String password) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        WebElement submit = driver.findElement(By.cssSelector("#login-form [type=submit]"));
-        submit.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
-    }
-
-    /** Clicks a button that submits a form and waits until the browser has left the page. */
-    private void submit(By button) {
-        WebElement element = driver.findElement(button);
-        element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
-    }
-
-    private void open(String path) {
-        driver.get(base + path);
-    }
-
-    private void waitForLang(String lang) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
-    }
-
-    private String path() {
-        return driver.getCurrentUrl().substring(base.length()).replaceFirst("\\?.*$", "");
-    }
-
-    private String htmlLang() {
-        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
-    }
-
-    private String heading() {
-        return text("h1");
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText().strip();
-    }
-
-    /** Runs axe-core on the page; fails on a serious or critical violation, naming rule and elements. */
-    private void assertNoSeriousViolations(String page) {
-        List<String> all = axeViolations();
-        findings.put(page, all);
-        assertThat(all.stream().filter(v -> v.startsWith("serious ") || v.startsWith("critical ")).toList())
-                .as("serious or critical axe-core violations on %s", page).isEmpty();
-    }
-
-    /** The page's axe-core violations, one line each: impact, rule id, what it checks, the elements. */
-    @SuppressWarnings("unchecked")
-    private List<String> axeViolations() {
-        driver.executeScript(axeSource);
-        Object result = driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']})
-                    .then(r => done(r.violations.map(v => ({
-                        id: v.id, impact: v.impact, help: v.help,
-                        targets: v.nodes.map(n => n.target.join(' '))}))))
-                    .catch(e => done('axe failed: ' + e));
-                """);
-        assertThat(result).as("axe-core result").isInstanceOf(List.class);
-        List<String> lines = new ArrayList<>();
-        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-            lines.add(v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets"));
-        }
-        return lines;
-    }
-
-    /** Saves the whole page, not only the window, as target/screenshots/{name}.png. */
-    @SuppressWarnings("unchecked")
-    private void screenshot(String name) {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
