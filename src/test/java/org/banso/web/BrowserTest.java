@@ -304,6 +304,28 @@ class BrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void anAuditorBrowsesVerifiesAndProvesEntriesInThePages() { // R17
+        signIn("auditor", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            open("/audit?lang=" + lang);
+            assertThat(driver.findElements(By.cssSelector("table tbody tr"))).isNotEmpty();
+            screenshot("audit-log-" + lang);
+            assertNoSeriousViolations("audit log (" + lang + ")");
+        }
+        submit(By.cssSelector("form[action='/audit/verify'] [type=submit]"));
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getDomAttribute("class"))
+                .contains("notice--success");
+        screenshot("audit-verified-en");
+        submit(By.cssSelector("td.number a"));
+        screenshot("audit-entry-en");
+        assertNoSeriousViolations("audit entry with inclusion proof (en)");
+        driver.manage().deleteAllCookies();
+        signIn("researcher", DEMO_PASSWORD);
+        open("/audit");
+        assertThat(driver.findElements(By.cssSelector("td.number a"))).as("not for researchers").isEmpty();
+    }
+
+    @Test
     void theDemoFundDashboardProjectsAndCallsPagesShowDerivedBalancesAccessibly() { // R2
         signIn("officer", DEMO_PASSWORD);
         open("/funds");
