@@ -107,14 +107,34 @@ public abstract class BrowserTestSupport {
         driver.findElement(By.id("password")).sendKeys(password);
         WebElement submit = driver.findElement(By.cssSelector("#login-form [type=submit]"));
         submit.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+        waitUntilGone(submit);
     }
 
     /** Clicks a button that submits a form and waits until the browser has left the page. */
     protected void submit(By button) {
         WebElement element = driver.findElement(button);
         element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
+        waitUntilGone(element);
+    }
+
+    /**
+     * Waits until the browser has left the page an element belongs to. Chromium reports a detached element either as
+     * stale or as a node that "does not belong to the document"; both mean the navigation happened.
+     */
+    protected void waitUntilGone(WebElement element) {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     protected void open(String path) {

@@ -62,13 +62,15 @@ class CouncilPages {
     private final CouncilMemberships memberships;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
+    private final java.time.Clock clock;
 
     CouncilPages(CouncilManagement councils, CouncilMemberships memberships, IdentityManagement identity,
-                 FieldErrorMessages errorMessages) {
+                 FieldErrorMessages errorMessages, java.time.Clock clock) {
         this.councils = councils;
         this.memberships = memberships;
         this.identity = identity;
         this.errorMessages = errorMessages;
+        this.clock = clock;
     }
 
     @GetMapping("/councils")
@@ -114,7 +116,7 @@ class CouncilPages {
         model.addAttribute("roles", List.of(ParticipantRole.values()).subList(1, ParticipantRole.values().length));
         model.addAttribute("matters", Matter.values());
         model.addAttribute("names", names(council));
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return "council/council";
     }
 
