@@ -19,6 +19,9 @@ public interface TechnologyRegistry {
     /** Empty when it does not exist or the viewer may not know of it. */
     Optional<Technology> technology(TechnologyId id, BansoUser viewer);
 
+    /** Whether this person's roles let them read assessments (government and think-tank roles). */
+    boolean readsAssessments(BansoUser viewer);
+
     /** Assessments, newest first; only for the roles that work with them. */
     List<Assessment> assessments(TechnologyId id, BansoUser viewer);
 

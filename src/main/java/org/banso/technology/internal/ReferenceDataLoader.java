@@ -70,15 +70,13 @@ class ReferenceDataLoader implements ApplicationRunner {
         }
     }
 
-    private String lastSource;
-
     private void insertArea(CSVRecord record, int position) {
-        // The file writes "same" for rows whose source is the row above's.
+        // The file writes "same" for rows whose source is the row above's (the rows come in code order).
         String source = record.get("source");
         if (source.equals("same")) {
-            source = lastSource;
+            source = jdbc.sql("select source from technology_area where code < ? order by code desc limit 1")
+                    .param(record.get("code")).query(String.class).single();
         }
-        lastSource = source;
         jdbc.sql("""
                 insert into technology_area (code, name_ja, name_en, source, confirmed_in_source, updated_at)
                 values (?, ?, ?, ?, ?, ?)""")

@@ -143,10 +143,15 @@ class TechnologyRegistryService implements TechnologyRegistry {
     }
 
     @Override
+    public boolean readsAssessments(BansoUser viewer) {
+        return viewer != null && viewer.roles().stream().anyMatch(ASSESSMENT_READERS::contains);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Assessment> assessments(TechnologyId id, BansoUser viewer) {
         technology(id, viewer).orElseThrow(() -> BansoException.notFound("The technology"));
-        if (viewer.roles().stream().noneMatch(ASSESSMENT_READERS::contains)) {
+        if (!readsAssessments(viewer)) {
             throw new BansoException(ProblemCode.FORBIDDEN, "Assessments are for government and think-tank roles.");
         }
         Map<UUID, List<Assessment.Input>> inputs = jdbc.sql("""

@@ -1,10 +1,8 @@
 package org.banso.technology.web;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,9 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The registry's pages: the public list of designated technologies, and the officers' and analysts' work. */
 @Controller
 class TechnologyRegistryPages {
-
-    private static final Set<Role> ASSESSMENT_READERS = EnumSet.of(Role.PROGRAM_OFFICER, Role.MINISTRY_OFFICIAL,
-            Role.FUNDING_OFFICER, Role.ANALYST, Role.AUDITOR);
 
     private final TechnologyRegistry registry;
     private final TechnologyReference reference;
@@ -135,7 +130,7 @@ class TechnologyRegistryPages {
         TechnologyId technologyId = new TechnologyId(id);
         Technology technology = registry.technology(technologyId, user)
                 .orElseThrow(() -> BansoException.notFound("The technology"));
-        boolean readsAssessments = user != null && user.roles().stream().anyMatch(ASSESSMENT_READERS::contains);
+        boolean readsAssessments = registry.readsAssessments(user);
         model.addAttribute("technology", technology);
         model.addAttribute("area", areasByCode().get(technology.domain()));
         model.addAttribute("assessments", readsAssessments ? registry.assessments(technologyId, user) : List.of());
