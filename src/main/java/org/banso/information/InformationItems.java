@@ -1,0 +1,70 @@
+package org.banso.information;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.banso.council.CouncilId;
+import org.banso.council.ParticipantId;
+import org.banso.identity.BansoUser;
+import org.banso.identity.UserId;
+
+/**
+ * The information module's facade. Every method takes the acting person (or {@code null} for anonymous) and asks the
+ * {@link InformationAccessPolicy}; a refused request changes nothing. Other modules (think tank reports, council
+ * material requests) store their items through it too (R11, R20).
+ */
+public interface InformationItems {
+
+    /** A provider participant's member stores a new item in a council (R11, R20). */
+    ItemView upload(CouncilId council, NewItem item, Upload content, BansoUser actor);
+
+    ItemView addVersion(ItemId item, Upload content, BansoUser actor);
+
+    /** What the viewer may see of a council's items; {@code pledge-required} for an unsigned member. */
+    List<ItemSummary> items(CouncilId council, BansoUser viewer);
+
+    ItemView item(ItemId item, BansoUser viewer);
+
+    /**
+     * The bytes of the latest (or given) version for taking away: plain for PUBLIC and COUNCIL items, a per-recipient
+     * fingerprinted copy for DOWNLOAD_TRACED items, refused for VIEW_ONLY ones (R17).
+     */
+    Content download(ItemId item, Integer version, BansoUser viewer);
+
+    /** A research result becomes PUBLIC unless a designation covers it ({@code item-designated}, R16). */
+    ItemView publish(ItemId item, BansoUser actor);
+
+    /** Published research results and released items, for anyone. */
+    List<ItemSummary> publicResults();
+
+    /** Whether each id names an item of that council the actor may see (for material-request answers, R11). */
+    boolean allVisibleInCouncil(CouncilId council, List<ItemId> items, BansoUser actor);
+
+    // --- requests and views ---
+
+    /** @param projectId the project the item belongs to, if any (rule-based designations match on it) */
+    record NewItem(String title, ItemCategory category, UUID projectId) {
+    }
+
+    /** Content as it arrives; the module sniffs the media type from the bytes and enforces the size limit. */
+    record Upload(String filename, InputStream bytes) {
+    }
+
+    record Content(String filename, String mediaType, byte[] bytes, String fingerprint) {
+    }
+
+    record ItemSummary(ItemId id, CouncilId councilId, String title, ItemCategory category, Marking marking,
+                       DesignationId designationId, Instant controlledUntil, int latestVersion, Instant updatedAt) {
+    }
+
+    record ItemView(ItemId id, CouncilId councilId, String title, ItemCategory category, UUID projectId,
+                    ParticipantId providerParticipantId, Marking marking, DesignationId designationId,
+                    Handling handling, Instant controlledUntil, boolean published, List<VersionView> versions) {
+    }
+
+    record VersionView(int version, String filename, String mediaType, long size, String sha256, UserId uploadedBy,
+                       Instant uploadedAt) {
+    }
+}
