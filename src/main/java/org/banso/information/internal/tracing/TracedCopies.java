@@ -27,6 +27,9 @@ public interface TracedCopies {
     /** Finds the recipient of a leaked file or pasted text (UTF-8 bytes); empty when no fingerprint is found. */
     Optional<TraceResult> trace(byte[] leaked);
 
+    /** The copy that carries this fingerprint (16 hex digits), if one was issued. */
+    Optional<TraceResult> find(String fingerprint);
+
     record Recipient(UserId user, String displayName, String organizationName) {
     }
 

@@ -191,7 +191,7 @@ class WatermarkedPages implements PageViewer {
                 || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x1F300);
     }
 
-    /** Drops control and invisible characters and replaces what the font cannot draw with "□". */
+    /** Drops control and invisible characters and replaces what the font cannot draw with a white square. */
     private static String printable(PDType0Font font, String line) {
         StringBuilder out = new StringBuilder(line.length());
         line.codePoints().forEach(cp -> {
