@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * AES-256-GCM content encryption with envelope keys (R17). Each content gets a fresh 256-bit data key and a random
@@ -51,10 +52,12 @@ class EncryptedContentStore implements ContentStore {
     private final KeyEncryptionKeys keys;
     private final ContentProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     EncryptedContentStore(JdbcClient jdbc, BlobStore blobs, KeyEncryptionKeys keys, ContentProperties properties,
-                          Clock clock) {
+                          Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.keys = keys;
@@ -122,22 +125,27 @@ class EncryptedContentStore implements ContentStore {
         String current = keys.currentId();
         long total = 0;
         while (true) {
-            List<RewrapRow> batch = jdbc.sql("""
-                            select id, kek_id, wrapped_key from information_content where kek_id <> ?
-                            order by id limit ? for update skip locked""")
-                    .params(current, REWRAP_BATCH)
-                    .query((rs, n) -> new RewrapRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
-                    .list();
-            if (batch.isEmpty()) {
+            Integer done = transactions.execute(status -> rewrapBatch(current));
+            if (done == null || done == 0) {
                 return total;
             }
-            for (RewrapRow row : batch) {
-                byte[] rewrapped = wrap(unwrap(row.wrappedKey(), row.id(), row.kekId()), row.id(), current);
-                jdbc.sql("update information_content set kek_id = ?, wrapped_key = ? where id = ? and kek_id = ?")
-                        .params(current, rewrapped, row.id(), row.kekId()).update();
-            }
-            total += batch.size();
+            total += done;
         }
+    }
+
+    private int rewrapBatch(String current) {
+        List<RewrapRow> batch = jdbc.sql("""
+                        select id, kek_id, wrapped_key from information_content where kek_id <> ?
+                        order by id limit ? for update skip locked""")
+                .params(current, REWRAP_BATCH)
+                .query((rs, n) -> new RewrapRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
+                .list();
+        for (RewrapRow row : batch) {
+            byte[] rewrapped = wrap(unwrap(row.wrappedKey(), row.id(), row.kekId()), row.id(), current);
+            jdbc.sql("update information_content set kek_id = ?, wrapped_key = ? where id = ?")
+                    .params(current, rewrapped, row.id()).update();
+        }
+        return batch.size();
     }
 
     private byte[] readBounded(InputStream in) {
