@@ -32,7 +32,7 @@ create index information_item_published on information_item (published_at desc, 
 create table information_item_version (
     item_id     uuid        not null references information_item (id),
     version     integer     not null check (version >= 1),
-    content_id  uuid        not null unique,
+    content_id  uuid        not null unique references information_content (id),
     filename    text        not null check (length(filename) between 1 and 255),
     media_type  text        not null,
     size        bigint      not null check (size >= 0),

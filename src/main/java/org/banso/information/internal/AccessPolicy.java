@@ -19,7 +19,6 @@ import org.banso.information.internal.AccessFacts.ItemFacts;
 import org.banso.information.internal.MarkingRules.MarkingState;
 import org.banso.information.internal.tracing.TracedCopies;
 import org.banso.shared.ProblemCode;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +34,10 @@ class AccessPolicy implements InformationAccessPolicy {
 
     private final FactsStore facts;
     private final CouncilMemberships memberships;
-    private final ObjectProvider<TracedCopies> tracing;
+    private final TracedCopies tracing;
     private final ApplicationEventPublisher events;
 
-    AccessPolicy(FactsStore facts, CouncilMemberships memberships, ObjectProvider<TracedCopies> tracing,
+    AccessPolicy(FactsStore facts, CouncilMemberships memberships, TracedCopies tracing,
                  ApplicationEventPublisher events) {
         this.facts = facts;
         this.memberships = memberships;
@@ -91,8 +90,7 @@ class AccessPolicy implements InformationAccessPolicy {
     }
 
     boolean traceable(String mediaType) {
-        TracedCopies copies = tracing.getIfAvailable();
-        return copies != null && copies.traceable(mediaType);
+        return tracing.traceable(mediaType);
     }
 
     void publish(BansoUser person, ItemId item, CouncilId council, InformationAction action, AccessDecision decision,

@@ -44,7 +44,6 @@ import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,14 +63,14 @@ class ItemService implements InformationItems {
     private final DesignationService designations;
     private final CouncilManagement councils;
     private final IdentityManagement identity;
-    private final ObjectProvider<ContentStore> contents;
-    private final ObjectProvider<TracedCopies> tracing;
+    private final ContentStore contents;
+    private final TracedCopies tracing;
     private final InformationProperties properties;
     private final ApplicationEventPublisher events;
 
     ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
-                CouncilManagement councils, IdentityManagement identity, ObjectProvider<ContentStore> contents,
-                ObjectProvider<TracedCopies> tracing, InformationProperties properties,
+                CouncilManagement councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
+                InformationProperties properties,
                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -161,10 +160,7 @@ class ItemService implements InformationItems {
     }
 
     private void storeVersion(ItemId item, int version, Upload content, BansoUser actor, Instant now) {
-        ContentStore store = contents.getIfAvailable();
-        if (store == null) {
-            throw new IllegalStateException("No content store is configured.");
-        }
+        ContentStore store = contents;
         String filename = filename(content.filename());
         StoredContent stored = store.put(content.bytes(), filename);
         jdbc.sql("""
@@ -276,18 +272,15 @@ class ItemService implements InformationItems {
                 .params(item.value(), wanted)
                 .query((rs, n) -> new VersionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
                 .optional().orElseThrow(() -> BansoException.notFound("The version"));
-        ContentStore store = contents.getIfAvailable();
-        if (store == null) {
-            throw new IllegalStateException("No content store is configured.");
-        }
+        ContentStore store = contents;
         byte[] plaintext = store.read(new ContentStore.ContentId(row.contentId()));
         MarkingState marking = MarkingRules.marking(found, facts.designationsOf(found), now);
         if (marking.marking() != Marking.CONTROLLED) {
             return new Content(row.filename(), row.mediaType(), plaintext, null);
         }
         // the policy permitted a CONTROLLED download only for DOWNLOAD_TRACED and a traceable type (R17)
-        TracedCopies copies = tracing.getIfAvailable();
-        if (copies == null || marking.handling() != Handling.DOWNLOAD_TRACED) {
+        TracedCopies copies = tracing;
+        if (marking.handling() != Handling.DOWNLOAD_TRACED) {
             throw new BansoException(ProblemCode.FORBIDDEN, "This item is view only.");
         }
         String organization = viewer.organizationId() == null ? ""
@@ -370,7 +363,7 @@ class ItemService implements InformationItems {
                                      where di.designation_id = d.id order by di.item_id) as items,
                                array(select s.participant_id from information_designation_scope s
                                      where s.designation_id = d.id order by s.participant_id) as scope
-                        from information_designation d where """ + where + " order by d.applied_at desc, d.id")
+                        from information_designation d where\s""" + where + " order by d.applied_at desc, d.id")
                 .param(key).query((rs, n) -> {
                     Instant start = rs.getTimestamp("period_start").toInstant();
                     Instant end = rs.getTimestamp("period_end").toInstant();

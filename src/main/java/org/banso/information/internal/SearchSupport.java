@@ -25,7 +25,6 @@ import org.banso.information.InformationSearchSupport;
 import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
 import org.banso.information.internal.content.ContentStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +42,10 @@ class SearchSupport implements InformationSearchSupport {
     private final JdbcClient jdbc;
     private final CouncilManagement councils;
     private final CouncilMemberships memberships;
-    private final ObjectProvider<ContentStore> contents;
+    private final ContentStore contents;
 
     SearchSupport(JdbcClient jdbc, CouncilManagement councils, CouncilMemberships memberships,
-                  ObjectProvider<ContentStore> contents) {
+                  ContentStore contents) {
         this.jdbc = jdbc;
         this.councils = councils;
         this.memberships = memberships;
@@ -84,8 +83,8 @@ class SearchSupport implements InformationSearchSupport {
     }
 
     private String text(String mediaType, UUID content) {
-        ContentStore store = contents.getIfAvailable();
-        if (store == null || content == null || mediaType == null) {
+        ContentStore store = contents;
+        if (content == null || mediaType == null) {
             return "";
         }
         String type = mediaType.toLowerCase(java.util.Locale.ROOT);
