@@ -70,6 +70,10 @@ class InformationItemsTest {
     Recorder recorder;
     @Autowired
     org.banso.information.internal.ReleaseJobAccess releaseJob;
+    @Autowired
+    InformationSearchSupport search;
+    @Autowired
+    InformationAccessPolicy policy;
 
     InformationTestSupport api;
     Person official;
@@ -357,5 +361,48 @@ class InformationItemsTest {
         api.problem("GET", "/api/v1/items/" + traced + "/content", company.token(), null, 404, "not-found");
         String page = api.page("/items/" + viewOnly, startup).getResponse().getContentAsString();
         assertThat(page).contains("/items/" + viewOnly + "/view").doesNotContain("id=\"download\"");
+    }
+
+    // ------------------------------------------------------------------ search support
+
+    @Test
+    void r17_theSearchVisibilityRuleAgreesWithThePolicyForEveryItemAndPerson() throws Exception {
+        // R17 on the search path: the filter built from visibility(...) is exact
+        String open = api.upload(council, startup, "協議会内", "REPORT", "本文");
+        String hidden = api.upload(council, startup, "管理中", "SAMPLING_DATA", "本文");
+        String releasedPublic = api.upload(council, startup, "公開へ解除", "SAMPLING_DATA", "本文");
+        String releasedCouncil = api.upload(council, startup, "協議会内へ解除", "SAMPLING_DATA", "本文");
+        String published = api.upload(council, startup, "公開成果", "RESEARCH_RESULT", "公開された本文");
+        String future = api.upload(council, startup, "指定前", "SAMPLING_DATA", "本文");
+        api.call("POST", "/api/v1/items/" + published + "/publish", startup.token(), null, 200);
+        Instant now = clock.instant();
+        designate(List.of(hidden), now.minusSeconds(60), now.plus(Duration.ofDays(5)), "VIEW_ONLY", "PUBLIC");
+        designate(List.of(releasedPublic), now.minusSeconds(60), now.plusSeconds(10), "VIEW_ONLY", "PUBLIC");
+        designate(List.of(releasedCouncil), now.minusSeconds(60), now.plusSeconds(10), "VIEW_ONLY", "COUNCIL");
+        designate(List.of(future), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), "VIEW_ONLY", "PUBLIC");
+        clock.set(now.plusSeconds(20));
+        Instant at = clock.instant();
+        List<String> all = List.of(open, hidden, releasedPublic, releasedCouncil, published, future);
+        assertThat(search.indexable(new ItemId(UUID.fromString(published))).orElseThrow().text())
+                .isEqualTo("公開された本文");
+        for (Person person : java.util.Arrays.asList(null, startup, company, outsider)) {
+            var user = person == null ? null
+                    : identity.user(new org.banso.identity.UserId(UUID.fromString(person.id()))).orElseThrow()
+                    .asPrincipal();
+            InformationSearchSupport.Visibility v = search.visibility(user, at);
+            for (String id : all) {
+                ItemId item = new ItemId(UUID.fromString(id));
+                InformationSearchSupport.IndexableItem facts = search.indexable(item).orElseThrow();
+                boolean hiddenByScope = facts.designations().stream().anyMatch(v.hiding()::contains);
+                boolean isPublic = facts.published() || (facts.designations().stream()
+                        .anyMatch(v.releasedPublic()::contains)
+                        && facts.designations().stream().noneMatch(v.releasedCouncil()::contains));
+                boolean visible = !hiddenByScope && (v.readableCouncils().contains(facts.council())
+                        || (facts.designations().stream().noneMatch(v.active()::contains) && isPublic));
+                assertThat(visible).as("%s sees %s", person == null ? "anonymous" : person.username(), id)
+                        .isEqualTo(policy.decide(user, InformationAction.METADATA, item, at).permitted());
+            }
+        }
+        assertThat(search.itemIds(null, 100_000)).extracting(ItemId::toString).containsAll(all);
     }
 }
