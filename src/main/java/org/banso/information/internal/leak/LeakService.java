@@ -98,6 +98,11 @@ class LeakService implements LeakInvestigations {
     public Report reportLeak(NewReport report, BansoUser caller) {
         requireAuditor(caller);
         String description = text("description", report.description(), true);
+        if (report.itemId() != null && jdbc.sql("select count(*) from information_item where id = ?")
+                .param(report.itemId().value()).query(Long.class).single() == 0) {
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.",
+                    List.of(FieldError.coded("itemId", "leak.unknownItem", "No item has this id.")));
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
