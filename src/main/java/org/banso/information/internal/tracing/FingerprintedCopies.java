@@ -100,10 +100,12 @@ class FingerprintedCopies implements TracedCopies {
         }
         // text, or a damaged PDF whose uncompressed parts may still hold a token
         candidates.addAll(Fingerprints.find(new String(leaked, StandardCharsets.UTF_8)));
-        return candidates.stream().distinct().map(this::lookup).flatMap(Optional::stream).findFirst();
+        return candidates.stream().distinct().map(this::find).flatMap(Optional::stream).findFirst();
     }
 
-    Optional<TraceResult> lookup(String fingerprint) {
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TraceResult> find(String fingerprint) {
         return jdbc.sql("""
                         select item_id, recipient, issued_at from information_trace_copy where fingerprint = ?""")
                 .param(fingerprint)

@@ -17,7 +17,7 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    /** {@code "Text/CSV; charset=UTF-8"} → {@code "text/csv"}; null → "". */
+    /** For example {@code Text/CSV; charset=UTF-8} becomes {@code text/csv}; null becomes the empty string. */
     static String essence(String mediaType) {
         if (mediaType == null) {
             return "";

@@ -24,7 +24,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * The PDF copy: on every page a visible footer (recipient, organization, Japan time) in IPA P Gothic and the
- * fingerprint token twice as invisible text (rendering mode "neither", so text extraction finds it after the file
+ * fingerprint token twice as invisible text (rendering mode neither, so text extraction finds it after the file
  * has been re-saved, split or had its metadata stripped); in the document information dictionary and in the XMP
  * metadata a custom property with the fingerprint.
  */

@@ -93,7 +93,7 @@ final class TextMarker {
         return places;
     }
 
-    /** Inline code, link destinations {@code ](…)}, autolinks {@code <…>} and bare URLs (runs with "://"). */
+    /** Inline code, link destinations, autolinks and bare URLs. */
     private static void clearInlineSyntax(String line, int offset, byte[] places) {
         int i = 0;
         while (i < line.length()) {
