@@ -152,6 +152,42 @@ class InformationItemsTest {
         assertThat(count("select count(*) from information_content")).isEqualTo(contents);
     }
 
+    @Test
+    void r20_theProviderAddsVersionsAndOldVersionsStayReadable() throws Exception {
+        // R20, R17: NEW_VERSION only for the provider participant's pledged members
+        String item = api.upload(council, startup, "版のある資料", "REPORT", "第1版");
+        MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/items/" + item + "/versions")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "v2.txt", "text/plain",
+                        "他者の版".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", org.banso.support.ApiAccounts.bearer(company.token()))).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        MvcResult added = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/items/" + item + "/versions")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "v2.txt", "text/plain",
+                        "第2版".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", org.banso.support.ApiAccounts.bearer(startup.token()))).andReturn();
+        assertThat(added.getResponse().getStatus()).as(added.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode view = api.call("GET", "/api/v1/items/" + item, company.token(), null, 200);
+        assertThat(view.get("versions")).hasSize(2);
+        assertThat(api.perform("GET", "/api/v1/items/" + item + "/content", company.token(), null).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("第2版");
+        assertThat(api.perform("GET", "/api/v1/items/" + item + "/content?version=1", company.token(), null)
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("第1版");
+        api.problem("GET", "/api/v1/items/" + item + "/content?version=3", company.token(), null, 404, "not-found");
+    }
+
+    @Test
+    void r17_anUploadOverTheLimitIsPayloadTooLargeAndStoresNothing() throws Exception {
+        // R17: banso.information.content.max-size (25MB) → 413 payload-too-large
+        long items = count("select count(*) from information_item");
+        MvcResult r = api.uploadRequest(council, startup, "大きすぎる資料", "REPORT", null,
+                "a".repeat(26 * 1024 * 1024));
+        assertThat(r.getResponse().getStatus()).isEqualTo(413);
+        assertThat(r.getResponse().getContentAsString()).contains("/problems/payload-too-large");
+        assertThat(count("select count(*) from information_item")).isEqualTo(items);
+    }
+
     // ------------------------------------------------------------------ listing
 
     @Test
