@@ -298,6 +298,34 @@ class InformationItemsTest {
     }
 
     @Test
+    void r15_aRuleWithinAProjectCoversOnlyThatProjectsItemsOfTheCategory() throws Exception {
+        // R15: "a category within a project"; the project must be one of the council's
+        String project = UUID.randomUUID().toString();
+        Person pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        String projectCouncil = api.establishedCouncil(official, pi, List.of(project));
+        String piParticipant = api.addParticipant(projectCouncil, official, pi, "UNIVERSITY");
+        String ministry = api.participantOf(projectCouncil, official, official);
+        api.sign(projectCouncil, official);
+        api.sign(projectCouncil, pi);
+        MvcResult inProject = api.uploadRequest(projectCouncil, pi, "計画内データ", "SAMPLING_DATA", project, "本文");
+        assertThat(inProject.getResponse().getStatus()).isEqualTo(201);
+        String covered = json.readTree(inProject.getResponse().getContentAsString()).get("id").asString();
+        String outside = api.upload(projectCouncil, pi, "計画外データ", "SAMPLING_DATA", "本文");
+        Instant now = clock.instant();
+        String designation = api.adopt(projectCouncil, official, InformationTestSupport.designation(List.of(),
+                Map.of("category", "SAMPLING_DATA", "projectId", project), List.of(ministry, piParticipant),
+                now.minusSeconds(60), now.plus(Duration.ofDays(10)), "DOWNLOAD_TRACED", "PUBLIC"), official, pi);
+        JsonNode view = api.call("GET", "/api/v1/designations/" + designation, pi.token(), null, 200);
+        assertThat(view.get("itemIds").toString()).contains(covered).doesNotContain(outside);
+        assertThat(view.get("rule").get("projectId").asString()).isEqualTo(project);
+        // another council's project is refused
+        MvcResult refused = api.proposeRequest(council, official, InformationTestSupport.designation(List.of(),
+                Map.of("category", "SAMPLING_DATA", "projectId", project), List.of(ministryParticipant),
+                now, now.plus(Duration.ofDays(1)), "VIEW_ONLY", "PUBLIC"));
+        assertThat(refused.getResponse().getContentAsString()).contains("designation-project");
+    }
+
+    @Test
     void r15_r16_aPeriodHoldsToTheMillisecondOnTheApi() throws Exception {
         // R15, R16: controlled until end − 1 ms, released at the end instant, before any job ran
         String item = api.upload(council, startup, "期限付き", "RESEARCH_RESULT", "本文");

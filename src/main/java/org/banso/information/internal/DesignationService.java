@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.council.Designation;
 import org.banso.council.ProposalDesignations;
 import org.banso.council.ProposalId;
@@ -42,9 +43,11 @@ class DesignationService implements ProposalDesignations {
     private final FactsStore facts;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final CouncilManagement councils;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
-                       ApplicationEventPublisher events, java.time.Clock clock) {
+                       ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils) {
+        this.councils = councils;
         this.jdbc = jdbc;
         this.properties = properties;
         this.facts = facts;
@@ -87,7 +90,8 @@ class DesignationService implements ProposalDesignations {
                 checks.add(FieldError.coded("designation.rule.category", "designation-category",
                         "must be one of the item categories"));
             }
-            if (d.rule().projectId() != null && !projects(council).contains(d.rule().projectId())) {
+            if (d.rule().projectId() != null && !councils.councilOfProject(d.rule().projectId())
+                    .map(c -> c.id().equals(council)).orElse(false)) {
                 checks.add(FieldError.coded("designation.rule.projectId", "designation-project",
                         "must be one of the council's projects"));
             }
@@ -136,7 +140,10 @@ class DesignationService implements ProposalDesignations {
         }
     }
 
-    /** Stores the designation and its coverage in the adopting transaction and publishes DesignationApplied. */
+    /**
+     * Stores the designation and its coverage in the adopting transaction and publishes DesignationApplied. It is
+     * checked again first: an item published or a participant gone since the proposal makes the adoption fail.
+     */
     @Override
     @Transactional
     public void apply(CouncilId council, ProposalId proposal, Designation d, UserId adoptedBy) {
@@ -197,14 +204,9 @@ class DesignationService implements ProposalDesignations {
     }
 
     /*
-     * The designation SPI carries no acting person, so the council's projects and current participants are read
-     * from the council module's tables here (read only, by id).
+     * The designation SPI carries no acting person and the council API answers participants only to a viewer, so the
+     * council's current participants are read from the council module's table here (read only, by id).
      */
-    private Set<UUID> projects(CouncilId council) {
-        return new HashSet<>(jdbc.sql("select project_id from council_project where council_id = ?")
-                .param(council.value()).query(UUID.class).list());
-    }
-
     private Set<UUID> currentParticipants(CouncilId council) {
         return new HashSet<>(jdbc.sql("select id from council_participant where council_id = ? and left_at is null")
                 .param(council.value()).query(UUID.class).list());
