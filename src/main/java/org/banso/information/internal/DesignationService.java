@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DesignationService implements ProposalDesignations {
 
+    /** The advisory lock space of rule designations versus new items (the second key is the council). */
+    private static final int RULE_LOCK = 0x1f0_2100;
+
     private final JdbcClient jdbc;
     private final InformationProperties properties;
     private final FactsStore facts;
@@ -177,6 +180,10 @@ class DesignationService implements ProposalDesignations {
                     .params(id.value(), council.value(), d.itemIds().toArray(UUID[]::new)).update();
         }
         if (category != null) {
+            // exclusive against uploads in this council, which hold it shared until they commit: an item stored
+            // concurrently is either seen here or sees this designation (no write skew between rule and item)
+            jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(RULE_LOCK, council.value().toString())
+                    .query(rs -> { });
             jdbc.sql("""
                             insert into information_designation_item (designation_id, item_id)
                             select ?, i.id from information_item i
@@ -194,6 +201,8 @@ class DesignationService implements ProposalDesignations {
 
     /** A new item falls under every unended designation whose rule matches it (rules cover future items, R15). */
     void coverNewItem(ItemId item, CouncilId council, ItemCategory category, UUID project, Instant now) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(?, hashtext(?))").params(RULE_LOCK, council.value().toString())
+                .query(rs -> { });
         jdbc.sql("""
                         insert into information_designation_item (designation_id, item_id)
                         select d.id, ? from information_designation d
