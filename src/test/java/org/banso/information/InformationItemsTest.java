@@ -202,8 +202,12 @@ class InformationItemsTest {
         JsonNode listed = api.call("GET", "/api/v1/councils/" + council + "/items", startup.token(), null, 200);
         assertThat(listed.toString()).contains("CONTROLLED", "COUNCIL");
         api.problem("GET", "/api/v1/councils/" + council + "/items", outsider.token(), null, 404, "not-found");
+        api.problem("GET", "/api/v1/councils/" + council + "/designations", outsider.token(), null, 404,
+                "not-found");
         api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
         api.problem("GET", "/api/v1/councils/" + council + "/items", company.token(), null, 403, "pledge-required");
+        api.problem("GET", "/api/v1/councils/" + council + "/designations", company.token(), null, 403,
+                "pledge-required");
     }
 
     @Test
