@@ -74,6 +74,12 @@ class InformationItemsTest {
     InformationSearchSupport search;
     @Autowired
     InformationAccessPolicy policy;
+    @Autowired
+    org.banso.council.ProposalDesignations proposalDesignations;
+    @Autowired
+    InformationItems facade;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     InformationTestSupport api;
     Person official;
@@ -327,6 +333,45 @@ class InformationItemsTest {
                 Map.of("category", "SAMPLING_DATA", "projectId", project), List.of(ministryParticipant),
                 now, now.plus(Duration.ofDays(1)), "VIEW_ONLY", "PUBLIC"));
         assertThat(refused.getResponse().getContentAsString()).contains("designation-project");
+    }
+
+    @Test
+    void r15_anItemStoredWhileARuleDesignationIsBeingAdoptedIsCovered() throws Exception {
+        // R15: the rule covers future items even when the upload races the adopting transaction
+        var startupUser = identity.user(new org.banso.identity.UserId(UUID.fromString(startup.id()))).orElseThrow()
+                .asPrincipal();
+        Instant now = clock.instant();
+        org.banso.council.Designation rule = new org.banso.council.Designation(List.of(),
+                new org.banso.council.Designation.Rule("CYBER_INCIDENT", null), List.of(UUID.fromString(
+                startupParticipant)), now.minusSeconds(60), now.plus(Duration.ofDays(3)), "VIEW_ONLY", "PUBLIC",
+                new org.banso.council.Designation.Rationale("a", "b", "c", "d"));
+        org.banso.council.CouncilId councilId = new org.banso.council.CouncilId(UUID.fromString(council));
+        CountDownLatch applied = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> adoption = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                proposalDesignations.apply(councilId, new org.banso.council.ProposalId(UUID.randomUUID()), rule,
+                        new org.banso.identity.UserId(UUID.fromString(official.id())));
+                applied.countDown();
+                try {
+                    Thread.sleep(700); // the upload runs meanwhile, before this commits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            applied.await();
+            Future<InformationItems.ItemView> upload = pool.submit(() -> facade.upload(councilId,
+                    new InformationItems.NewItem("競合中の事案", ItemCategory.CYBER_INCIDENT, null),
+                    new InformationItems.Upload("incident.txt", new java.io.ByteArrayInputStream(
+                            "事案の本文".getBytes(java.nio.charset.StandardCharsets.UTF_8))), startupUser));
+            adoption.get();
+            String item = upload.get().id().toString();
+            assertThat(api.call("GET", "/api/v1/items/" + item, startup.token(), null, 200).get("marking")
+                    .asString()).isEqualTo("CONTROLLED");
+            api.problem("GET", "/api/v1/items/" + item, company.token(), null, 404, "not-found");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
