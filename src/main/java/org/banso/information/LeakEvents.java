@@ -39,4 +39,9 @@ public final class LeakEvents {
     public record LeakPenaltyDecided(UUID report, String penalty, int penaltyRevision, UserId subject, Long amountYen,
                                      Integer termMonths, UserId by, Instant at) implements AuditedEvent {
     }
+
+    /** An administrator corrected a penalty of the table; {@code revision} is the new one. */
+    public record LeakPenaltyChanged(String penalty, int revision, Long maxAmountYen, Integer maxTermMonths,
+                                     UserId by, Instant at) implements AuditedEvent {
+    }
 }

@@ -18,6 +18,7 @@ import org.banso.information.internal.leak.LeakInvestigations.Decision;
 import org.banso.information.internal.leak.LeakInvestigations.Investigation;
 import org.banso.information.internal.leak.LeakInvestigations.NewReport;
 import org.banso.information.internal.leak.LeakInvestigations.Penalty;
+import org.banso.information.internal.leak.LeakInvestigations.PenaltyChange;
 import org.banso.information.internal.leak.LeakInvestigations.Report;
 import org.banso.information.internal.leak.LeakInvestigations.ReportSummary;
 import org.banso.information.internal.leak.LeakInvestigations.Trace;
@@ -28,6 +29,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/leaks")
 @Tag(name = "Leaks", description = "Tracing leaked copies to their recipients, leak reports, investigations and "
-        + "penalties (R17; AUDITOR, anyone else gets 404)")
+        + "penalties (R17; AUDITOR, the penalty table also ADMIN; anyone else gets 404)")
 class LeakRestController {
 
     private final LeakInvestigations leaks;
@@ -66,6 +68,13 @@ class LeakRestController {
     @Operation(summary = "The penalty table with maxima and sources")
     List<Penalty> penalties(@AuthenticationPrincipal BansoUser user) {
         return leaks.penalties(user);
+    }
+
+    @PutMapping("/penalties/{code}")
+    @Operation(summary = "Correct a penalty: names, maximum, source (ADMIN; the previous revision is kept)")
+    Penalty changePenalty(@PathVariable String code, @RequestBody PenaltyChange change,
+                          @AuthenticationPrincipal BansoUser user) {
+        return leaks.changePenalty(code, change, user);
     }
 
     @GetMapping("/reports")

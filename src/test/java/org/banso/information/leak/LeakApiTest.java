@@ -146,7 +146,7 @@ class LeakApiTest {
         assertThat(byCode.get("FINE").get("source").asString()).contains("reference");
 
         MvcResult created = postJson("/api/v1/leaks/reports",
-                Map.of("itemId", item.toString(), "description", "協議会資料が外部の掲示板に掲載された"));
+                Map.of("description", "協議会資料が外部の掲示板に掲載された"));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         String id = json.readTree(created.getResponse().getContentAsString()).get("id").asString();
         assertThat(events.stream(LeakEvents.LeakReported.class)).anySatisfy(e ->
@@ -210,10 +210,14 @@ class LeakApiTest {
     }
 
     @Test
-    void aReportNeedsADescription() throws Exception {
+    void aReportNeedsADescriptionAndAnItemThatExists() throws Exception {
         MvcResult result = postJson("/api/v1/leaks/reports", Map.of("description", "  "));
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(problemType(result)).contains("/problems/validation-failed");
+        assertThat(problemType(result)).contains("/problems/validation-failed", "description");
+        MvcResult unknown = postJson("/api/v1/leaks/reports", Map.of("itemId", UUID.randomUUID().toString(),
+                "description", "存在しない項目"));
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+        assertThat(problemType(unknown)).contains("/problems/validation-failed", "itemId");
     }
 
     private void assertValidationFailed(String id, Map<String, Object> decision, String field) throws Exception {

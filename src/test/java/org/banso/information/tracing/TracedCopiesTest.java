@@ -148,6 +148,26 @@ class TracedCopiesTest {
     }
 
     @Test
+    void aPdfProtectedByAnOwnerPasswordIsTracedToo() throws IOException { // R17
+        byte[] protectedPdf;
+        try (PDDocument document = Loader.loadPDF(TracingFixtures.pdf(2))) {
+            org.apache.pdfbox.pdmodel.encryption.AccessPermission permissions =
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission();
+            permissions.setCanModify(false);
+            document.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner-secret", "",
+                    permissions));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            protectedPdf = out.toByteArray();
+        }
+        TracedCopy copy = issue("application/pdf", protectedPdf);
+        try (PDDocument document = Loader.loadPDF(copy.bytes())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("経済 花子");
+        }
+        assertTracesToRecipient(copy.bytes(), copy, "owner-password PDF");
+    }
+
+    @Test
     void twoRecipientsOfTheSameItemGetDifferentFingerprints() { // R17
         byte[] pdf = TracingFixtures.pdf(1);
         TracedCopy first = issue("application/pdf", pdf);

@@ -18,7 +18,14 @@ public interface LeakInvestigations {
     /** Traces a leaked file or pasted text (UTF-8); every attempt, also a refused one, is logged. */
     Optional<Trace> trace(byte[] leaked, BansoUser caller);
 
+    /** The penalty table, for auditors and for the administrators who keep it. */
     List<Penalty> penalties(BansoUser caller);
+
+    /**
+     * An administrator corrects a penalty (names, maximum, source); the previous revision is kept. The kind of
+     * maximum (amount, term, none) cannot change.
+     */
+    Penalty changePenalty(String code, PenaltyChange change, BansoUser caller);
 
     List<ReportSummary> reports(BansoUser caller);
 
@@ -56,6 +63,9 @@ public interface LeakInvestigations {
 
     /** @param subject the person penalised; defaults to the recipient of the latest investigation */
     record Decision(String penalty, Long amountYen, Integer termMonths, UserId subject, String rationale) {
+    }
+
+    record PenaltyChange(String nameJa, String nameEn, Long maxAmountYen, Integer maxTermMonths, String source) {
     }
 
     record Penalty(String code, String appliesTo, String nameJa, String nameEn, Long maxAmountYen,

@@ -65,7 +65,9 @@ class LeakService implements LeakInvestigations {
     @Override
     @Transactional(readOnly = true)
     public List<Penalty> penalties(BansoUser caller) {
-        requireAuditor(caller);
+        if (!isAuditor(caller) && !isAdmin(caller)) {
+            throw notFound();
+        }
         return jdbc.sql("select * from information_leak_penalty order by position").query(LeakService::penalty)
                 .list();
     }
@@ -98,6 +100,11 @@ class LeakService implements LeakInvestigations {
     public Report reportLeak(NewReport report, BansoUser caller) {
         requireAuditor(caller);
         String description = text("description", report.description(), true);
+        if (report.itemId() != null && jdbc.sql("select count(*) from information_item where id = ?")
+                .param(report.itemId().value()).query(Long.class).single() == 0) {
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.",
+                    List.of(FieldError.coded("itemId", "leak.unknownItem", "No item has this id.")));
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -203,6 +210,58 @@ class LeakService implements LeakInvestigations {
         return load(reportId);
     }
 
+    @Override
+    @Transactional
+    public Penalty changePenalty(String code, PenaltyChange change, BansoUser caller) {
+        if (!isAdmin(caller)) {
+            throw notFound();
+        }
+        Penalty current = jdbc.sql("select * from information_leak_penalty where code = ? for update").param(code)
+                .query(LeakService::penalty).optional().orElseThrow(() -> BansoException.notFound("The penalty"));
+        List<FieldError> errors = new ArrayList<>();
+        String nameJa = required(errors, "nameJa", change.nameJa(), 200);
+        String nameEn = required(errors, "nameEn", change.nameEn(), 200);
+        String source = required(errors, "source", change.source(), 2000);
+        if ((change.maxAmountYen() == null) != (current.maxAmountYen() == null)) {
+            errors.add(FieldError.coded("maxAmountYen", "leak.sameKind",
+                    "The kind of maximum of a penalty cannot change."));
+        } else if (change.maxAmountYen() != null && change.maxAmountYen() <= 0) {
+            errors.add(FieldError.coded("maxAmountYen", "leak.positive", "Must be positive."));
+        }
+        if ((change.maxTermMonths() == null) != (current.maxTermMonths() == null)) {
+            errors.add(FieldError.coded("maxTermMonths", "leak.sameKind",
+                    "The kind of maximum of a penalty cannot change."));
+        } else if (change.maxTermMonths() != null && change.maxTermMonths() <= 0) {
+            errors.add(FieldError.coded("maxTermMonths", "leak.positive", "Must be positive."));
+        }
+        if (!errors.isEmpty()) {
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The penalty is not valid.", errors);
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update information_leak_penalty set name_ja = ?, name_en = ?, max_amount_yen = ?,
+                               max_term_months = ?, source = ?, updated_at = ?
+                        where code = ?""")
+                .params(nameJa, nameEn, change.maxAmountYen(), change.maxTermMonths(), source, Timestamp.from(now),
+                        code)
+                .update();
+        Penalty changed = jdbc.sql("select * from information_leak_penalty where code = ?").param(code)
+                .query(LeakService::penalty).single();
+        events.publishEvent(new LeakEvents.LeakPenaltyChanged(code, changed.revision(), changed.maxAmountYen(),
+                changed.maxTermMonths(), caller.id(), now));
+        return changed;
+    }
+
+    private static String required(List<FieldError> errors, String field, String value, int limit) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty()) {
+            errors.add(FieldError.coded(field, "leak.required", "Required."));
+        } else if (stripped.length() > limit) {
+            errors.add(FieldError.coded(field, "leak.tooLong", "At most " + limit + " characters.", limit));
+        }
+        return stripped;
+    }
+
     /** A quantity is required when the penalty has a maximum of that kind, forbidden otherwise, and within it. */
     private static void checkQuantity(List<FieldError> errors, String field, Long value, Long maximum) {
         if (maximum == null) {
@@ -275,6 +334,10 @@ class LeakService implements LeakInvestigations {
                     List.of(FieldError.coded(field, "leak.tooLong", "At most 4000 characters.", TEXT_LIMIT)));
         }
         return stripped;
+    }
+
+    static boolean isAdmin(BansoUser caller) {
+        return caller != null && caller.hasRole(Role.ADMIN);
     }
 
     static boolean isAuditor(BansoUser caller) {

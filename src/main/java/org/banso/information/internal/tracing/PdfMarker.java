@@ -40,6 +40,9 @@ final class PdfMarker {
 
     static byte[] mark(byte[] pdf, String fingerprint, String footer) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            // a PDF protected by an owner password only opens with the empty user password; the copy drops the
+            // protection (its restrictions would otherwise stop the footer) — the content is the same
+            document.setAllSecurityToBeRemoved(true);
             PDType0Font font = JapaneseFont.load(document);
             PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             String token = Fingerprints.token(fingerprint);
