@@ -74,6 +74,12 @@ class InformationItemsTest {
     InformationSearchSupport search;
     @Autowired
     InformationAccessPolicy policy;
+    @Autowired
+    org.banso.council.ProposalDesignations proposalDesignations;
+    @Autowired
+    InformationItems facade;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     InformationTestSupport api;
     Person official;
@@ -202,8 +208,12 @@ class InformationItemsTest {
         JsonNode listed = api.call("GET", "/api/v1/councils/" + council + "/items", startup.token(), null, 200);
         assertThat(listed.toString()).contains("CONTROLLED", "COUNCIL");
         api.problem("GET", "/api/v1/councils/" + council + "/items", outsider.token(), null, 404, "not-found");
+        api.problem("GET", "/api/v1/councils/" + council + "/designations", outsider.token(), null, 404,
+                "not-found");
         api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
         api.problem("GET", "/api/v1/councils/" + council + "/items", company.token(), null, 403, "pledge-required");
+        api.problem("GET", "/api/v1/councils/" + council + "/designations", company.token(), null, 403,
+                "pledge-required");
     }
 
     @Test
@@ -295,6 +305,73 @@ class InformationItemsTest {
         JsonNode view = api.call("GET", "/api/v1/designations/" + designation, company.token(), null, 200);
         assertThat(view.get("itemIds").toString()).contains(before, after).doesNotContain(other);
         assertThat(view.get("state").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void r15_aRuleWithinAProjectCoversOnlyThatProjectsItemsOfTheCategory() throws Exception {
+        // R15: "a category within a project"; the project must be one of the council's
+        String project = UUID.randomUUID().toString();
+        Person pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        String projectCouncil = api.establishedCouncil(official, pi, List.of(project));
+        String piParticipant = api.addParticipant(projectCouncil, official, pi, "UNIVERSITY");
+        String ministry = api.participantOf(projectCouncil, official, official);
+        api.sign(projectCouncil, official);
+        api.sign(projectCouncil, pi);
+        MvcResult inProject = api.uploadRequest(projectCouncil, pi, "計画内データ", "SAMPLING_DATA", project, "本文");
+        assertThat(inProject.getResponse().getStatus()).isEqualTo(201);
+        String covered = json.readTree(inProject.getResponse().getContentAsString()).get("id").asString();
+        String outside = api.upload(projectCouncil, pi, "計画外データ", "SAMPLING_DATA", "本文");
+        Instant now = clock.instant();
+        String designation = api.adopt(projectCouncil, official, InformationTestSupport.designation(List.of(),
+                Map.of("category", "SAMPLING_DATA", "projectId", project), List.of(ministry, piParticipant),
+                now.minusSeconds(60), now.plus(Duration.ofDays(10)), "DOWNLOAD_TRACED", "PUBLIC"), official, pi);
+        JsonNode view = api.call("GET", "/api/v1/designations/" + designation, pi.token(), null, 200);
+        assertThat(view.get("itemIds").toString()).contains(covered).doesNotContain(outside);
+        assertThat(view.get("rule").get("projectId").asString()).isEqualTo(project);
+        // another council's project is refused
+        MvcResult refused = api.proposeRequest(council, official, InformationTestSupport.designation(List.of(),
+                Map.of("category", "SAMPLING_DATA", "projectId", project), List.of(ministryParticipant),
+                now, now.plus(Duration.ofDays(1)), "VIEW_ONLY", "PUBLIC"));
+        assertThat(refused.getResponse().getContentAsString()).contains("designation-project");
+    }
+
+    @Test
+    void r15_anItemStoredWhileARuleDesignationIsBeingAdoptedIsCovered() throws Exception {
+        // R15: the rule covers future items even when the upload races the adopting transaction
+        var startupUser = identity.user(new org.banso.identity.UserId(UUID.fromString(startup.id()))).orElseThrow()
+                .asPrincipal();
+        Instant now = clock.instant();
+        org.banso.council.Designation rule = new org.banso.council.Designation(List.of(),
+                new org.banso.council.Designation.Rule("CYBER_INCIDENT", null), List.of(UUID.fromString(
+                startupParticipant)), now.minusSeconds(60), now.plus(Duration.ofDays(3)), "VIEW_ONLY", "PUBLIC",
+                new org.banso.council.Designation.Rationale("a", "b", "c", "d"));
+        org.banso.council.CouncilId councilId = new org.banso.council.CouncilId(UUID.fromString(council));
+        CountDownLatch applied = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> adoption = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                proposalDesignations.apply(councilId, new org.banso.council.ProposalId(UUID.randomUUID()), rule,
+                        new org.banso.identity.UserId(UUID.fromString(official.id())));
+                applied.countDown();
+                try {
+                    Thread.sleep(700); // the upload runs meanwhile, before this commits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            applied.await();
+            Future<InformationItems.ItemView> upload = pool.submit(() -> facade.upload(councilId,
+                    new InformationItems.NewItem("競合中の事案", ItemCategory.CYBER_INCIDENT, null),
+                    new InformationItems.Upload("incident.txt", new java.io.ByteArrayInputStream(
+                            "事案の本文".getBytes(java.nio.charset.StandardCharsets.UTF_8))), startupUser));
+            adoption.get();
+            String item = upload.get().id().toString();
+            assertThat(api.call("GET", "/api/v1/items/" + item, startup.token(), null, 200).get("marking")
+                    .asString()).isEqualTo("CONTROLLED");
+            api.problem("GET", "/api/v1/items/" + item, company.token(), null, 404, "not-found");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

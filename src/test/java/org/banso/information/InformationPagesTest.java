@@ -72,6 +72,11 @@ class InformationPagesTest {
         assertThat(items).contains("ページから登録した資料", "marking--controlled", "公開まであと 11 日",
                 "/designations/" + designation, "upload-submit");
 
+        String english = body(api.page("/councils/" + council + "/items?lang=en", startup));
+        assertThat(english).contains("Council information", "Controlled", "released in 11 days");
+        assertThat(body(api.page("/designations/" + designation + "?lang=en", startup)))
+                .contains("Prevention of technology leakage", "View only", "Open the proposal");
+
         String itemPage = body(api.page("/items/" + item, startup));
         assertThat(itemPage).contains("ページから登録した資料", "memo.txt", "/items/" + item + "/view")
                 .doesNotContain("id=\"download\"");

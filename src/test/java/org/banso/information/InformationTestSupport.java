@@ -78,10 +78,14 @@ final class InformationTestSupport {
 
     /** A council the official's ministry proposes and establishes with the consent of the researcher (R5). */
     String establishedCouncil(Person official, Person consenter) throws Exception {
+        return establishedCouncil(official, consenter, List.of());
+    }
+
+    String establishedCouncil(Person official, Person consenter, List<String> projectIds) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", ApiAccounts.unique("協議会-"));
         body.put("competentMinistryId", official.organizationId());
-        body.put("projectIds", List.of());
+        body.put("projectIds", projectIds);
         body.put("requiredConsenterIds", List.of(consenter.id()));
         String council = call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
         call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(), Map.of("decision", "CONSENT"),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.council.Designation;
 import org.banso.council.ProposalDesignations;
 import org.banso.council.ProposalId;
@@ -37,14 +38,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DesignationService implements ProposalDesignations {
 
+    /** The advisory lock space of rule designations versus new items (the second key is the council). */
+    private static final int RULE_LOCK = 0x1f0_2100;
+
     private final JdbcClient jdbc;
     private final InformationProperties properties;
     private final FactsStore facts;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final CouncilManagement councils;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
-                       ApplicationEventPublisher events, java.time.Clock clock) {
+                       ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils) {
+        this.councils = councils;
         this.jdbc = jdbc;
         this.properties = properties;
         this.facts = facts;
@@ -87,7 +93,8 @@ class DesignationService implements ProposalDesignations {
                 checks.add(FieldError.coded("designation.rule.category", "designation-category",
                         "must be one of the item categories"));
             }
-            if (d.rule().projectId() != null && !projects(council).contains(d.rule().projectId())) {
+            if (d.rule().projectId() != null && !councils.councilOfProject(d.rule().projectId())
+                    .map(c -> c.id().equals(council)).orElse(false)) {
                 checks.add(FieldError.coded("designation.rule.projectId", "designation-project",
                         "must be one of the council's projects"));
             }
@@ -136,7 +143,10 @@ class DesignationService implements ProposalDesignations {
         }
     }
 
-    /** Stores the designation and its coverage in the adopting transaction and publishes DesignationApplied. */
+    /**
+     * Stores the designation and its coverage in the adopting transaction and publishes DesignationApplied. It is
+     * checked again first: an item published or a participant gone since the proposal makes the adoption fail.
+     */
     @Override
     @Transactional
     public void apply(CouncilId council, ProposalId proposal, Designation d, UserId adoptedBy) {
@@ -170,6 +180,10 @@ class DesignationService implements ProposalDesignations {
                     .params(id.value(), council.value(), d.itemIds().toArray(UUID[]::new)).update();
         }
         if (category != null) {
+            // exclusive against uploads in this council, which hold it shared until they commit: an item stored
+            // concurrently is either seen here or sees this designation (no write skew between rule and item)
+            jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(RULE_LOCK, council.value().toString())
+                    .query(rs -> { });
             jdbc.sql("""
                             insert into information_designation_item (designation_id, item_id)
                             select ?, i.id from information_item i
@@ -187,6 +201,8 @@ class DesignationService implements ProposalDesignations {
 
     /** A new item falls under every unended designation whose rule matches it (rules cover future items, R15). */
     void coverNewItem(ItemId item, CouncilId council, ItemCategory category, UUID project, Instant now) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(?, hashtext(?))").params(RULE_LOCK, council.value().toString())
+                .query(rs -> { });
         jdbc.sql("""
                         insert into information_designation_item (designation_id, item_id)
                         select d.id, ? from information_designation d
@@ -197,14 +213,9 @@ class DesignationService implements ProposalDesignations {
     }
 
     /*
-     * The designation SPI carries no acting person, so the council's projects and current participants are read
-     * from the council module's tables here (read only, by id).
+     * The designation SPI carries no acting person and the council API answers participants only to a viewer, so the
+     * council's current participants are read from the council module's table here (read only, by id).
      */
-    private Set<UUID> projects(CouncilId council) {
-        return new HashSet<>(jdbc.sql("select project_id from council_project where council_id = ?")
-                .param(council.value()).query(UUID.class).list());
-    }
-
     private Set<UUID> currentParticipants(CouncilId council) {
         return new HashSet<>(jdbc.sql("select id from council_participant where council_id = ? and left_at is null")
                 .param(council.value()).query(UUID.class).list());

@@ -1,7 +1,6 @@
 package org.banso.information.web;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +59,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InformationPages {
 
+    /** The listing's page size ({@code banso.information.listing-page-size}); "next" shows when a page is full. */
+    private final int pageSize;
+
     private final InformationItems items;
     private final InformationAccessPolicy policy;
     private final CouncilManagement councils;
@@ -68,7 +70,10 @@ class InformationPages {
     private final Clock clock;
 
     InformationPages(InformationItems items, InformationAccessPolicy policy, CouncilManagement councils,
-                     IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock) {
+                     IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock,
+                     @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
+                     int pageSize) {
+        this.pageSize = pageSize;
         this.items = items;
         this.policy = policy;
         this.councils = councils;
@@ -93,6 +98,7 @@ class InformationPages {
         model.addAttribute("council", view);
         model.addAttribute("items", list);
         model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pageSize", pageSize);
         model.addAttribute("daysLeft", daysLeft);
         model.addAttribute("designations", items.designations(council, user));
         model.addAttribute("categories", ItemCategory.values());
@@ -241,7 +247,4 @@ class InformationPages {
         }
     }
 
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }
