@@ -181,6 +181,21 @@ class TracedCopiesTest {
     }
 
     @Test
+    void aPdfThatNeedsAPasswordToOpenIsRefusedAsUntraceable() throws IOException { // R17
+        byte[] locked;
+        try (PDDocument document = Loader.loadPDF(TracingFixtures.pdf(1))) {
+            document.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            locked = out.toByteArray();
+        }
+        assertThatThrownBy(() -> issue("application/pdf", locked))
+                .isInstanceOfSatisfying(BansoException.class,
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    @Test
     void twoRecipientsOfTheSameItemGetDifferentFingerprints() { // R17
         byte[] pdf = TracingFixtures.pdf(1);
         TracedCopy first = issue("application/pdf", pdf);

@@ -70,6 +70,9 @@ class FingerprintedCopies implements TracedCopies {
                             + Fingerprints.reference(fingerprint))
                     : TextMarker.mark(MediaTypes.essence(mediaType), utf8(plaintext), fingerprint)
                             .getBytes(StandardCharsets.UTF_8);
+        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+            throw new BansoException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "A PDF that needs a password to open cannot be traced; it is shown in the viewer only.");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the traced copy of item " + item, e);
         }
