@@ -47,6 +47,12 @@ public interface CouncilManagement {
 
     List<CouncilSummary> councils(BansoUser viewer);
 
+    /** For the search module, a system reader (no viewer): every council, in pages ordered by id. */
+    List<CouncilSummary> allCouncils(CouncilId after, int limit);
+
+    /** For the search module, a system reader (no viewer): one council's summary, empty when it does not exist. */
+    java.util.Optional<CouncilSummary> councilSummary(CouncilId id);
+
     CouncilView council(CouncilId id, BansoUser viewer);
 
     CouncilView recordConsent(CouncilId id, String decision, BansoUser actor);

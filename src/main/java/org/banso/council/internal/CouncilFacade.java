@@ -64,6 +64,16 @@ public class CouncilFacade implements CouncilManagement {
     }
 
     @Override
+    public List<CouncilSummary> allCouncils(CouncilId after, int limit) {
+        return councils.allCouncils(after, limit);
+    }
+
+    @Override
+    public Optional<CouncilSummary> councilSummary(CouncilId id) {
+        return councils.councilSummary(id);
+    }
+
+    @Override
     public CouncilView council(CouncilId id, BansoUser viewer) {
         return councils.council(id, viewer);
     }

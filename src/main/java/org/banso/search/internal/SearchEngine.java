@@ -119,6 +119,12 @@ final class SearchEngine implements Closeable {
         return any.build();
     }
 
+    /** The text query on one field (for the highlighter). */
+    Query textQueryFor(String field, String text) {
+        Query query = new QueryBuilder(analyzer).createBooleanQuery(field, text, Occur.SHOULD);
+        return query == null ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+    }
+
     private static void addField(BooleanQuery.Builder any, QueryBuilder builder, String field, String text,
                                  float boost) {
         Query query = builder.createBooleanQuery(field, text, Occur.MUST);
