@@ -240,6 +240,10 @@ final class SearchEngine implements Closeable {
                 for (String facet : FACETS) {
                     values.add(context.reader().getSortedDocValues(facet));
                 }
+                long[][] perOrdinal = new long[FACETS.size()][];
+                for (int i = 0; i < FACETS.size(); i++) {
+                    perOrdinal[i] = values.get(i) == null ? new long[0] : new long[values.get(i).getValueCount()];
+                }
                 return new LeafCollector() {
                     @Override
                     public void setScorer(Scorable scorer) {
@@ -247,11 +251,23 @@ final class SearchEngine implements Closeable {
 
                     @Override
                     public void collect(int doc) throws IOException {
-                        for (int i = 0; i < FACETS.size(); i++) {
+                        for (int i = 0; i < perOrdinal.length; i++) {
                             SortedDocValues dv = values.get(i);
                             if (dv != null && dv.advanceExact(doc)) {
-                                String value = dv.lookupOrd(dv.ordValue()).utf8ToString();
-                                counts.computeIfAbsent(FACETS.get(i), k -> new TreeMap<>()).merge(value, 1L, Long::sum);
+                                perOrdinal[i][dv.ordValue()]++;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        for (int i = 0; i < perOrdinal.length; i++) {
+                            for (int ord = 0; ord < perOrdinal[i].length; ord++) {
+                                if (perOrdinal[i][ord] > 0) {
+                                    counts.computeIfAbsent(FACETS.get(i), k -> new TreeMap<>())
+                                            .merge(values.get(i).lookupOrd(ord).utf8ToString(), perOrdinal[i][ord],
+                                                    Long::sum);
+                                }
                             }
                         }
                     }
