@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
+import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
+import org.banso.council.ProposalId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.UserId;
 
@@ -42,6 +44,18 @@ public interface InformationItems {
     /** Whether each id names an item of that council the actor may see (for material-request answers, R11). */
     boolean allVisibleInCouncil(CouncilId council, List<ItemId> items, BansoUser actor);
 
+    /**
+     * One page (0-based) of what the viewer may see of a council's items, newest first; {@link #items(CouncilId,
+     * BansoUser)} is its first page.
+     */
+    List<ItemSummary> items(CouncilId council, BansoUser viewer, int page);
+
+    /** A designation, for the council's pledged members (R15: every participant consented to it). */
+    DesignationView designation(DesignationId designation, BansoUser viewer);
+
+    /** The council's designations, newest first, for its pledged members. */
+    List<DesignationView> designations(CouncilId council, BansoUser viewer);
+
     // --- requests and views ---
 
     /** @param projectId the project the item belongs to, if any (rule-based designations match on it) */
@@ -62,6 +76,21 @@ public interface InformationItems {
     record ItemView(ItemId id, CouncilId councilId, String title, ItemCategory category, UUID projectId,
                     ParticipantId providerParticipantId, Marking marking, DesignationId designationId,
                     Handling handling, Instant controlledUntil, boolean published, List<VersionView> versions) {
+    }
+
+    /**
+     * @param itemIds the items it covers now: the targeted ones and those its rule matched, also later ones
+     * @param state   PENDING before its start, ACTIVE while in force, RELEASED from its end (computed from the clock)
+     */
+    record DesignationView(DesignationId id, CouncilId councilId, ProposalId proposalId, List<ItemId> itemIds,
+                           DesignationRule rule, List<ParticipantId> scopeParticipantIds, Instant periodStart,
+                           Instant periodEnd, Handling handling, Marking afterPeriod,
+                           Designation.Rationale rationale, UserId adoptedBy, Instant appliedAt,
+                           Instant releaseRecordedAt, String state) {
+    }
+
+    /** Every item of the category (within the project, when given) in the council, present and future. */
+    record DesignationRule(ItemCategory category, UUID projectId) {
     }
 
     record VersionView(int version, String filename, String mediaType, long size, String sha256, UserId uploadedBy,

@@ -614,8 +614,8 @@ class CouncilApiTest {
     }
 
     @Test
-    void r14_aDesignationIsRefusedWhenProposedWhileNoModuleProvidesDesignations() throws Exception {
-        // R14, R15: refused at proposal time, not at adoption
+    void r15_anInvalidDesignationIsRefusedWhenProposedNotAtAdoption() throws Exception {
+        // R14, R15: refused at proposal time, not at adoption (the information module checks it)
         String council = api.establishedCouncil(official, pi);
         api.sign(council, official);
         Map<String, Object> designation = Map.of("itemIds", List.of(UUID.randomUUID()), "periodStart",
@@ -624,7 +624,8 @@ class CouncilApiTest {
         JsonNode problem = api.problem("POST", "/api/v1/councils/" + council + "/proposals", official.token(),
                 Map.of("matter", "INFORMATION_MANAGEMENT", "title", "管理指定", "body", "本文",
                         "designation", designation), 400, "validation-failed");
-        assertThat(problem.get("errors").toString()).contains("designation", "not available");
+        assertThat(problem.get("errors").toString()).contains("designation.itemIds", "designation.scopeParticipantIds",
+                "designation.rationale.socialImplementation");
         api.problem("POST", "/api/v1/councils/" + council + "/proposals", official.token(),
                 Map.of("matter", "PROMOTION", "title", "管理指定", "body", "本文", "designation", designation),
                 400, "validation-failed");

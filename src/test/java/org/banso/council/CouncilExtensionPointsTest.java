@@ -94,6 +94,7 @@ class CouncilExtensionPointsTest {
         static final Set<CouncilId> activeProjects = ConcurrentHashMap.newKeySet();
 
         @Bean
+        @org.springframework.context.annotation.Primary
         FakeDesignations fakeDesignations() {
             return new FakeDesignations();
         }

@@ -3,11 +3,8 @@ package org.banso.shared.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.banso.shared.KeyStore;
+import org.banso.shared.PrivateFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,14 +72,14 @@ class FileKeyStore implements KeyStore {
     public synchronized StoredKey add(String name, String id, byte[] material) {
         Path dir = keyDirectory(name);
         try {
-            createPrivateDirectory(directory);
-            createPrivateDirectory(dir);
+            PrivateFiles.createDirectory(directory);
+            PrivateFiles.createDirectory(dir);
             Path file = dir.resolve(checked(id) + ".key");
             if (Files.exists(file)) {
                 throw new IllegalStateException("Key " + name + "/" + id + " exists already");
             }
-            writePrivate(file, Base64.getEncoder().encodeToString(material) + "\n");
-            writePrivate(dir.resolve("current"), id + "\n");
+            PrivateFiles.write(file, (Base64.getEncoder().encodeToString(material) + "\n").getBytes(StandardCharsets.US_ASCII));
+            PrivateFiles.write(dir.resolve("current"), (id + "\n").getBytes(StandardCharsets.US_ASCII));
             return new StoredKey(name, id, material);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store key " + name + "/" + id, e);
@@ -97,42 +95,6 @@ class FileKeyStore implements KeyStore {
             throw new IllegalArgumentException("A key name or id must match " + NAME.pattern());
         }
         return nameOrId;
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (posix(dir.getParent())) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (FileAlreadyExistsException e) {
-                // created concurrently: fine
-            }
-        } else {
-            Files.createDirectories(dir);
-        }
-    }
-
-    private static void writePrivate(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        if (posix(file.getParent())) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static boolean posix(Path dir) {
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static String read(Path file) {

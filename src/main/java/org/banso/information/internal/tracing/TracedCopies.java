@@ -27,6 +27,17 @@ public interface TracedCopies {
     /** Finds the recipient of a leaked file or pasted text (UTF-8 bytes); empty when no fingerprint is found. */
     Optional<TraceResult> trace(byte[] leaked);
 
+    /**
+     * The copy that carries this fingerprint (16 hex digits), if one was issued. By default traced through the
+     * fingerprint's text token, as if it had been pasted.
+     */
+    default Optional<TraceResult> find(String fingerprint) {
+        if (fingerprint == null || !fingerprint.matches("[0-9a-f]{16}")) {
+            return Optional.empty();
+        }
+        return trace(Fingerprints.token(fingerprint).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     record Recipient(UserId user, String displayName, String organizationName) {
     }
 

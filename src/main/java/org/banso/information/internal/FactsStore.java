@@ -1,0 +1,175 @@
+package org.banso.information.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.banso.council.CouncilId;
+import org.banso.council.ParticipantId;
+import org.banso.council.ProposalId;
+import org.banso.information.DesignationId;
+import org.banso.information.Handling;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
+import org.banso.information.Marking;
+import org.banso.information.internal.AccessFacts.DesignationFacts;
+import org.banso.information.internal.AccessFacts.ItemFacts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Loads the access facts of items and designations, each in one query, and keeps them in Caffeine caches. Designations
+ * never change once applied, so their cache needs no invalidation. An item's facts are forgotten at once when it
+ * changes and again when that transaction completes; a transaction that changed information bypasses the item cache,
+ * so uncommitted state is never cached for others.
+ */
+@Component
+class FactsStore {
+
+    private static final Object DIRTY_KEY = new Object();
+
+    private final JdbcClient jdbc;
+    private final Cache<ItemId, ItemFacts> items;
+    private final Cache<DesignationId, DesignationFacts> designations;
+
+    FactsStore(JdbcClient jdbc, InformationProperties properties) {
+        this.jdbc = jdbc;
+        this.items = Caffeine.newBuilder().maximumSize(properties.itemCacheSize()).build();
+        this.designations = Caffeine.newBuilder().maximumSize(200_000).build();
+    }
+
+    Optional<ItemFacts> item(ItemId id) {
+        if (dirty()) {
+            return loadItem(id);
+        }
+        ItemFacts cached = items.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ItemFacts> loaded = loadItem(id);
+        loaded.ifPresent(facts -> items.put(id, facts));
+        return loaded;
+    }
+
+    List<DesignationFacts> designationsOf(ItemFacts item) {
+        return designations(item.designations());
+    }
+
+    List<DesignationFacts> designations(Collection<DesignationId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<DesignationId, DesignationFacts> found = designations.getAll(ids, this::loadDesignations);
+        List<DesignationFacts> result = new ArrayList<>(ids.size());
+        for (DesignationId id : ids) {
+            DesignationFacts facts = found.get(id);
+            if (facts != null) {
+                result.add(facts);
+            }
+        }
+        return result;
+    }
+
+    /** Forgets the item now and again after the current transaction, if any, completes. */
+    void changed(ItemId item) {
+        items.invalidate(item);
+        afterCompletion(() -> items.invalidate(item));
+    }
+
+    /** A designation covered items: forget every item (rare: only adoptions apply designations). */
+    void changedAll() {
+        items.invalidateAll();
+        afterCompletion(items::invalidateAll);
+    }
+
+    private void afterCompletion(Runnable forget) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.getResource(DIRTY_KEY) == null) {
+            TransactionSynchronizationManager.bindResource(DIRTY_KEY, Boolean.TRUE);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DIRTY_KEY);
+                forget.run();
+            }
+        });
+    }
+
+    private static boolean dirty() {
+        return TransactionSynchronizationManager.getResource(DIRTY_KEY) != null;
+    }
+
+    private Optional<ItemFacts> loadItem(ItemId id) {
+        return jdbc.sql("""
+                        select i.id, i.council_id, i.category, i.project_id, i.provider_participant_id,
+                               i.published_at is not null as published, i.latest_version, v.media_type,
+                               array(select di.designation_id from information_designation_item di
+                                     where di.item_id = i.id) as designations
+                        from information_item i
+                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                        where i.id = ?""")
+                .param(id.value()).query((rs, n) -> itemFacts(rs)).optional();
+    }
+
+    /** Maps a row with the columns of {@link #loadItem}. */
+    static ItemFacts itemFacts(ResultSet rs) throws SQLException {
+        UUID council = rs.getObject("council_id", UUID.class);
+        UUID project = rs.getObject("project_id", UUID.class);
+        UUID provider = rs.getObject("provider_participant_id", UUID.class);
+        return new ItemFacts(new ItemId(rs.getObject("id", UUID.class)),
+                council == null ? null : new CouncilId(council), ItemCategory.valueOf(rs.getString("category")),
+                project, provider == null ? null : new ParticipantId(provider), rs.getBoolean("published"),
+                rs.getInt("latest_version"), rs.getString("media_type"), designationIds(rs.getArray("designations")));
+    }
+
+    static List<DesignationId> designationIds(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<DesignationId> ids = new ArrayList<>(values.length);
+        for (Object value : values) {
+            ids.add(new DesignationId((UUID) value));
+        }
+        return ids;
+    }
+
+    private Map<DesignationId, DesignationFacts> loadDesignations(Set<? extends DesignationId> ids) {
+        UUID[] keys = ids.stream().map(DesignationId::value).toArray(UUID[]::new);
+        Map<DesignationId, Set<ParticipantId>> scopes = new HashMap<>();
+        jdbc.sql("select designation_id, participant_id from information_designation_scope where designation_id = any(?)")
+                .param(keys).query(rs -> {
+                    scopes.computeIfAbsent(new DesignationId(rs.getObject(1, UUID.class)), k -> new HashSet<>())
+                            .add(new ParticipantId(rs.getObject(2, UUID.class)));
+                });
+        Map<DesignationId, DesignationFacts> found = new HashMap<>();
+        jdbc.sql("""
+                        select id, council_id, proposal_id, handling, after_period, period_start, period_end
+                        from information_designation where id = any(?)""")
+                .param(keys).query(rs -> {
+                    DesignationId id = new DesignationId(rs.getObject("id", UUID.class));
+                    found.put(id, new DesignationFacts(id, new CouncilId(rs.getObject("council_id", UUID.class)),
+                            new ProposalId(rs.getObject("proposal_id", UUID.class)),
+                            Handling.valueOf(rs.getString("handling")), Marking.valueOf(rs.getString("after_period")),
+                            rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant(),
+                            scopes.getOrDefault(id, Set.of())));
+                });
+        return found;
+    }
+}

@@ -1,0 +1,455 @@
+package org.banso.information.internal;
+
+import static org.banso.information.internal.DesignationService.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilMembership;
+import org.banso.council.Designation;
+import org.banso.council.ParticipantId;
+import org.banso.council.ProposalId;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationView;
+import org.banso.identity.UserId;
+import org.banso.information.AccessDecision;
+import org.banso.information.DesignationId;
+import org.banso.information.Handling;
+import org.banso.information.InformationAction;
+import org.banso.information.InformationEvents;
+import org.banso.information.InformationItems;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
+import org.banso.information.Marking;
+import org.banso.information.internal.AccessFacts.DesignationFacts;
+import org.banso.information.internal.AccessFacts.ItemFacts;
+import org.banso.information.internal.MarkingRules.MarkingState;
+import org.banso.information.internal.content.ContentStore;
+import org.banso.information.internal.content.ContentStore.StoredContent;
+import org.banso.information.internal.tracing.TracedCopies;
+import org.banso.shared.BansoException;
+import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
+import org.banso.shared.ProblemCode;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The items facade: every read and change asks the {@link AccessPolicy} first; a refusal throws before anything is
+ * written, and the transaction rolls back whatever a later failure leaves (the content store joins it).
+ */
+@Service
+class ItemService implements InformationItems {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AccessPolicy policy;
+    private final FactsStore facts;
+    private final DesignationService designations;
+    private final CouncilManagement councils;
+    private final IdentityManagement identity;
+    private final ContentStore contents;
+    private final TracedCopies tracing;
+    private final InformationProperties properties;
+    private final ApplicationEventPublisher events;
+
+    ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
+                CouncilManagement councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
+                InformationProperties properties,
+                ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
+        this.facts = facts;
+        this.designations = designations;
+        this.councils = councils;
+        this.identity = identity;
+        this.contents = contents;
+        this.tracing = tracing;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    // --- changes ---
+
+    /** R11, R20: a pledged member of a current participant stores an item; that participant is its provider. */
+    @Override
+    @Transactional
+    public ItemView upload(CouncilId council, NewItem item, Upload content, BansoUser actor) {
+        Instant now = clock.instant();
+        CouncilMembership me = pledgedMember(council, actor, now);
+        FieldChecks checks = new FieldChecks();
+        if (item == null) {
+            checks.add(FieldError.coded("meta", "required", "must be given"));
+            checks.failIfAny();
+        }
+        checks.text("title", item.title(), 300);
+        if (item.category() == null) {
+            checks.add(FieldError.coded("category", "required", "must be given"));
+        }
+        if (item.projectId() != null && !councils.council(council, actor).projectIds().contains(item.projectId())) {
+            checks.add(FieldError.coded("projectId", "information-project", "must be one of the council's projects"));
+        }
+        if (content == null || content.bytes() == null) {
+            checks.add(FieldError.coded("file", "required", "must be given"));
+        }
+        checks.failIfAny();
+        ItemId id = ItemId.random();
+        jdbc.sql("""
+                        insert into information_item (id, council_id, title, category, project_id,
+                            provider_participant_id, latest_version, created_by, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+                .params(id.value(), council.value(), item.title().strip(), item.category().name(), item.projectId(),
+                        me.participant().value(), actor.id().value(), ts(now), ts(now))
+                .update();
+        storeVersion(id, 1, content, actor, now);
+        designations.coverNewItem(id, council, item.category(), item.projectId(), now);
+        facts.changed(id);
+        events.publishEvent(new InformationEvents.ItemStored(id, council, item.category(), actor.id(), now));
+        return view(facts.item(id).orElseThrow(), now);
+    }
+
+    @Override
+    @Transactional
+    public ItemView addVersion(ItemId item, Upload content, BansoUser actor) {
+        Instant now = clock.instant();
+        require(actor, InformationAction.NEW_VERSION, item, now);
+        if (content == null || content.bytes() == null) {
+            throw BansoException.invalid("file", "must be given");
+        }
+        int version = jdbc.sql("""
+                        update information_item set latest_version = latest_version + 1, updated_at = ?
+                        where id = ? returning latest_version""")
+                .params(ts(now), item.value()).query(Integer.class).single();
+        storeVersion(item, version, content, actor, now);
+        facts.changed(item);
+        ItemFacts stored = facts.item(item).orElseThrow();
+        events.publishEvent(new InformationEvents.ItemVersionAdded(item, stored.council(), version, actor.id(), now));
+        return view(stored, now);
+    }
+
+    /** R16: a research result becomes PUBLIC unless a designation in force or to come covers it. */
+    @Override
+    @Transactional
+    public ItemView publish(ItemId item, BansoUser actor) {
+        Instant now = clock.instant();
+        require(actor, InformationAction.PUBLISH, item, now);
+        jdbc.sql("""
+                        update information_item set published_at = ?, published_by = ?, updated_at = ?
+                        where id = ? and published_at is null""")
+                .params(ts(now), actor.id().value(), ts(now), item.value()).update();
+        facts.changed(item);
+        ItemFacts published = facts.item(item).orElseThrow();
+        events.publishEvent(new InformationEvents.ItemPublished(item, published.council(), actor.id(), now));
+        return view(published, now);
+    }
+
+    private void storeVersion(ItemId item, int version, Upload content, BansoUser actor, Instant now) {
+        ContentStore store = contents;
+        String filename = filename(content.filename());
+        StoredContent stored = store.put(content.bytes(), filename);
+        jdbc.sql("""
+                        insert into information_item_version (item_id, version, content_id, filename, media_type, size,
+                            sha256, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(item.value(), version, stored.id().value(), filename, stored.mediaType(), stored.size(),
+                        stored.sha256(), actor.id().value(), ts(now))
+                .update();
+        if (version == 1) {
+            jdbc.sql("update information_item set latest_version = 1 where id = ?").param(item.value()).update();
+        }
+    }
+
+    private static String filename(String name) {
+        if (name == null || name.isBlank()) {
+            return "content";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+        if (base.isEmpty()) {
+            return "content";
+        }
+        return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+
+    // --- reads ---
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemSummary> items(CouncilId council, BansoUser viewer) {
+        return items(council, viewer, 0);
+    }
+
+    /**
+     * ONE query returns only what the viewer may see (R12, R15): the council's items minus those covered by a
+     * designation in force whose scope leaves out the viewer's participant, newest first, one page; then the
+     * policy's pure rules check every row again.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemSummary> items(CouncilId council, BansoUser viewer, int page) {
+        Instant now = clock.instant();
+        AccessDecision decision = policy.decideListing(viewer, council, now);
+        if (!decision.permitted()) {
+            throw denial(decision, "The council");
+        }
+        CouncilMembership me = policy.membership(viewer, council);
+        int size = properties.listingPageSize();
+        List<ItemRow> rows = jdbc.sql("""
+                        select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
+                               i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
+                               array(select di.designation_id from information_designation_item di
+                                     where di.item_id = i.id) as designations
+                        from information_item i
+                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                        where i.council_id = :council
+                          and not exists (
+                              select 1 from information_designation_item di
+                              join information_designation d on d.id = di.designation_id
+                              where di.item_id = i.id and d.period_start <= :now and d.period_end > :now
+                                and not exists (select 1 from information_designation_scope s
+                                                where s.designation_id = d.id and s.participant_id = :participant))
+                        order by i.updated_at desc, i.id desc
+                        limit :limit offset :offset""")
+                .param("council", council.value()).param("now", ts(now))
+                .param("participant", me.participant().value())
+                .param("limit", size).param("offset", Math.max(0, page) * size)
+                .query((rs, n) -> itemRow(rs)).list();
+        return summaries(rows, viewer, now);
+    }
+
+    private List<ItemSummary> summaries(List<ItemRow> rows, BansoUser viewer, Instant now) {
+        Set<DesignationId> all = new LinkedHashSet<>();
+        rows.forEach(row -> all.addAll(row.facts().designations()));
+        Map<DesignationId, DesignationFacts> byId = new HashMap<>();
+        facts.designations(all).forEach(d -> byId.put(d.id(), d));
+        List<ItemSummary> result = new ArrayList<>(rows.size());
+        for (ItemRow row : rows) {
+            List<DesignationFacts> covering = row.facts().designations().stream().map(byId::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            MarkingState marking = MarkingRules.marking(row.facts(), covering, now);
+            if (policy.permits(viewer, InformationAction.LIST, row.facts(), covering, marking, now)) {
+                result.add(new ItemSummary(row.facts().id(), row.facts().council(), row.title(),
+                        row.facts().category(), marking.marking(), marking.designation(), marking.controlledUntil(),
+                        row.facts().latestVersion(), row.updatedAt()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ItemView item(ItemId item, BansoUser viewer) {
+        Instant now = clock.instant();
+        require(viewer, InformationAction.METADATA, item, now);
+        return view(facts.item(item).orElseThrow(), now);
+    }
+
+    @Override
+    @Transactional
+    public Content download(ItemId item, Integer version, BansoUser viewer) {
+        Instant now = clock.instant();
+        require(viewer, InformationAction.DOWNLOAD, item, now);
+        ItemFacts found = facts.item(item).orElseThrow();
+        int wanted = version == null ? found.latestVersion() : version;
+        VersionRow row = jdbc.sql("""
+                        select content_id, filename, media_type from information_item_version
+                        where item_id = ? and version = ?""")
+                .params(item.value(), wanted)
+                .query((rs, n) -> new VersionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional().orElseThrow(() -> BansoException.notFound("The version"));
+        ContentStore store = contents;
+        byte[] plaintext = store.read(new ContentStore.ContentId(row.contentId()));
+        MarkingState marking = MarkingRules.marking(found, facts.designationsOf(found), now);
+        if (marking.marking() != Marking.CONTROLLED) {
+            return new Content(row.filename(), row.mediaType(), plaintext, null);
+        }
+        // the policy permitted a CONTROLLED download only for DOWNLOAD_TRACED and a traceable type (R17)
+        TracedCopies copies = tracing;
+        if (marking.handling() != Handling.DOWNLOAD_TRACED) {
+            throw new BansoException(ProblemCode.FORBIDDEN, "This item is view only.");
+        }
+        String organization = viewer.organizationId() == null ? ""
+                : identity.organization(viewer.organizationId()).map(OrganizationView::name).orElse("");
+        TracedCopies.TracedCopy copy = copies.issue(item, found.council(), wanted, row.mediaType(), plaintext,
+                new TracedCopies.Recipient(viewer.id(), viewer.displayName(), organization), now);
+        return new Content(row.filename(), row.mediaType(), copy.bytes(), copy.fingerprint());
+    }
+
+    /** Published research results, the public library and released items: only what is PUBLIC now. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemSummary> publicResults() {
+        Instant now = clock.instant();
+        List<ItemRow> rows = jdbc.sql("""
+                        select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
+                               i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
+                               array(select di.designation_id from information_designation_item di
+                                     where di.item_id = i.id) as designations
+                        from information_item i
+                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                        where i.published_at is not null or i.council_id is null
+                           or exists (select 1 from information_designation_item di
+                                      join information_designation d on d.id = di.designation_id
+                                      where di.item_id = i.id and d.after_period = 'PUBLIC' and d.period_end <= :now)
+                        order by i.updated_at desc, i.id desc
+                        limit :limit""")
+                .param("now", ts(now)).param("limit", properties.listingPageSize())
+                .query((rs, n) -> itemRow(rs)).list();
+        policy.publish(null, null, null, InformationAction.LIST, AccessDecision.permit("public"), now);
+        return summaries(rows, null, now).stream().filter(s -> s.marking() == Marking.PUBLIC).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean allVisibleInCouncil(CouncilId council, List<ItemId> items, BansoUser actor) {
+        Instant now = clock.instant();
+        for (ItemId item : items) {
+            Optional<ItemFacts> found = facts.item(item);
+            if (found.isEmpty() || !council.equals(found.get().council())
+                    || !policy.decide(actor, InformationAction.METADATA, item, now).permitted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- designations ---
+
+    @Override
+    @Transactional(readOnly = true)
+    public DesignationView designation(DesignationId designation, BansoUser viewer) {
+        Instant now = clock.instant();
+        CouncilId council = jdbc.sql("select council_id from information_designation where id = ?")
+                .param(designation.value()).query(UUID.class).optional().map(CouncilId::new)
+                .orElseThrow(() -> BansoException.notFound("The designation"));
+        requireCouncilReader(council, viewer, now);
+        return designationViews("d.id = ?", designation.value(), now).get(0);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DesignationView> designations(CouncilId council, BansoUser viewer) {
+        Instant now = clock.instant();
+        requireCouncilReader(council, viewer, now);
+        return designationViews("d.council_id = ?", council.value(), now);
+    }
+
+    private void requireCouncilReader(CouncilId council, BansoUser viewer, Instant now) {
+        AccessDecision decision = policy.decideListing(viewer, council, now);
+        if (!decision.permitted()) {
+            throw denial(decision, "The designation");
+        }
+    }
+
+    private List<DesignationView> designationViews(String where, UUID key, Instant now) {
+        return jdbc.sql("""
+                        select d.*,
+                               array(select di.item_id from information_designation_item di
+                                     where di.designation_id = d.id order by di.item_id) as items,
+                               array(select s.participant_id from information_designation_scope s
+                                     where s.designation_id = d.id order by s.participant_id) as scope
+                        from information_designation d where\s""" + where + " order by d.applied_at desc, d.id")
+                .param(key).query((rs, n) -> {
+                    Instant start = rs.getTimestamp("period_start").toInstant();
+                    Instant end = rs.getTimestamp("period_end").toInstant();
+                    String category = rs.getString("rule_category");
+                    Object[] items = (Object[]) rs.getArray("items").getArray();
+                    Object[] scope = (Object[]) rs.getArray("scope").getArray();
+                    java.sql.Timestamp released = rs.getTimestamp("release_recorded_at");
+                    return new DesignationView(new DesignationId(rs.getObject("id", UUID.class)),
+                            new CouncilId(rs.getObject("council_id", UUID.class)),
+                            new ProposalId(rs.getObject("proposal_id", UUID.class)),
+                            java.util.Arrays.stream(items).map(o -> new ItemId((UUID) o)).toList(),
+                            category == null ? null : new DesignationRule(ItemCategory.valueOf(category),
+                                    rs.getObject("rule_project_id", UUID.class)),
+                            java.util.Arrays.stream(scope).map(o -> new ParticipantId((UUID) o)).toList(),
+                            start, end, Handling.valueOf(rs.getString("handling")),
+                            Marking.valueOf(rs.getString("after_period")),
+                            new Designation.Rationale(rs.getString("rationale_social_implementation"),
+                                    rs.getString("rationale_leakage_prevention"),
+                                    rs.getString("rationale_innovation"),
+                                    rs.getString("rationale_participation_incentive")),
+                            new UserId(rs.getObject("adopted_by", UUID.class)),
+                            rs.getTimestamp("applied_at").toInstant(),
+                            released == null ? null : released.toInstant(),
+                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED");
+                }).list();
+    }
+
+    // --- helpers ---
+
+    private CouncilMembership pledgedMember(CouncilId council, BansoUser actor, Instant now) {
+        CouncilMembership me = policy.membership(actor, council);
+        if (me == null) {
+            throw BansoException.notFound("The council");
+        }
+        if (!me.pledgeSigned()) {
+            throw new BansoException(ProblemCode.PLEDGE_REQUIRED,
+                    "Sign the council's current confidentiality pledge first (R12).");
+        }
+        return me;
+    }
+
+    private void require(BansoUser person, InformationAction action, ItemId item, Instant now) {
+        AccessDecision decision = policy.decide(person, action, item, now);
+        if (!decision.permitted()) {
+            throw denial(decision, "The item");
+        }
+    }
+
+    private static BansoException denial(AccessDecision decision, String what) {
+        return switch (decision.denial()) {
+            case NOT_FOUND -> BansoException.notFound(what);
+            case PLEDGE_REQUIRED -> new BansoException(ProblemCode.PLEDGE_REQUIRED,
+                    "Sign the council's current confidentiality pledge first (R12).");
+            case ITEM_DESIGNATED -> new BansoException(ProblemCode.ITEM_DESIGNATED,
+                    "A designation covers this item; it cannot be published before its period ends (R16).");
+            default -> new BansoException(decision.denial(), switch (decision.reason()) {
+                case "view-only" -> "This item is view only: it is shown in the page viewer, never downloaded (R17).";
+                case "not-a-research-result" -> "Only research results are published (R16).";
+                default -> "You may not do this with this item.";
+            });
+        };
+    }
+
+    ItemView view(ItemFacts item, Instant now) {
+        MarkingState marking = MarkingRules.marking(item, facts.designationsOf(item), now);
+        String title = jdbc.sql("select title from information_item where id = ?").param(item.id().value())
+                .query(String.class).single();
+        List<VersionView> versions = jdbc.sql("""
+                        select version, filename, media_type, size, sha256, uploaded_by, uploaded_at
+                        from information_item_version where item_id = ? order by version desc""")
+                .param(item.id().value())
+                .query((rs, n) -> new VersionView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), new UserId(rs.getObject(6, UUID.class)), rs.getTimestamp(7).toInstant()))
+                .list();
+        return new ItemView(item.id(), item.council(), title, item.category(), item.projectId(), item.provider(),
+                marking.marking(), marking.designation(), marking.handling(), marking.controlledUntil(),
+                item.published(), versions);
+    }
+
+    static ItemRow itemRow(ResultSet rs) throws SQLException {
+        return new ItemRow(FactsStore.itemFacts(rs), rs.getString("title"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    record ItemRow(ItemFacts facts, String title, Instant updatedAt) {
+    }
+
+    private record VersionRow(UUID contentId, String filename, String mediaType) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.banso.information.internal;
+
+import static org.banso.information.internal.DesignationService.ts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.banso.council.CouncilId;
+import org.banso.information.DesignationId;
+import org.banso.information.InformationEvents;
+import org.banso.information.ItemId;
+import org.banso.information.Marking;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records each release (R16): finds designations whose period has ended and whose release is not yet recorded, records
+ * it and publishes {@link InformationEvents.DesignationReleased} (the audit log takes it). Nobody has to act, and the
+ * markings do not wait for it: they change at the end instant on every path. Concurrent runs (several instances)
+ * skip each other's locked rows, so a release is recorded once.
+ */
+@Component
+class ReleaseJob {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ReleaseJob(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Scheduled(fixedDelayString = "${banso.information.release-job-delay:20s}",
+            initialDelayString = "${banso.information.release-job-delay:20s}")
+    void scheduled() {
+        recordReleases();
+    }
+
+    /** @return how many releases this run recorded */
+    @Transactional
+    public int recordReleases() {
+        Instant now = clock.instant();
+        List<Ended> ended = jdbc.sql("""
+                        select id, council_id, after_period, period_end from information_designation
+                        where release_recorded_at is null and period_end <= ?
+                        order by period_end limit 500
+                        for update skip locked""")
+                .param(ts(now))
+                .query((rs, n) -> new Ended(new DesignationId(rs.getObject(1, UUID.class)),
+                        new CouncilId(rs.getObject(2, UUID.class)), Marking.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+        for (Ended d : ended) {
+            jdbc.sql("update information_designation set release_recorded_at = ? where id = ?")
+                    .params(ts(now), d.id().value()).update();
+            List<ItemId> items = jdbc.sql("""
+                            select item_id from information_designation_item where designation_id = ?
+                            order by item_id""")
+                    .param(d.id().value()).query(UUID.class).list().stream().map(ItemId::new).toList();
+            events.publishEvent(new InformationEvents.DesignationReleased(d.id(), d.council(), items, d.afterPeriod(),
+                    d.end(), now));
+        }
+        return ended.size();
+    }
+
+    private record Ended(DesignationId id, CouncilId council, Marking afterPeriod, Instant end) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.banso.information.internal;
+
+import static org.banso.information.internal.DesignationService.ts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilMembership;
+import org.banso.council.CouncilMemberships;
+import org.banso.identity.BansoUser;
+import org.banso.information.DesignationId;
+import org.banso.information.InformationSearchSupport;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
+import org.banso.information.internal.content.ContentStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the search module needs (R17 on the search path). {@link #visibility} follows the rule of the interface's
+ * javadoc exactly: readable councils are those where the person is a pledged member of a current participant; hiding
+ * are the designations in force in those councils whose scope leaves the person's participant out; active, released
+ * public and released council are the designations of the other councils in force, ended with PUBLIC, ended with
+ * COUNCIL.
+ */
+@Component
+class SearchSupport implements InformationSearchSupport {
+
+    private final JdbcClient jdbc;
+    private final CouncilManagement councils;
+    private final CouncilMemberships memberships;
+    private final ContentStore contents;
+
+    SearchSupport(JdbcClient jdbc, CouncilManagement councils, CouncilMemberships memberships,
+                  ContentStore contents) {
+        this.jdbc = jdbc;
+        this.councils = councils;
+        this.memberships = memberships;
+        this.contents = contents;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemId> itemIds(ItemId after, int limit) {
+        return jdbc.sql("select id from information_item where ?::uuid is null or id > ? order by id limit ?")
+                .params(after == null ? null : after.value(), after == null ? null : after.value(), limit)
+                .query(UUID.class).list().stream().map(ItemId::new).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<IndexableItem> indexable(ItemId item) {
+        return jdbc.sql("""
+                        select i.id, i.council_id, i.title, i.category, i.project_id, i.published_at is not null,
+                               v.media_type, v.content_id,
+                               array(select di.designation_id from information_designation_item di
+                                     where di.item_id = i.id) as designations
+                        from information_item i
+                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                        where i.id = ?""")
+                .param(item.value()).query((rs, n) -> {
+                    UUID council = rs.getObject(2, UUID.class);
+                    String mediaType = rs.getString(7);
+                    UUID content = rs.getObject(8, UUID.class);
+                    return new IndexableItem(item, council == null ? null : new CouncilId(council),
+                            rs.getString(3), ItemCategory.valueOf(rs.getString(4)), rs.getObject(5, UUID.class),
+                            rs.getBoolean(6), new LinkedHashSet<>(FactsStore.designationIds(rs.getArray(9))),
+                            mediaType, text(mediaType, content));
+                }).optional();
+    }
+
+    private String text(String mediaType, UUID content) {
+        ContentStore store = contents;
+        if (content == null || mediaType == null) {
+            return "";
+        }
+        String type = mediaType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("text/") || type.startsWith("application/json")) {
+            return new String(store.read(new ContentStore.ContentId(content)), StandardCharsets.UTF_8);
+        }
+        if (type.startsWith("application/pdf")) {
+            try (PDDocument pdf = Loader.loadPDF(store.read(new ContentStore.ContentId(content)))) {
+                return new PDFTextStripper().getText(pdf);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Visibility visibility(BansoUser person, Instant at) {
+        Set<CouncilId> readable = new HashSet<>();
+        Set<UUID> participants = new HashSet<>();
+        if (person != null) {
+            councils.councils(person).forEach(council -> {
+                Optional<CouncilMembership> me = memberships.membership(council.id(), person.id());
+                if (me.isPresent() && me.get().pledgeSigned()) {
+                    readable.add(council.id());
+                    participants.add(me.get().participant().value());
+                }
+            });
+        }
+        UUID[] readableIds = readable.stream().map(CouncilId::value).toArray(UUID[]::new);
+        UUID[] mine = participants.stream().toArray(UUID[]::new);
+        Set<DesignationId> hiding = new HashSet<>();
+        Set<DesignationId> active = new HashSet<>();
+        Set<DesignationId> releasedPublic = new HashSet<>();
+        Set<DesignationId> releasedCouncil = new HashSet<>();
+        jdbc.sql("""
+                        select d.id, d.council_id = any(:readable) as readable,
+                               d.period_start <= :at and d.period_end > :at as in_force,
+                               d.period_end <= :at as ended, d.after_period,
+                               exists (select 1 from information_designation_scope s
+                                       where s.designation_id = d.id and s.participant_id = any(:mine)) as in_scope
+                        from information_designation d
+                        where d.period_start <= :at""")
+                .param("readable", readableIds).param("at", ts(at)).param("mine", mine)
+                .query(rs -> {
+                    DesignationId id = new DesignationId(rs.getObject("id", UUID.class));
+                    boolean inReadable = rs.getBoolean("readable");
+                    if (inReadable) {
+                        if (rs.getBoolean("in_force") && !rs.getBoolean("in_scope")) {
+                            hiding.add(id);
+                        }
+                    } else if (rs.getBoolean("in_force")) {
+                        active.add(id);
+                    } else if (rs.getBoolean("ended")) {
+                        ("PUBLIC".equals(rs.getString("after_period")) ? releasedPublic : releasedCouncil).add(id);
+                    }
+                });
+        return new Visibility(Set.copyOf(readable), Set.copyOf(hiding), Set.copyOf(active), Set.copyOf(releasedPublic),
+                Set.copyOf(releasedCouncil));
+    }
+}

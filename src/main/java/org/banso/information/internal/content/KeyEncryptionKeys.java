@@ -1,0 +1,135 @@
+package org.banso.information.internal.content;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+
+import org.banso.shared.PrivateFiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The key-encryption keys of content (R17) in a password-protected PKCS#12 keystore, one entry per version
+ * ({@code kek-1}, {@code kek-2}, …; the highest is current). Created with its first key on first start. Rotation adds
+ * a version; data keys are then re-wrapped by {@link EncryptedContentStore#rewrapAll()}. Key material and the password
+ * never appear in logs or exception messages.
+ */
+@Component
+class KeyEncryptionKeys {
+
+    private static final String PREFIX = "kek-";
+
+    private final Path path;
+    private final char[] password;
+    private final SecureRandom random = new SecureRandom();
+    private KeyStore store;
+
+    KeyEncryptionKeys(ContentProperties properties) {
+        this.path = properties.keystore().toAbsolutePath().normalize();
+        try {
+            PrivateFiles.createDirectory(path.getParent());
+            this.password = password(properties.keystorePassword());
+            this.store = load();
+            if (ids().isEmpty()) {
+                rotate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the content keystore", e);
+        }
+    }
+
+    synchronized String currentId() {
+        List<String> ids = ids();
+        return ids.get(ids.size() - 1);
+    }
+
+    synchronized SecretKey key(String id) {
+        try {
+            KeyStore.Entry entry = store.getEntry(id, new KeyStore.PasswordProtection(password));
+            if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
+                throw new IllegalStateException("Unknown key-encryption key " + id);
+            }
+            return secret.getSecretKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not read key-encryption key " + id, e);
+        }
+    }
+
+    /** Adds a new current version and saves the keystore; answers its id. */
+    synchronized String rotate() {
+        List<String> ids = ids();
+        int next = ids.isEmpty() ? 1 : number(ids.get(ids.size() - 1)) + 1;
+        String id = PREFIX + next;
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            store.setEntry(id, new KeyStore.SecretKeyEntry(generator.generateKey()),
+                    new KeyStore.PasswordProtection(password));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            store.store(bytes, password);
+            PrivateFiles.write(path, bytes.toByteArray());
+            return id;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not create a key-encryption key", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the content keystore", e);
+        }
+    }
+
+    private List<String> ids() {
+        try {
+            List<String> ids = Collections.list(store.aliases()).stream().filter(a -> a.startsWith(PREFIX))
+                    .sorted(Comparator.comparingInt(KeyEncryptionKeys::number)).toList();
+            return ids;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not list key-encryption keys", e);
+        }
+    }
+
+    private static int number(String id) {
+        return Integer.parseInt(id.substring(PREFIX.length()));
+    }
+
+    private KeyStore load() throws IOException {
+        try {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            if (Files.exists(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    keyStore.load(in, password);
+                }
+            } else {
+                keyStore.load(null, password);
+            }
+            return keyStore;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not open the content keystore (wrong password?)", e);
+        }
+    }
+
+    /** The configured password, or the generated one kept beside the keystore (embedded default). */
+    private char[] password(String configured) throws IOException {
+        if (configured != null && !configured.isEmpty()) {
+            return configured.toCharArray();
+        }
+        Path file = path.resolveSibling(path.getFileName() + ".password");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            PrivateFiles.write(file, Base64.getEncoder().encode(secret));
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+    }
+}

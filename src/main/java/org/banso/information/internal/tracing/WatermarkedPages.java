@@ -1,0 +1,211 @@
+package org.banso.information.internal.tracing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.util.Matrix;
+import org.banso.shared.BansoException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link PageViewer} with PDFBox: a PDF page, or a page of about {@value #LINES_PER_PAGE} lines of text set in IPA P
+ * Gothic on an A4 page, gets the watermark drawn diagonally and semi-transparently across it in the PDF itself and is
+ * then rendered at {@value #DPI} dpi to PNG. Everything stays in memory: documents are read from and written to byte
+ * arrays, the font comes from memory, and ImageIO's disk cache is off.
+ */
+@Component
+class WatermarkedPages implements PageViewer {
+
+    static final int LINES_PER_PAGE = 50;
+    static final int DPI = 110;
+    /** Columns of a text line; a full-width character takes two. */
+    static final int COLUMNS = 100;
+    private static final float TEXT_SIZE = 9.5f;
+    private static final float LEADING = 15f;
+    private static final float MARGIN = 42f;
+    private static final float WATERMARK_SIZE = 15f;
+
+    WatermarkedPages() {
+        ImageIO.setUseCache(false);
+    }
+
+    @Override
+    public boolean viewable(String mediaType) {
+        return MediaTypes.isPdf(mediaType) || MediaTypes.isText(mediaType);
+    }
+
+    @Override
+    public int pageCount(String mediaType, byte[] plaintext) {
+        if (MediaTypes.isPdf(mediaType)) {
+            try (PDDocument document = Loader.loadPDF(plaintext)) {
+                return document.getNumberOfPages();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The PDF cannot be read", e);
+            }
+        }
+        requireViewable(mediaType);
+        return Math.max(1, (lines(plaintext).size() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
+    }
+
+    @Override
+    public byte[] renderPng(String mediaType, byte[] plaintext, int page, String watermark) {
+        requireViewable(mediaType);
+        try (PDDocument document = MediaTypes.isPdf(mediaType) ? Loader.loadPDF(plaintext) : new PDDocument()) {
+            PDType0Font font = JapaneseFont.load(document);
+            PDPage target;
+            if (MediaTypes.isPdf(mediaType)) {
+                if (page < 0 || page >= document.getNumberOfPages()) {
+                    throw BansoException.notFound("The page");
+                }
+                target = document.getPage(page);
+            } else {
+                List<String> lines = lines(plaintext);
+                int from = page * LINES_PER_PAGE;
+                if (page < 0 || (from >= lines.size() && page > 0)) {
+                    throw BansoException.notFound("The page");
+                }
+                target = textPage(document, font, lines.subList(Math.min(from, lines.size()),
+                        Math.min(from + LINES_PER_PAGE, lines.size())));
+            }
+            watermark(document, target, font, watermark);
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(document.getPages().indexOf(target),
+                    DPI, ImageType.RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The page could not be rendered", e);
+        }
+    }
+
+    private void requireViewable(String mediaType) {
+        if (!viewable(mediaType)) {
+            throw new BansoException(org.banso.shared.ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Content of this type cannot be shown in the viewer.");
+        }
+    }
+
+    private static PDPage textPage(PDDocument document, PDType0Font font, List<String> lines) throws IOException {
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(font, TEXT_SIZE);
+            content.setLeading(LEADING);
+            content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN);
+            for (String line : lines) {
+                content.newLine();
+                content.showText(printable(font, line));
+            }
+            content.endText();
+        }
+        return page;
+    }
+
+    /** The watermark repeated along diagonal rows across the whole page, light grey at 22 % opacity. */
+    private static void watermark(PDDocument document, PDPage page, PDType0Font font, String watermark)
+            throws IOException {
+        String text = printable(font, watermark == null ? "" : watermark.strip());
+        if (text.isEmpty()) {
+            return;
+        }
+        PDRectangle box = page.getCropBox();
+        float textWidth = font.getStringWidth(text) / 1000f * WATERMARK_SIZE;
+        float step = textWidth + 48f;
+        float diagonal = (float) Math.hypot(box.getWidth(), box.getHeight());
+        PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+        translucent.setNonStrokingAlphaConstant(0.22f);
+        try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
+            content.setGraphicsStateParameters(translucent);
+            content.setNonStrokingColor(0.35f, 0.35f, 0.4f);
+            content.beginText();
+            content.setFont(font, WATERMARK_SIZE);
+            double angle = Math.toRadians(33);
+            float centreX = box.getLowerLeftX() + box.getWidth() / 2;
+            float centreY = box.getLowerLeftY() + box.getHeight() / 2;
+            int row = 0;
+            for (float y = -diagonal / 2; y <= diagonal / 2; y += 84f, row++) {
+                float shift = (row % 2) * step / 2;
+                for (float x = -diagonal / 2 - shift; x <= diagonal / 2; x += step) {
+                    Matrix matrix = Matrix.getRotateInstance(angle, centreX, centreY);
+                    matrix.translate(x, y);
+                    content.setTextMatrix(matrix);
+                    content.showText(text);
+                }
+            }
+            content.endText();
+        }
+    }
+
+    /** Lines of the text, tabs expanded, each wrapped to {@value #COLUMNS} columns. */
+    static List<String> lines(byte[] plaintext) {
+        String text = new String(plaintext, StandardCharsets.UTF_8);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\\R", -1)) {
+            String expanded = line.replace("\t", "    ");
+            StringBuilder current = new StringBuilder();
+            int columns = 0;
+            for (int i = 0; i < expanded.length(); ) {
+                int cp = expanded.codePointAt(i);
+                int width = wide(cp) ? 2 : 1;
+                if (columns + width > COLUMNS) {
+                    lines.add(current.toString());
+                    current.setLength(0);
+                    columns = 0;
+                }
+                current.appendCodePoint(cp);
+                columns += width;
+                i += Character.charCount(cp);
+            }
+            lines.add(current.toString());
+        }
+        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x1F300);
+    }
+
+    /** Drops control and invisible characters and replaces what the font cannot draw with a white square. */
+    private static String printable(PDType0Font font, String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        line.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                return;
+            }
+            String s = new String(Character.toChars(cp));
+            try {
+                font.encode(s);
+                out.append(s);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('□');
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,250 @@
+package org.banso.information.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilViews.CouncilView;
+import org.banso.council.CouncilViews.ParticipantView;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.information.AccessDecision;
+import org.banso.information.DesignationId;
+import org.banso.information.Handling;
+import org.banso.information.InformationAccessPolicy;
+import org.banso.information.InformationAction;
+import org.banso.information.InformationItems;
+import org.banso.information.InformationItems.Content;
+import org.banso.information.InformationItems.DesignationView;
+import org.banso.information.InformationItems.ItemSummary;
+import org.banso.information.InformationItems.ItemView;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
+import org.banso.information.Marking;
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.web.FieldErrorMessages;
+import org.banso.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The information pages: a council's items (marking badges, countdowns, designations, upload form), an item (metadata,
+ * versions, download only when the policy permits it, the viewer link for view-only items), a designation, and the
+ * public results. Every decision is the facade's and the policy's (R17); this class asks, never decides.
+ */
+@Controller
+class InformationPages {
+
+    /** The listing's page size ({@code banso.information.listing-page-size}); "next" shows when a page is full. */
+    private final int pageSize;
+
+    private final InformationItems items;
+    private final InformationAccessPolicy policy;
+    private final CouncilManagement councils;
+    private final IdentityManagement identity;
+    private final FieldErrorMessages errorMessages;
+    private final Clock clock;
+
+    InformationPages(InformationItems items, InformationAccessPolicy policy, CouncilManagement councils,
+                     IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock,
+                     @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
+                     int pageSize) {
+        this.pageSize = pageSize;
+        this.items = items;
+        this.policy = policy;
+        this.councils = councils;
+        this.identity = identity;
+        this.errorMessages = errorMessages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/councils/{id}/items")
+    String councilItems(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model,
+                        @AuthenticationPrincipal BansoUser user) {
+        CouncilId council = new CouncilId(id);
+        List<ItemSummary> list = items.items(council, user, Math.max(0, page));
+        CouncilView view = councils.council(council, user);
+        Instant now = clock.instant();
+        Map<String, Long> daysLeft = new HashMap<>();
+        list.forEach(s -> {
+            if (s.controlledUntil() != null) {
+                daysLeft.put(s.id().toString(), daysUntil(now, s.controlledUntil()));
+            }
+        });
+        model.addAttribute("council", view);
+        model.addAttribute("items", list);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pageSize", pageSize);
+        model.addAttribute("daysLeft", daysLeft);
+        model.addAttribute("designations", items.designations(council, user));
+        model.addAttribute("categories", ItemCategory.values());
+        return "information/items";
+    }
+
+    @PostMapping("/councils/{id}/items")
+    String upload(@PathVariable UUID id, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) ItemCategory category,
+                  @RequestParam(required = false) UUID projectId, @RequestParam(required = false) MultipartFile file,
+                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return attempt(redirect, "redirect:/councils/" + id + "/items", () -> {
+            ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(title, category, projectId),
+                    upload(file), user);
+            redirect.addFlashAttribute("saved", "information.uploaded");
+            return "redirect:/items/" + item.id();
+        });
+    }
+
+    @GetMapping("/items/{id}")
+    String item(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+        ItemView item = items.item(new ItemId(id), user);
+        Instant now = clock.instant();
+        model.addAttribute("item", item);
+        model.addAttribute("mayDownload", permits(user, InformationAction.DOWNLOAD, item.id(), now));
+        model.addAttribute("mayAddVersion", user != null && permits(user, InformationAction.NEW_VERSION, item.id(), now));
+        boolean result = item.category() == ItemCategory.RESEARCH_RESULT
+                || item.category() == ItemCategory.GOVERNMENT_RESEARCH_RESULT;
+        model.addAttribute("mayPublish", user != null && result && !item.published()
+                && permits(user, InformationAction.PUBLISH, item.id(), now));
+        model.addAttribute("viewOnly", item.marking() == Marking.CONTROLLED && item.handling() == Handling.VIEW_ONLY);
+        model.addAttribute("daysLeft", item.controlledUntil() == null ? null : daysUntil(now, item.controlledUntil()));
+        Map<String, String> names = new HashMap<>();
+        item.versions().forEach(v -> identity.user(v.uploadedBy())
+                .ifPresent(u -> names.put(u.id().toString(), u.displayName())));
+        model.addAttribute("names", names);
+        return "information/item";
+    }
+
+    @PostMapping("/items/{id}/versions")
+    String addVersion(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
+                      @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return attempt(redirect, "redirect:/items/" + id, () -> {
+            items.addVersion(new ItemId(id), upload(file), user);
+            redirect.addFlashAttribute("saved", "information.versionAdded");
+            return "redirect:/items/" + id;
+        });
+    }
+
+    @PostMapping("/items/{id}/publish")
+    String publish(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return attempt(redirect, "redirect:/items/" + id, () -> {
+            items.publish(new ItemId(id), user);
+            redirect.addFlashAttribute("saved", "information.published");
+            return "redirect:/items/" + id;
+        });
+    }
+
+    @GetMapping("/items/{id}/content")
+    ResponseEntity<byte[]> download(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+                                    @AuthenticationPrincipal BansoUser user) {
+        Content content = items.download(new ItemId(id), version, user);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(content.filename(), StandardCharsets.UTF_8).build());
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.setCacheControl("no-store");
+        if (content.fingerprint() != null) {
+            headers.set("Banso-Fingerprint", content.fingerprint());
+        }
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(content.bytes());
+    }
+
+    @GetMapping("/designations/{id}")
+    String designation(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+        DesignationView designation = items.designation(new DesignationId(id), user);
+        CouncilView council = councils.council(designation.councilId(), user);
+        Map<String, String> names = new HashMap<>();
+        for (ParticipantView p : council.participants()) {
+            identity.organization(p.organizationId()).ifPresent(o -> names.put(p.id().toString(), o.name()));
+        }
+        Map<String, String> titles = new HashMap<>();
+        Instant now = clock.instant();
+        for (ItemId item : designation.itemIds()) {
+            if (permits(user, InformationAction.METADATA, item, now)) {
+                titles.put(item.toString(), items.item(item, user).title());
+            }
+        }
+        model.addAttribute("designation", designation);
+        model.addAttribute("council", council);
+        model.addAttribute("names", names);
+        model.addAttribute("titles", titles);
+        model.addAttribute("daysLeft", daysUntil(now, designation.periodEnd()));
+        return "information/designation";
+    }
+
+    @GetMapping("/public/results")
+    String publicResults(Model model) {
+        model.addAttribute("items", items.publicResults());
+        return "information/public-results";
+    }
+
+    private boolean permits(BansoUser user, InformationAction action, ItemId item, Instant now) {
+        AccessDecision decision = policy.decide(user, action, item, now);
+        return decision.permitted();
+    }
+
+    /** Whole days left, rounded up: "released in 1 day" until the last millisecond. */
+    static long daysUntil(Instant now, Instant end) {
+        long millis = Duration.between(now, end).toMillis();
+        return millis <= 0 ? 0 : (millis + Duration.ofDays(1).toMillis() - 1) / Duration.ofDays(1).toMillis();
+    }
+
+    private static InformationItems.Upload upload(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw BansoException.invalid("file", "must be given");
+        }
+        try {
+            return new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream());
+        } catch (IOException e) {
+            throw BansoException.invalid("file", "could not be read");
+        }
+    }
+
+    private String attempt(RedirectAttributes redirect, String back, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (BansoException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            List<String> messages = new ArrayList<>(errorMessages.byField(e).values());
+            redirect.addFlashAttribute("problem", e.code().code());
+            redirect.addFlashAttribute("problemMessages", messages);
+            return back;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem publicResultsNavigation() {
+            return new NavigationItem("nav.publicResults", "/public/results", 45, NavigationItem.PUBLIC);
+        }
+    }
+
+}

@@ -1,0 +1,236 @@
+package org.banso.information;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.UserId;
+import org.banso.support.ApiAccounts;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Councils, people, items and designations through the real REST API, as a script would make them. */
+final class InformationTestSupport {
+
+    record Person(String id, String username, String token, String organizationId) {
+    }
+
+    static final String RATIONALE = "社会実装の方向性・技術流出の防止・イノベーション・参加のインセンティブを考慮した。";
+
+    private final MockMvc mvc;
+    private final JsonMapper json;
+    private final ApiAccounts accounts;
+    private final IdentityManagement identity;
+    private String adminToken;
+
+    InformationTestSupport(MockMvc mvc, JsonMapper json, IdentityManagement identity) {
+        this.mvc = mvc;
+        this.json = json;
+        this.identity = identity;
+        this.accounts = new ApiAccounts(mvc, json);
+    }
+
+    String admin() throws Exception {
+        if (adminToken == null) {
+            adminToken = accounts.adminToken();
+        }
+        return adminToken;
+    }
+
+    String organization(String kind) throws Exception {
+        String name = ApiAccounts.unique("org-" + kind + "-");
+        return call("POST", "/api/v1/organizations", admin(), Map.of("name", name, "nameEn", name, "kind", kind), 201)
+                .get("id").asString();
+    }
+
+    Person person(String organizationId, String role) throws Exception {
+        String username = ApiAccounts.unique(role.substring(0, 3).toLowerCase() + "-");
+        JsonNode user = call("POST", "/api/v1/users", admin(), Map.of("username", username,
+                "displayName", "試験 " + username, "email", username + "@example.jp",
+                "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
+        return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD),
+                organizationId);
+    }
+
+    Person refreshed(Person p) throws Exception {
+        adminToken = null;
+        return new Person(p.id(), p.username(), accounts.token(p.username(), ApiAccounts.PASSWORD), p.organizationId());
+    }
+
+    /** A council the official's ministry proposes and establishes with the consent of the researcher (R5). */
+    String establishedCouncil(Person official, Person consenter) throws Exception {
+        return establishedCouncil(official, consenter, List.of());
+    }
+
+    String establishedCouncil(Person official, Person consenter, List<String> projectIds) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", ApiAccounts.unique("協議会-"));
+        body.put("competentMinistryId", official.organizationId());
+        body.put("projectIds", projectIds);
+        body.put("requiredConsenterIds", List.of(consenter.id()));
+        String council = call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
+        call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(), Map.of("decision", "CONSENT"),
+                200);
+        call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
+        return council;
+    }
+
+    String addParticipant(String council, Person official, Person representative, String role) throws Exception {
+        JsonNode view = call("POST", "/api/v1/councils/" + council + "/participants", official.token(),
+                Map.of("organizationId", representative.organizationId(), "role", role,
+                        "representativeId", representative.id(), "memberIds", List.of()), 201);
+        for (JsonNode p : view.get("participants")) {
+            if (p.get("organizationId").asString().equals(representative.organizationId())) {
+                return p.get("id").asString();
+            }
+        }
+        throw new AssertionError("participant not in " + view);
+    }
+
+    String participantOf(String council, Person viewer, Person member) throws Exception {
+        JsonNode view = call("GET", "/api/v1/councils/" + council, viewer.token(), null, 200);
+        for (JsonNode p : view.get("participants")) {
+            if (p.get("representativeId").asString().equals(member.id())) {
+                return p.get("id").asString();
+            }
+        }
+        throw new AssertionError(member.username() + " represents nobody in " + view);
+    }
+
+    void sign(String council, Person person) throws Exception {
+        call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
+    }
+
+    /** Uploads a text item; answers its id. */
+    String upload(String council, Person person, String title, String category, String text) throws Exception {
+        MvcResult result = uploadRequest(council, person, title, category, null, text);
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
+    }
+
+    MvcResult uploadRequest(String council, Person person, String title, String category, String projectId,
+                            String text) throws Exception {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("title", title);
+        meta.put("category", category);
+        meta.put("projectId", projectId);
+        var request = multipart("/api/v1/councils/" + council + "/items")
+                .file(new MockMultipartFile("file", "note.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("meta", "", MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsBytes(meta)));
+        if (person != null) {
+            request.header("Authorization", ApiAccounts.bearer(person.token()));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    static Map<String, Object> designation(List<String> items, Map<String, Object> rule, List<String> scope,
+                                           Instant start, Instant end, String handling, String afterPeriod) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("itemIds", items);
+        d.put("rule", rule);
+        d.put("scopeParticipantIds", scope);
+        d.put("periodStart", start == null ? null : start.toString());
+        d.put("periodEnd", end == null ? null : end.toString());
+        d.put("handling", handling);
+        d.put("afterPeriod", afterPeriod);
+        d.put("rationale", Map.of("socialImplementation", RATIONALE, "leakagePrevention", RATIONALE,
+                "innovation", RATIONALE, "participationIncentive", RATIONALE));
+        return d;
+    }
+
+    MvcResult proposeRequest(String council, Person proposer, Map<String, Object> designation) throws Exception {
+        return perform("POST", "/api/v1/councils/" + council + "/proposals", proposer.token(),
+                Map.of("matter", "INFORMATION_MANAGEMENT", "title", "管理指定", "body", "指定する。",
+                        "designation", designation));
+    }
+
+    /** Proposes the designation and has every representative consent; answers the designation id. */
+    String adopt(String council, Person proposer, Map<String, Object> designation, Person... representatives)
+            throws Exception {
+        MvcResult proposed = proposeRequest(council, proposer, designation);
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString())
+                .isEqualTo(201);
+        String proposal = json.readTree(proposed.getResponse().getContentAsString()).get("id").asString();
+        for (Person rep : representatives) {
+            call("POST", "/api/v1/proposals/" + proposal + "/responses", rep.token(), Map.of("response", "CONSENT"),
+                    200);
+        }
+        JsonNode list = call("GET", "/api/v1/councils/" + council + "/designations", proposer.token(), null, 200);
+        for (JsonNode d : list) {
+            if (d.get("proposalId").asString().equals(proposal)) {
+                return d.get("id").asString();
+            }
+        }
+        throw new AssertionError("no designation for " + proposal + " in " + list);
+    }
+
+    JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
+        MvcResult result = perform(method, path, token, body);
+        String content = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).as("%s %s → %s", method, path, content).isEqualTo(status);
+        return content.isEmpty() ? null : json.readTree(content);
+    }
+
+    JsonNode problem(String method, String path, String token, Object body, int status, String code)
+            throws Exception {
+        JsonNode problem = call(method, path, token, body, status);
+        assertThat(problem.get("type").asString()).as("problem type of %s %s", method, path)
+                .isEqualTo("/problems/" + code);
+        return problem;
+    }
+
+    MvcResult perform(String method, String path, String token, Object body) throws Exception {
+        MockHttpServletRequestBuilder request = switch (method) {
+            case "GET" -> get(path);
+            case "POST" -> post(path);
+            case "DELETE" -> delete(path);
+            default -> throw new IllegalArgumentException(method);
+        };
+        if (token != null) {
+            request.header("Authorization", ApiAccounts.bearer(token));
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    /** A page as the signed-in person sees it (null: anonymous). */
+    MvcResult page(String path, Person person) throws Exception {
+        var request = get(path);
+        if (person != null) {
+            var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
+            var authentication = new UsernamePasswordAuthenticationToken(principal, null, principal.roles().stream()
+                    .map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+            request.with(SecurityMockMvcRequestPostProcessors.authentication(authentication));
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    List<String> listedIds(String council, Person person) throws Exception {
+        JsonNode list = call("GET", "/api/v1/councils/" + council + "/items", person.token(), null, 200);
+        List<String> ids = new ArrayList<>();
+        list.forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
+    }
+}
