@@ -146,6 +146,22 @@ class SearchIndexBench {
                             + " mean hits per query %,d unfiltered, %,d visible%n",
                     pct(plain, 50), pct(plain, 95), pct(filtered, 50), pct(filtered, 95),
                     (pct(filtered, 95) / pct(plain, 95) - 1) * 100, allTotal / QUERIES, visibleTotal / QUERIES));
+            long[] plainTop = new long[QUERIES];
+            long[] filteredTop = new long[QUERIES];
+            for (int i = 0; i < QUERIES; i++) {
+                Query text = engine.textQuery(queries.get(i));
+                long t0 = System.nanoTime();
+                engine.search(text, 0, 20, false);
+                long t1 = System.nanoTime();
+                engine.search(SearchEngine.filtered(text, filters.get(i)), 0, 20, false);
+                long t2 = System.nanoTime();
+                plainTop[i] = t1 - t0;
+                filteredTop[i] = t2 - t1;
+            }
+            report.append(String.format("queries (top 20 + exact total, no facets): unfiltered p50 %.1f ms p95 %.1f ms;"
+                            + " filtered p50 %.1f ms p95 %.1f ms; filter overhead on p95 %+.1f %%%n",
+                    pct(plainTop, 50), pct(plainTop, 95), pct(filteredTop, 50), pct(filteredTop, 95),
+                    (pct(filteredTop, 95) / pct(plainTop, 95) - 1) * 100));
         }
         report.append(String.format("load average %.2f at the end%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
