@@ -121,6 +121,22 @@ class ItemSearchTest {
         assertThat(found(outsider)).containsExactly(item);
     }
 
+    @Test
+    void r17_theResultsPageShowsFacetsAndEscapedHighlightedSnippetsOnlyToThoseWhoMaySee() throws Exception {
+        api.upload(council, startup, "ページの資料 <i>" + marker + "</i>", "REPORT",
+                "シンクタンクの報告 <script>x</script> " + marker);
+        for (String lang : List.of("ja", "en")) {
+            String page = api.page("/search?lang=" + lang + "&q=" + marker, company).getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("<mark>" + marker + "</mark>").contains("&lt;script&gt;")
+                    .doesNotContain("<script>x").contains("&lt;i&gt;").contains("search-facets")
+                    .contains(lang.equals("ja") ? "種類" : "Kind");
+        }
+        String outsiders = api.page("/search?q=" + marker, outsider).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(outsiders).doesNotContain("ページの資料").doesNotContain("<mark>");
+    }
+
     private List<String> found(Person person) throws Exception {
         List<String> ids = new ArrayList<>();
         JsonNode body = search(person);
