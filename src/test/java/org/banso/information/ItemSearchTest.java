@@ -137,6 +137,33 @@ class ItemSearchTest {
         assertThat(outsiders).doesNotContain("ページの資料").doesNotContain("<mark>");
     }
 
+    @Test
+    void r12_r17_proposalsAndMeetingsAreFoundOnlyByPledgedMembersOfTheirCouncil() throws Exception {
+        String proposal = api.call("POST", "/api/v1/councils/" + council + "/proposals", official.token(),
+                java.util.Map.of("matter", "PROMOTION", "title", "進め方の提案 " + marker, "body",
+                        "研究開発の進め方 " + marker), 201).get("id").asString();
+        java.util.Map<String, Object> meeting = new java.util.LinkedHashMap<>();
+        meeting.put("title", "第1回 " + marker);
+        meeting.put("startsAt", "2026-12-01T01:00:00Z");
+        meeting.put("endsAt", "2026-12-01T03:00:00Z");
+        meeting.put("place", "中央合同庁舎");
+        meeting.put("agenda", List.of(java.util.Map.of("matter", "PROMOTION", "title", "進め方")));
+        String meetingId = api.call("POST", "/api/v1/councils/" + council + "/meetings", official.token(), meeting,
+                201).get("id").asString();
+
+        JsonNode member = search(company);
+        assertThat(member.get("total").asLong()).isEqualTo(2);
+        assertThat(member.get("facets").get("kind").get("PROPOSAL").asLong()).isEqualTo(1);
+        assertThat(member.get("facets").get("kind").get("MEETING").asLong()).isEqualTo(1);
+        List<String> ids = new ArrayList<>();
+        member.get("hits").forEach(h -> ids.add(h.get("id").asString()));
+        assertThat(ids).containsExactlyInAnyOrder(proposal, meetingId);
+        assertThat(search(outsider).get("total").asLong()).isZero();
+        assertThat(search(null).get("total").asLong()).isZero();
+        api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
+        assertThat(search(company).get("total").asLong()).as("pledge revoked: at once").isZero();
+    }
+
     private List<String> found(Person person) throws Exception {
         List<String> ids = new ArrayList<>();
         JsonNode body = search(person);

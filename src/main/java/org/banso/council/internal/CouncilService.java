@@ -271,6 +271,18 @@ class CouncilService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<ProposalView> proposalForIndex(ProposalId id) {
+        return jdbc.sql("select * from council_proposal where id = ?").param(id.value()).query(ProposalRow::map)
+                .optional().map(this::proposalView);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> proposalAndMeetingIds(CouncilId id, boolean meetings) {
+        return jdbc.sql("select id from " + (meetings ? "council_meeting" : "council_proposal")
+                        + " where council_id = ? order by id").param(id.value()).query(UUID.class).list();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<CouncilSummary> councilSummary(CouncilId id) {
         return row(id).map(CouncilService::summary);
     }

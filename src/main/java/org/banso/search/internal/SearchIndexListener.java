@@ -70,6 +70,36 @@ class SearchIndexListener {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.ProposalSubmitted event) {
+        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.ProposalAmended event) {
+        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.ProposalAdopted event) {
+        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.ProposalWithdrawn event) {
+        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.MeetingScheduled event) {
+        safely("meeting " + event.meeting(), () -> search.indexMeeting(event.meeting()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CouncilEvents.MeetingMinutesRecorded event) {
+        safely("meeting " + event.meeting(), () -> search.indexMeeting(event.meeting()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(TechnologyEvents.TechnologyRegistered event) {
         safely("technology " + event.technology(), () -> search.indexTechnology(event.technology()));
     }

@@ -22,6 +22,9 @@ import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilViews;
+import org.banso.council.MeetingId;
+import org.banso.council.ProposalId;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.guideline.GuidelineModel;
 import org.banso.guideline.Guidelines;
@@ -134,6 +137,12 @@ class SearchService implements Search {
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
                                 guidelineText(v))));
+                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(councils.proposal(
+                                new ProposalId(UUID.fromString(f.id())), viewer))
+                        .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body())));
+                case MEETING -> viewer == null ? Optional.empty() : Optional.of(councils.meeting(
+                                new MeetingId(UUID.fromString(f.id())), viewer))
+                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m))));
                 default -> Optional.empty();
             };
         } catch (BansoException e) {
@@ -234,6 +243,31 @@ class SearchService implements Search {
                 c.status().name(), Set.of(), false, false);
     }
 
+    void indexProposal(ProposalId id) {
+        councils.proposalForIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
+                        id.toString(), p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(),
+                        false, false)),
+                () -> engine.delete(SearchKind.PROPOSAL, id.toString()));
+    }
+
+    void indexMeeting(MeetingId id) {
+        councils.meetingForIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
+                        id.toString(), m.title(), meetingText(m), m.councilId().toString(), null, Set.of(), false,
+                        false)),
+                () -> engine.delete(SearchKind.MEETING, id.toString()));
+    }
+
+    private static String meetingText(CouncilViews.MeetingView m) {
+        StringBuilder text = new StringBuilder(m.title()).append('\n');
+        if (m.place() != null) {
+            text.append(m.place()).append('\n');
+        }
+        for (CouncilViews.AgendaItem a : m.agenda()) {
+            text.append(a.title()).append('\n');
+        }
+        return text.toString();
+    }
+
     void indexTechnology(TechnologyId id) {
         technologies.allTechnologies().stream().filter(t -> t.id().equals(id)).findFirst()
                 .ifPresentOrElse(t -> engine.put(technologyDocument(t)),
@@ -317,6 +351,14 @@ class SearchService implements Search {
                 engine.put(councilDocument(c));
                 count++;
                 afterCouncil = c.id();
+                for (UUID p : councils.proposalAndMeetingIds(c.id(), false)) {
+                    indexProposal(new ProposalId(p));
+                    count++;
+                }
+                for (UUID m : councils.proposalAndMeetingIds(c.id(), true)) {
+                    indexMeeting(new MeetingId(m));
+                    count++;
+                }
             }
         } while (councilPage.size() == 500);
         for (Technology t : technologies.allTechnologies()) {

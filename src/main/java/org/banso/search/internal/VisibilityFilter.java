@@ -23,7 +23,8 @@ import org.banso.search.SearchKind;
  * designation in {@code hiding} covers it, and either its council is readable, or no {@code active} designation
  * covers it and it is public ({@code published}, or covered by a {@code releasedPublic} designation and by no
  * {@code releasedCouncil} one). Councils: those the council module shows the person. Technologies: designated ones
- * for everybody, all of them for signed-in people. Guidelines: only versions in force or superseded are indexed, and
+ * for everybody, all of them for signed-in people. Proposals and meetings: those of the readable councils (pledged
+ * members of a current participant, as the council module requires). Guidelines: only versions in force or superseded are indexed, and
  * they are public.
  *
  * @param visibleCouncils the councils the council module shows this person (empty for anonymous callers)
@@ -34,6 +35,18 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (items != null) {
             any.add(itemQuery(items), Occur.SHOULD);
+            Set<String> readable = ids(items.readableCouncils());
+            if (!readable.isEmpty()) {
+                // proposals and meetings: pledged members of the council's current participants, as the council
+                // module shows them (the same set as the readable councils of the item rule)
+                any.add(new BooleanQuery.Builder()
+                        .add(new BooleanQuery.Builder()
+                                .add(kind(SearchKind.PROPOSAL), Occur.SHOULD)
+                                .add(kind(SearchKind.MEETING), Occur.SHOULD)
+                                .build(), Occur.FILTER)
+                        .add(in(IndexDocument.COUNCIL, readable), Occur.FILTER)
+                        .build(), Occur.SHOULD);
+            }
         }
         if (!visibleCouncils.isEmpty()) {
             any.add(new BooleanQuery.Builder()
