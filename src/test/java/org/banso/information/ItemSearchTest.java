@@ -164,6 +164,34 @@ class ItemSearchTest {
         assertThat(search(company).get("total").asLong()).as("pledge revoked: at once").isZero();
     }
 
+    @Test
+    void r17_theTextOfAControlledItemIsNeverInTheClearInTheIndexDirectory() throws Exception {
+        String secret = "極秘" + marker + "試料";
+        String item = api.upload(council, startup, "管理資料 " + marker, "SAMPLING_DATA", "本文 " + secret);
+        Instant now = clock.instant();
+        api.adopt(council, official, InformationTestSupport.designation(List.of(item), null,
+                List.of(ministryParticipant, startupParticipant), now.minusSeconds(60), now.plus(Duration.ofDays(30)),
+                "VIEW_ONLY", "PUBLIC"), official, startup, company);
+        assertThat(found(startup)).containsExactly(item);
+        List<java.nio.file.Path> files;
+        // every test index of this JVM (application-test.properties: target/test-index/<random uuid> per context)
+        try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("target", "test-index"))) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (java.nio.file.Path file : files) {
+            String asLatin1 = new String(java.nio.file.Files.readAllBytes(file),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (java.nio.charset.Charset cs : List.of(java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+                for (String needle : List.of(marker, "極秘", "管理資料")) {
+                    String encoded = new String(needle.getBytes(cs), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(asLatin1.contains(encoded)).as(file + " holds " + needle + " in " + cs).isFalse();
+                }
+            }
+        }
+    }
+
     private List<String> found(Person person) throws Exception {
         List<String> ids = new ArrayList<>();
         JsonNode body = search(person);

@@ -81,6 +81,24 @@ class EncryptedDirectoryTests {
     }
 
     @Test
+    void theScanWouldFindTheMarkerInAnIndexWrittenWithoutEncryption() throws IOException {
+        // control for the test above: the scan is able to see the marker when the files are plain
+        try (SearchEngine engine = new SearchEngine(FSDirectory.open(dir), 1)) {
+            for (int i = 0; i < 300; i++) {
+                engine.put(item("i" + i, "報告書 " + i + " " + MARKER + " 研究開発の成果 controlled report " + i));
+            }
+            engine.commit();
+        }
+        boolean found = false;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                found |= indexOf(Files.readAllBytes(file), "xqz7734controlled".getBytes(StandardCharsets.UTF_8)) >= 0;
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
     void randomReadsSlicesAndClonesReturnThePlaintextAtEveryPosition() throws IOException {
         SplittableRandom random = new SplittableRandom(20261125);
         byte[] plain = new byte[100_003];
