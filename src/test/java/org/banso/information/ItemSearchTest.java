@@ -132,6 +132,10 @@ class ItemSearchTest {
                     .doesNotContain("<script>x").contains("&lt;i&gt;").contains("search-facets")
                     .contains(lang.equals("ja") ? "種類" : "Kind");
         }
+        String councilName = api.call("GET", "/api/v1/councils/" + council, company.token(), null, 200).get("name")
+                .asString();
+        assertThat(api.page("/search?q=" + marker, company).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(councilName);
         String outsiders = api.page("/search?q=" + marker, outsider).getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(outsiders).doesNotContain("ページの資料").doesNotContain("<mark>");

@@ -1,7 +1,9 @@
 package org.banso.search.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import org.banso.council.CouncilManagement;
 import org.banso.identity.BansoUser;
 import org.banso.search.Search;
 import org.banso.shared.BansoException;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPages {
 
     private final Search search;
+    private final CouncilManagement councils;
 
-    SearchPages(Search search) {
+    SearchPages(Search search, CouncilManagement councils) {
         this.search = search;
+        this.councils = councils;
     }
 
     @GetMapping("/search")
@@ -37,6 +41,12 @@ class SearchPages {
         model.addAttribute("result", result);
         model.addAttribute("pages", pages);
         model.addAttribute("error", error);
+        // names only of the councils the council module shows this person; other facet values stay ids
+        Map<String, String> councilNames = new HashMap<>();
+        if (user != null && !result.facets().getOrDefault("council", Map.of()).isEmpty()) {
+            councils.councils(user).forEach(c -> councilNames.put(c.id().toString(), c.name()));
+        }
+        model.addAttribute("councilNames", councilNames);
         return "search/results";
     }
 }
