@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchConfiguration.class);
+
     static final String KEY_NAME = "search-index";
 
     /** The index, encrypted with the {@code search-index} key of the key store (generated on first start). */
@@ -32,7 +34,25 @@ class SearchConfiguration {
         Files.createDirectories(properties.indexDirectory());
         byte[] material = key.material();
         try {
-            return new SearchEngine(new EncryptedDirectory(FSDirectory.open(properties.indexDirectory()), material));
+            try {
+                return new SearchEngine(new EncryptedDirectory(FSDirectory.open(properties.indexDirectory()),
+                        material));
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                throw new IllegalStateException("The search index in " + properties.indexDirectory()
+                        + " is in use by another Banso process", e);
+            } catch (IOException | RuntimeException e) {
+                // unreadable (another key, a crash mid-write, an older format): the index is derived data, so start
+                // empty and say how to fill it again
+                log.warn("The search index in {} cannot be opened ({}); starting with an empty index. Rebuild it: "
+                        + "POST /api/v1/search/reindex or 'search reindex'", properties.indexDirectory(), e.toString());
+                try (var files = Files.list(properties.indexDirectory())) {
+                    for (var file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                return new SearchEngine(new EncryptedDirectory(FSDirectory.open(properties.indexDirectory()),
+                        material));
+            }
         } finally {
             Arrays.fill(material, (byte) 0);
         }
