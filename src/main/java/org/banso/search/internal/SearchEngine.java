@@ -106,15 +106,19 @@ final class SearchEngine implements Closeable {
         writer.forceMerge(segments);
     }
 
-    /** The text query over the Japanese and English fields of title and text; Japanese weighs more for CJK input. */
+    /** The text query over the Japanese and English fields of title and text; only the Japanese ones for CJK input. */
     Query textQuery(String text) {
         boolean cjk = SearchAnalyzers.containsCjk(text);
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         addField(any, builder, SearchAnalyzers.TITLE_JA, text, cjk ? 4f : 1.5f);
         addField(any, builder, SearchAnalyzers.TEXT_JA, text, cjk ? 2f : 0.75f);
-        addField(any, builder, SearchAnalyzers.TITLE_EN, text, cjk ? 1f : 2f);
-        addField(any, builder, SearchAnalyzers.TEXT_EN, text, cjk ? 0.5f : 1f);
+        if (!cjk) {
+            // for CJK input the English fields would only add single-character terms (the standard tokenizer splits
+            // Han and kana into unigrams): costly conjunctions of very common postings, and no better recall
+            addField(any, builder, SearchAnalyzers.TITLE_EN, text, 2f);
+            addField(any, builder, SearchAnalyzers.TEXT_EN, text, 1f);
+        }
         any.setMinimumNumberShouldMatch(1);
         return any.build();
     }
