@@ -24,7 +24,10 @@ public interface InformationItems {
 
     ItemView addVersion(ItemId item, Upload content, BansoUser actor);
 
-    /** What the viewer may see of a council's items; {@code pledge-required} for an unsigned member. */
+    /**
+     * What the viewer may see of a council's items; {@code pledge-required} for an unsigned member, {@code not-found}
+     * for anyone else. One {@link InformationEvents.AccessDecided} (item null) records the listing, not one per row.
+     */
     List<ItemSummary> items(CouncilId council, BansoUser viewer);
 
     ItemView item(ItemId item, BansoUser viewer);

@@ -61,7 +61,8 @@ class LeakPages {
                   @AuthenticationPrincipal BansoUser user) {
         return attempt(redirect, form, "/leaks", () -> {
             ItemId item = uuid(form.get("itemId"), "itemId").map(ItemId::new).orElse(null);
-            return "/leaks/" + leaks.reportLeak(new NewReport(item, form.get("description")), user).id();
+            return "/leaks/" + leaks.reportLeak(new NewReport(item, form.get("description"), form.get("fingerprint")),
+                    user).id();
         });
     }
 
@@ -100,7 +101,7 @@ class LeakPages {
 
     @GetMapping("/leaks/trace")
     String tracePage(Model model, @AuthenticationPrincipal BansoUser user) {
-        leaks.penalties(user); // auditors only: anyone else gets not-found before seeing the form
+        leaks.requireInvestigator(user); // anyone else gets not-found before seeing the form
         defaults(model);
         return "information/leak-trace";
     }

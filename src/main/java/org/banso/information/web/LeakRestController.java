@@ -84,9 +84,10 @@ class LeakRestController {
     }
 
     @PostMapping("/reports")
-    @Operation(summary = "Report a leak: the item if known and a description")
+    @Operation(summary = "Report a leak: the item if known, a description, optionally a fingerprint found by a trace")
     ResponseEntity<Report> report(@RequestBody ReportRequest request, @AuthenticationPrincipal BansoUser user) {
-        Report report = leaks.reportLeak(new NewReport(request.itemId(), request.description()), user);
+        Report report = leaks.reportLeak(new NewReport(request.itemId(), request.description(),
+                request.fingerprint()), user);
         return ResponseEntity.created(URI.create("/api/v1/leaks/reports/" + report.id())).body(report);
     }
 
@@ -122,7 +123,7 @@ class LeakRestController {
         return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    record ReportRequest(ItemId itemId, String description) {
+    record ReportRequest(ItemId itemId, String description, String fingerprint) {
     }
 
     record InvestigationRequest(String fingerprint, String text, String note) {

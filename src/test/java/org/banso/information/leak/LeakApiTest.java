@@ -218,6 +218,16 @@ class LeakApiTest {
                 "description", "存在しない項目"));
         assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
         assertThat(problemType(unknown)).contains("/problems/validation-failed", "itemId");
+
+        // a report with a fingerprint nobody received is refused as a whole: no report without its investigation
+        int before = json.readTree(mvc.perform(get("/api/v1/leaks/reports").header("Authorization", bearer(auditor)))
+                .andReturn().getResponse().getContentAsString()).size();
+        MvcResult forged = postJson("/api/v1/leaks/reports", Map.of("description", "偽の追跡結果",
+                "fingerprint", "00000000deadbeef"));
+        assertThat(forged.getResponse().getStatus()).isEqualTo(400);
+        assertThat(problemType(forged)).contains("fingerprint");
+        assertThat(json.readTree(mvc.perform(get("/api/v1/leaks/reports").header("Authorization", bearer(auditor)))
+                .andReturn().getResponse().getContentAsString()).size()).isEqualTo(before);
     }
 
     private void assertValidationFailed(String id, Map<String, Object> decision, String field) throws Exception {

@@ -77,9 +77,18 @@ class LeakPagesTest {
         assertThat(traced.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("A traced copy was found.", recipient.toString(), copy.fingerprint());
 
+        assertThat(traced.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Report with this trace result");
+
         mvc.perform(multipart(location + "/investigations").session(auditor).with(csrf())
                 .param("fingerprint", copy.fingerprint()).param("note", "掲載ファイルを追跡")).andReturn();
         assertThat(page(auditor, location, "ja")).contains(copy.fingerprint(), "掲載ファイルを追跡");
+
+        // a report straight from the trace page carries the trace result as its first investigation
+        MvcResult fromTrace = mvc.perform(post("/leaks").session(auditor).with(csrf())
+                .param("fingerprint", copy.fingerprint()).param("description", "追跡結果から報告")).andReturn();
+        assertThat(page(auditor, fromTrace.getResponse().getRedirectedUrl(), "ja"))
+                .contains("追跡結果から報告", copy.fingerprint(), recipient.toString());
 
         MvcResult over = mvc.perform(post(location + "/decision").session(auditor).with(csrf())
                 .param("penalty", "FINE").param("amountYen", "600000").param("rationale", "守秘義務違反")).andReturn();

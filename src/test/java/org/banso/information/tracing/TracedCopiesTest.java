@@ -130,6 +130,19 @@ class TracedCopiesTest {
     }
 
     @Test
+    void theVisibleFooterAloneLeadsToTheRecipientWhenTheInvisibleTokensAreGone() throws IOException { // R17
+        // as after printing to PDF or retyping: only the visible text survives
+        TracedCopy copy = issue("application/pdf", TracingFixtures.pdf(1));
+        String text;
+        try (PDDocument document = Loader.loadPDF(copy.bytes())) {
+            text = new PDFTextStripper().getText(document).replaceAll("BANSO-FP-[0-9a-f]{16}-[0-9a-f]{4}", "");
+        }
+        String footer = text.lines().filter(l -> l.contains("交付先")).findFirst().orElseThrow();
+        assertThat(footer).contains("Ref. " + copy.fingerprint().substring(0, 4) + "-");
+        assertTracesToRecipient(footer.getBytes(StandardCharsets.UTF_8), copy, "footer line only: " + footer);
+    }
+
+    @Test
     void pagesTwoAndThreeExtractedIntoANewPdfStillLeadToTheRecipient() throws IOException { // R17
         TracedCopy copy = issue("application/pdf", TracingFixtures.pdf(5));
         byte[] extract;

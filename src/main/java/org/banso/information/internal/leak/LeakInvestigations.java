@@ -15,6 +15,9 @@ import org.banso.information.ItemId;
  */
 public interface LeakInvestigations {
 
+    /** @throws org.banso.shared.BansoException {@code not-found} unless the caller may investigate leaks */
+    void requireInvestigator(BansoUser caller);
+
     /** Traces a leaked file or pasted text (UTF-8); every attempt, also a refused one, is logged. */
     Optional<Trace> trace(byte[] leaked, BansoUser caller);
 
@@ -54,7 +57,12 @@ public interface LeakInvestigations {
     record Trace(ItemId itemId, UserId recipientUserId, Instant downloadedAt, String fingerprint) {
     }
 
-    record NewReport(ItemId itemId, String description) {
+    /** @param fingerprint optional: a trace result attached as the first investigation, in the same transaction */
+    record NewReport(ItemId itemId, String description, String fingerprint) {
+
+        public NewReport(ItemId itemId, String description) {
+            this(itemId, description, null);
+        }
     }
 
     /** Exactly one of {@code fingerprint} and {@code leaked} is normally given; the fingerprint wins. */

@@ -41,6 +41,11 @@ class LeakService implements LeakInvestigations {
         this.clock = clock;
     }
 
+    @Override
+    public void requireInvestigator(BansoUser caller) {
+        requireAuditor(caller);
+    }
+
     /** Not transactional: a refused or fruitless attempt is logged in a transaction of its own. */
     @Override
     public Optional<Trace> trace(byte[] leaked, BansoUser caller) {
@@ -114,6 +119,9 @@ class LeakService implements LeakInvestigations {
                         caller.id().value(), Timestamp.from(now))
                 .update();
         events.publishEvent(new LeakEvents.LeakReported(id, report.itemId(), caller.id(), now));
+        if (report.fingerprint() != null && !report.fingerprint().isBlank()) {
+            return investigate(id, new Investigation(report.fingerprint(), null, ""), caller);
+        }
         return load(id);
     }
 

@@ -66,7 +66,8 @@ class FingerprintedCopies implements TracedCopies {
         byte[] copy;
         try {
             copy = MediaTypes.isPdf(mediaType)
-                    ? PdfMarker.mark(plaintext, fingerprint, footer(recipient, at))
+                    ? PdfMarker.mark(plaintext, fingerprint, footer(recipient, at) + "　"
+                            + Fingerprints.reference(fingerprint))
                     : TextMarker.mark(MediaTypes.essence(mediaType), utf8(plaintext), fingerprint)
                             .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -23,6 +23,8 @@ final class Fingerprints {
 
     private static final Pattern TEXT_MARK = Pattern.compile("\u2060([\u200B\u200C]{" + BITS + "})\u2060");
     private static final Pattern TOKEN = Pattern.compile("BANSO-FP-([0-9a-f]{16})-([0-9a-f]{4})");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "Ref\\.\\s*([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})");
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,7 +63,16 @@ final class Fingerprints {
         return "BANSO-FP-" + fingerprint + "-" + HEX.toHexDigits((short) check(value(fingerprint)));
     }
 
-    /** Every well-formed fingerprint in the text, whether as invisible marks or as tokens, in order of appearance. */
+    /** The visible reference printed in a PDF copy's footer: {@code Ref. 1a2b-3c4d-5e6f-7a8b}. */
+    static String reference(String fingerprint) {
+        return "Ref. " + fingerprint.substring(0, 4) + "-" + fingerprint.substring(4, 8) + "-"
+                + fingerprint.substring(8, 12) + "-" + fingerprint.substring(12, 16);
+    }
+
+    /**
+     * Every well-formed fingerprint in the text, whether as invisible marks, tokens or visible footer references, in
+     * order of appearance.
+     */
     static Set<String> find(CharSequence text) {
         Set<String> found = new LinkedHashSet<>();
         Matcher marks = TEXT_MARK.matcher(text);
@@ -85,6 +96,10 @@ final class Fingerprints {
             if (HexFormat.fromHexDigits(tokens.group(2)) == check(value(fingerprint))) {
                 found.add(fingerprint);
             }
+        }
+        Matcher references = REFERENCE.matcher(text);
+        while (references.find()) {
+            found.add(references.group(1) + references.group(2) + references.group(3) + references.group(4));
         }
         return found;
     }

@@ -23,10 +23,11 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * The PDF copy: on every page a visible footer (recipient, organization, Japan time) in IPA P Gothic and the
- * fingerprint token twice as invisible text (rendering mode neither, so text extraction finds it after the file
- * has been re-saved, split or had its metadata stripped); in the document information dictionary and in the XMP
- * metadata a custom property with the fingerprint.
+ * The PDF copy: on every page a visible footer in IPA P Gothic (recipient, organization, Japan time and the short
+ * reference {@code Ref. xxxx-xxxx-xxxx-xxxx}, which survives printing to PDF and retyping) and the fingerprint token
+ * twice as invisible text (rendering mode neither, so text extraction finds it after the file has been re-saved,
+ * split or had its metadata stripped); in the document information dictionary and in the XMP metadata a custom
+ * property with the fingerprint.
  */
 final class PdfMarker {
 
@@ -50,15 +51,18 @@ final class PdfMarker {
                 PDRectangle box = page.getCropBox();
                 try (PDPageContentStream content = new PDPageContentStream(document, page, AppendMode.APPEND, true,
                         true)) {
-                    float width = font.getStringWidth(footer) / 1000f * FOOTER_SIZE;
+                    float natural = font.getStringWidth(footer) / 1000f;
+                    // 7 pt, smaller on narrow pages so that the whole line stays on the page
+                    float size = Math.max(3f, Math.min(FOOTER_SIZE, (box.getWidth() - 12f) / natural));
+                    float width = natural * size;
                     float x = box.getLowerLeftX() + Math.max(4f, (box.getWidth() - width) / 2);
                     float y = box.getLowerLeftY() + 8f;
                     content.setNonStrokingColor(1f, 1f, 1f);
-                    content.addRect(x - 2f, y - 2.5f, Math.min(width + 4f, box.getWidth()), FOOTER_SIZE + 3f);
+                    content.addRect(x - 2f, y - 2.5f, Math.min(width + 4f, box.getWidth()), size + 3f);
                     content.fill();
                     content.setNonStrokingColor(0.25f, 0.25f, 0.25f);
                     content.beginText();
-                    content.setFont(font, FOOTER_SIZE);
+                    content.setFont(font, size);
                     content.newLineAtOffset(x, y);
                     content.showText(footer);
                     content.endText();
