@@ -19,6 +19,9 @@ public interface TechnologyRegistry {
     /** For the search module, a system reader (no viewer): every technology, whatever its status. */
     List<Technology> allTechnologies();
 
+    /** For the search module, a system reader (no viewer): one technology, whatever its status. */
+    Optional<Technology> technologyForIndex(TechnologyId id);
+
     /** Empty when it does not exist or the viewer may not know of it. */
     Optional<Technology> technology(TechnologyId id, BansoUser viewer);
 

@@ -269,8 +269,7 @@ class SearchService implements Search {
     }
 
     void indexTechnology(TechnologyId id) {
-        technologies.allTechnologies().stream().filter(t -> t.id().equals(id)).findFirst()
-                .ifPresentOrElse(t -> engine.put(technologyDocument(t)),
+        technologies.technologyForIndex(id).ifPresentOrElse(t -> engine.put(technologyDocument(t)),
                         () -> engine.delete(SearchKind.TECHNOLOGY, id.toString()));
     }
 

@@ -140,6 +140,12 @@ class TechnologyRegistryService implements TechnologyRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Technology> technologyForIndex(TechnologyId id) {
+        return find(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Technology> technology(TechnologyId id, BansoUser viewer) {
         return find(id).filter(t -> viewer != null || t.status() == TechnologyStatus.DESIGNATED);
     }
