@@ -102,6 +102,22 @@ final class SearchEngine implements Closeable {
         }
     }
 
+    /** Makes every change visible to the next search without a commit (no fsync; near-real-time reader). */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits if anything changed since the last commit. */
+    void commitIfChanged() {
+        if (writer.hasUncommittedChanges()) {
+            commit();
+        }
+    }
+
     void forceMerge(int segments) throws IOException {
         writer.forceMerge(segments);
     }

@@ -126,7 +126,7 @@ class SearchIndexListener {
     private void safely(String what, Runnable indexing) {
         try {
             indexing.run();
-            search.commit();
+            search.refresh();
         } catch (RuntimeException e) {
             log.warn("Could not index {}; a re-index will pick it up", what, e);
         }

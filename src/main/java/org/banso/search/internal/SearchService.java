@@ -306,8 +306,14 @@ class SearchService implements Search {
         return text.toString();
     }
 
-    void commit() {
-        engine.commit();
+    /** After an event: searchable at once (near-real-time), made durable by {@link #commitPeriodically()}. */
+    void refresh() {
+        engine.refresh();
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${banso.search.commit-interval:5s}")
+    void commitPeriodically() {
+        engine.commitIfChanged();
     }
 
     @Override
