@@ -19,6 +19,19 @@ public class BansoApplication {
             // the offline audit log verifier: plain Java, no Spring, no database
             System.exit(org.banso.audit.AuditCommandLine.run(args, System.out, System.err));
         }
+        if (args.length > 1 && args[0].equals("search") && args[1].equals("reindex")) {
+            // rebuilds the search index from the database, then exits (the application must not be running; the
+            // whole application starts, on a free port, because its security configuration needs the web stack)
+            String[] rest = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(args, 2, args.length),
+                    args.length - 1);
+            rest[rest.length - 1] = "--server.port=0";
+            try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(BansoApplication.class)
+                    .run(rest)) {
+                System.out.println("Indexed " + context.getBean(org.banso.search.Search.class).reindexAll()
+                        + " documents");
+            }
+            System.exit(0);
+        }
         SpringApplication.run(BansoApplication.class, args);
     }
 }

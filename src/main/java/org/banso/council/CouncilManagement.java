@@ -47,6 +47,21 @@ public interface CouncilManagement {
 
     List<CouncilSummary> councils(BansoUser viewer);
 
+    /** For the search module, a system reader (no viewer): every council, in pages ordered by id. */
+    List<CouncilSummary> allCouncils(CouncilId after, int limit);
+
+    /** For the search module, a system reader (no viewer): one council's summary, empty when it does not exist. */
+    java.util.Optional<CouncilSummary> councilSummary(CouncilId id);
+
+    /** For the search module, a system reader (no viewer): a proposal, empty when it does not exist. */
+    java.util.Optional<ProposalView> proposalForIndex(ProposalId id);
+
+    /** For the search module, a system reader (no viewer): a meeting, empty when it does not exist. */
+    java.util.Optional<MeetingView> meetingForIndex(MeetingId id);
+
+    /** For the search module, a system reader (no viewer): the ids of a council's proposals and meetings. */
+    List<java.util.UUID> proposalAndMeetingIds(CouncilId id, boolean meetings);
+
     CouncilView council(CouncilId id, BansoUser viewer);
 
     CouncilView recordConsent(CouncilId id, String decision, BansoUser actor);

@@ -16,6 +16,12 @@ public interface TechnologyRegistry {
     /** Designated technologies for {@code viewer == null} (the public), every technology otherwise. */
     List<Technology> technologies(BansoUser viewer);
 
+    /** For the search module, a system reader (no viewer): every technology, whatever its status. */
+    List<Technology> allTechnologies();
+
+    /** For the search module, a system reader (no viewer): one technology, whatever its status. */
+    Optional<Technology> technologyForIndex(TechnologyId id);
+
     /** Empty when it does not exist or the viewer may not know of it. */
     Optional<Technology> technology(TechnologyId id, BansoUser viewer);
 

@@ -64,6 +64,31 @@ public class CouncilFacade implements CouncilManagement {
     }
 
     @Override
+    public List<CouncilSummary> allCouncils(CouncilId after, int limit) {
+        return councils.allCouncils(after, limit);
+    }
+
+    @Override
+    public Optional<CouncilSummary> councilSummary(CouncilId id) {
+        return councils.councilSummary(id);
+    }
+
+    @Override
+    public Optional<ProposalView> proposalForIndex(ProposalId id) {
+        return councils.proposalForIndex(id);
+    }
+
+    @Override
+    public Optional<MeetingView> meetingForIndex(MeetingId id) {
+        return followUp.meetingForIndex(id);
+    }
+
+    @Override
+    public List<UUID> proposalAndMeetingIds(CouncilId id, boolean meetings) {
+        return councils.proposalAndMeetingIds(id, meetings);
+    }
+
+    @Override
     public CouncilView council(CouncilId id, BansoUser viewer) {
         return councils.council(id, viewer);
     }

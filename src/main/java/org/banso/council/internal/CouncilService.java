@@ -264,6 +264,30 @@ class CouncilService {
     }
 
     @Transactional(readOnly = true)
+    public List<CouncilSummary> allCouncils(CouncilId after, int limit) {
+        return jdbc.sql("select * from council_council where id > ? order by id limit ?")
+                .params(after == null ? new UUID(0, 0) : after.value(), limit)
+                .query(CouncilRow::map).list().stream().map(CouncilService::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProposalView> proposalForIndex(ProposalId id) {
+        return jdbc.sql("select * from council_proposal where id = ?").param(id.value()).query(ProposalRow::map)
+                .optional().map(this::proposalView);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> proposalAndMeetingIds(CouncilId id, boolean meetings) {
+        return jdbc.sql("select id from " + (meetings ? "council_meeting" : "council_proposal")
+                        + " where council_id = ? order by id").param(id.value()).query(UUID.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CouncilSummary> councilSummary(CouncilId id) {
+        return row(id).map(CouncilService::summary);
+    }
+
+    @Transactional(readOnly = true)
     public CouncilView council(CouncilId id, BansoUser viewer) {
         return view(visible(id, viewer));
     }

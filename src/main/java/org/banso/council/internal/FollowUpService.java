@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.banso.council.CouncilEvents;
@@ -137,6 +138,13 @@ class FollowUpService {
         councils.pledged(councils.visible(id, viewer), viewer);
         return jdbc.sql("select id from council_meeting where council_id = ? order by starts_at").param(id.value())
                 .query(UUID.class).list().stream().map(m -> meetingView(new MeetingId(m))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MeetingView> meetingForIndex(MeetingId id) {
+        boolean exists = jdbc.sql("select count(*) from council_meeting where id = ?").param(id.value())
+                .query(Long.class).single() > 0;
+        return exists ? Optional.of(meetingView(id)) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -133,6 +133,19 @@ class TechnologyRegistryService implements TechnologyRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Technology> allTechnologies() {
+        return jdbc.sql("select * from technology_technology order by area_code, code")
+                .query(TechnologyRegistryService::technology).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Technology> technologyForIndex(TechnologyId id) {
+        return find(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Technology> technology(TechnologyId id, BansoUser viewer) {
         return find(id).filter(t -> viewer != null || t.status() == TechnologyStatus.DESIGNATED);
     }

@@ -1,0 +1,303 @@
+package org.banso.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.QueryBuilder;
+import org.banso.search.SearchKind;
+
+/**
+ * The index itself, independent of Spring (the benchmark uses it directly): writes {@link IndexDocument}s, answers a
+ * text query restricted by a filter with exact totals and facet counts over the filtered matches only.
+ */
+final class SearchEngine implements Closeable {
+
+    static final List<String> FACETS = List.of(IndexDocument.FACET_KIND, IndexDocument.FACET_COUNCIL,
+            IndexDocument.FACET_CATEGORY);
+
+    private final Directory directory;
+    private final Analyzer analyzer = SearchAnalyzers.perField();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    SearchEngine(Directory directory) throws IOException {
+        this(directory, 64);
+    }
+
+    SearchEngine(Directory directory, double ramBufferMb) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(ramBufferMb);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Adds or replaces the document of {@code doc.kind()}/{@code doc.id()}; visible to the next search. */
+    void put(IndexDocument doc) {
+        try {
+            writer.updateDocument(new Term(IndexDocument.KEY, IndexDocument.key(doc.kind(), doc.id())),
+                    doc.toDocument());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds without looking for an older version (bulk loading into an empty index). */
+    void add(IndexDocument doc) throws IOException {
+        writer.addDocument(doc.toDocument());
+    }
+
+    void delete(SearchKind kind, String id) {
+        try {
+            writer.deleteDocuments(new Term(IndexDocument.KEY, IndexDocument.key(kind, id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Commits and makes every change visible to the next search. */
+    void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change visible to the next search without a commit (no fsync; near-real-time reader). */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits if anything changed since the last commit. */
+    void commitIfChanged() {
+        if (writer.hasUncommittedChanges()) {
+            commit();
+        }
+    }
+
+    void forceMerge(int segments) throws IOException {
+        writer.forceMerge(segments);
+    }
+
+    /** The text query over the Japanese and English fields of title and text; only the Japanese ones for CJK input. */
+    Query textQuery(String text) {
+        boolean cjk = SearchAnalyzers.containsCjk(text);
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        addField(any, builder, SearchAnalyzers.TITLE_JA, text, cjk ? 4f : 1.5f);
+        addField(any, builder, SearchAnalyzers.TEXT_JA, text, cjk ? 2f : 0.75f);
+        if (!cjk) {
+            // for CJK input the English fields would only add single-character terms (the standard tokenizer splits
+            // Han and kana into unigrams): costly conjunctions of very common postings, and no better recall
+            addField(any, builder, SearchAnalyzers.TITLE_EN, text, 2f);
+            addField(any, builder, SearchAnalyzers.TEXT_EN, text, 1f);
+        }
+        any.setMinimumNumberShouldMatch(1);
+        return any.build();
+    }
+
+    /** The text query on one field (for the highlighter). */
+    Query textQueryFor(String field, String text) {
+        Query query = new QueryBuilder(analyzer).createBooleanQuery(field, text, Occur.SHOULD);
+        return query == null ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+    }
+
+    private static void addField(BooleanQuery.Builder any, QueryBuilder builder, String field, String text,
+                                 float boost) {
+        Query query = builder.createBooleanQuery(field, text, Occur.MUST);
+        if (query != null) {
+            any.add(new BoostQuery(query, boost), Occur.SHOULD);
+        }
+    }
+
+    /** The text query with the filter as a FILTER clause (no scoring, same pass). */
+    static Query filtered(Query text, Query filter) {
+        if (filter == null) {
+            return text;
+        }
+        return new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    record Found(SearchKind kind, String id, String storedTitle, float score) {
+    }
+
+    record Page(long total, List<Found> found, Map<String, Map<String, Long>> facets) {
+    }
+
+    /**
+     * @param offset how many hits to skip
+     * @param facets whether to count facets
+     */
+    Page search(Query query, int offset, int count, boolean facets) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(Math.max(1, offset + count),
+                        null, Integer.MAX_VALUE, searcher.getSlices().length > 1);
+                TopDocs docs;
+                Map<String, Map<String, Long>> counted = Map.of();
+                if (facets) {
+                    MultiCollectorManager both = new MultiCollectorManager(top, new FacetCounter());
+                    Object[] results = searcher.search(query, both);
+                    docs = (TopDocs) results[0];
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Long>> c = (Map<String, Map<String, Long>>) results[1];
+                    counted = c;
+                } else {
+                    docs = searcher.search(query, top);
+                }
+                List<Found> found = new ArrayList<>();
+                StoredFields stored = searcher.storedFields();
+                for (int i = offset; i < docs.scoreDocs.length; i++) {
+                    ScoreDoc hit = docs.scoreDocs[i];
+                    Document doc = stored.document(hit.doc);
+                    found.add(new Found(SearchKind.valueOf(doc.get(IndexDocument.KIND)), doc.get(IndexDocument.ID),
+                            doc.get(IndexDocument.TITLE), hit.score));
+                }
+                return new Page(docs.totalHits.value, found, counted);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long count(Query query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.count(query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    /** Counts the values of the facet fields over every matching (hence visible) document. */
+    private static final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<String, Map<String, Long>>> {
+
+        @Override
+        public Counting newCollector() {
+            return new Counting();
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> reduce(Collection<Counting> collectors) {
+            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+            for (String facet : FACETS) {
+                Map<String, Long> merged = new TreeMap<>();
+                for (Counting c : collectors) {
+                    c.counts.getOrDefault(facet, Map.of()).forEach((k, v) -> merged.merge(k, v, Long::sum));
+                }
+                out.put(facet.substring("facet_".length()), merged);
+            }
+            return out;
+        }
+
+        static final class Counting implements Collector {
+
+            final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                List<SortedDocValues> values = new ArrayList<>();
+                for (String facet : FACETS) {
+                    values.add(context.reader().getSortedDocValues(facet));
+                }
+                long[][] perOrdinal = new long[FACETS.size()][];
+                for (int i = 0; i < FACETS.size(); i++) {
+                    perOrdinal[i] = values.get(i) == null ? new long[0] : new long[values.get(i).getValueCount()];
+                }
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        for (int i = 0; i < perOrdinal.length; i++) {
+                            SortedDocValues dv = values.get(i);
+                            if (dv != null && dv.advanceExact(doc)) {
+                                perOrdinal[i][dv.ordValue()]++;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        for (int i = 0; i < perOrdinal.length; i++) {
+                            for (int ord = 0; ord < perOrdinal[i].length; ord++) {
+                                if (perOrdinal[i][ord] > 0) {
+                                    counts.computeIfAbsent(FACETS.get(i), k -> new TreeMap<>())
+                                            .merge(values.get(i).lookupOrd(ord).utf8ToString(), perOrdinal[i][ord],
+                                                    Long::sum);
+                                }
+                            }
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package org.banso.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilViews;
+import org.banso.council.MeetingId;
+import org.banso.council.ProposalId;
+import org.banso.council.CouncilViews.CouncilSummary;
+import org.banso.guideline.GuidelineModel;
+import org.banso.guideline.Guidelines;
+import org.banso.identity.BansoUser;
+import org.banso.identity.Role;
+import org.banso.information.AccessDecision;
+import org.banso.information.InformationAccessPolicy;
+import org.banso.information.InformationAction;
+import org.banso.information.InformationSearchSupport;
+import org.banso.information.InformationSearchSupport.IndexableItem;
+import org.banso.information.ItemId;
+import org.banso.search.Search;
+import org.banso.search.SearchKind;
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.technology.Technology;
+import org.banso.technology.TechnologyId;
+import org.banso.technology.TechnologyRegistry;
+import org.banso.technology.TechnologyStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Search (R17): indexes what the modules' APIs give a system reader, and answers a query with an exact visibility
+ * filter computed per query (nothing cached here across requests: revocation, leaving or a new pledge version take
+ * effect on the very next search), then re-checks each hit with its owning module before rendering it from freshly
+ * read text.
+ */
+@Service
+class SearchService implements Search {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    private static final int MAX_QUERY_LENGTH = 200;
+    private static final int SNIPPET_LENGTH = 160;
+    private static final String MARK_OPEN = "\uE000";
+    private static final String MARK_CLOSE = "\uE001";
+
+    private final SearchEngine engine;
+    private final CouncilManagement councils;
+    private final TechnologyRegistry technologies;
+    private final Guidelines guidelines;
+    private final ObjectProvider<InformationSearchSupport> items;
+    private final ObjectProvider<InformationAccessPolicy> policy;
+    private final Clock clock;
+
+    SearchService(SearchEngine engine, CouncilManagement councils, TechnologyRegistry technologies,
+                  Guidelines guidelines, ObjectProvider<InformationSearchSupport> items,
+                  ObjectProvider<InformationAccessPolicy> policy, Clock clock) {
+        this.engine = engine;
+        this.councils = councils;
+        this.technologies = technologies;
+        this.guidelines = guidelines;
+        this.items = items;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    // --- querying ---
+
+    @Override
+    public Result search(String query, int page, BansoUser viewer) {
+        if (page < 1) {
+            throw BansoException.invalid("page", "must be 1 or more");
+        }
+        String q = query == null ? "" : query.strip();
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw BansoException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        if (q.isEmpty()) {
+            return new Result(0, page, List.of(), Map.of());
+        }
+        Instant now = clock.instant();
+        InformationSearchSupport support = items.getIfAvailable();
+        InformationSearchSupport.Visibility visibility = support == null ? null : support.visibility(viewer, now);
+        Set<String> visibleCouncils = viewer == null ? Set.of()
+                : councils.councils(viewer).stream().map(c -> c.id().toString()).collect(Collectors.toSet());
+        Query text = engine.textQuery(q);
+        Query filter = new VisibilityFilter(visibility, visibleCouncils, viewer != null).toQuery();
+        SearchEngine.Page found = engine.search(SearchEngine.filtered(text, filter), (page - 1) * PAGE_SIZE,
+                PAGE_SIZE, true);
+        List<Hit> hits = new ArrayList<>();
+        long dropped = 0;
+        for (SearchEngine.Found f : found.found()) {
+            Optional<Hit> hit = render(f, q, text, viewer, visibleCouncils, now);
+            if (hit.isPresent()) {
+                hits.add(hit.get());
+            } else {
+                dropped++;
+                log.warn("Search filter admitted {} {} but its module's re-check refused it; dropped", f.kind(),
+                        f.id());
+            }
+        }
+        return new Result(found.total() - dropped, page, hits, found.facets());
+    }
+
+    private Optional<Hit> render(SearchEngine.Found f, String q, Query text, BansoUser viewer,
+                                 Set<String> visibleCouncils, Instant now) {
+        try {
+            return switch (f.kind()) {
+                case ITEM -> renderItem(f, q, text, viewer, now);
+                case COUNCIL -> visibleCouncils.contains(f.id())
+                        ? councils.councilSummary(new CouncilId(UUID.fromString(f.id())))
+                                .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name())))
+                        : Optional.empty();
+                case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
+                        .map(t -> new Hit(SearchKind.TECHNOLOGY, f.id(), t.nameJa() + " / " + t.nameEn(),
+                                snippet(q, text, technologyText(t))));
+                case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
+                        .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
+                                guidelineText(v))));
+                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(councils.proposal(
+                                new ProposalId(UUID.fromString(f.id())), viewer))
+                        .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body())));
+                case MEETING -> viewer == null ? Optional.empty() : Optional.of(councils.meeting(
+                                new MeetingId(UUID.fromString(f.id())), viewer))
+                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m))));
+                default -> Optional.empty();
+            };
+        } catch (BansoException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Hit> renderItem(SearchEngine.Found f, String q, Query text, BansoUser viewer, Instant now) {
+        InformationAccessPolicy decider = policy.getIfAvailable();
+        InformationSearchSupport support = items.getIfAvailable();
+        if (decider == null || support == null) {
+            return Optional.empty();
+        }
+        ItemId id = new ItemId(UUID.fromString(f.id()));
+        AccessDecision decision = decider.decide(viewer, InformationAction.METADATA, id, now);
+        if (!decision.permitted()) {
+            return Optional.empty();
+        }
+        return support.indexable(id).map(item -> new Hit(SearchKind.ITEM, f.id(), item.title(),
+                snippet(q, text, item.text() == null || item.text().isBlank() ? item.title() : item.text())));
+    }
+
+    /** An HTML-safe snippet: the text escaped, the query's matches in {@code <mark>}. */
+    String snippet(String q, Query text, String content) {
+        if (content == null || content.isBlank()) {
+            return "";
+        }
+        String clean = content.replace(MARK_OPEN, "").replace(MARK_CLOSE, "");
+        String field = SearchAnalyzers.containsCjk(q) ? SearchAnalyzers.TEXT_JA : SearchAnalyzers.TEXT_EN;
+        String best = null;
+        try {
+            Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(MARK_OPEN, MARK_CLOSE),
+                    new QueryScorer(engine.textQueryFor(field, q), field));
+            highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_LENGTH));
+            highlighter.setMaxDocCharsToAnalyze(100_000);
+            try (TokenStream tokens = engine.analyzer().tokenStream(field, clean)) {
+                best = highlighter.getBestFragment(tokens, clean);
+            }
+        } catch (IOException | InvalidTokenOffsetsException e) {
+            log.debug("No highlight", e);
+        }
+        if (best == null) {
+            best = clean.length() > SNIPPET_LENGTH ? clean.substring(0, SNIPPET_LENGTH) + "…" : clean;
+        }
+        return escape(best.strip()).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>");
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    // --- indexing ---
+
+    void indexItem(ItemId id) {
+        InformationSearchSupport support = items.getIfAvailable();
+        if (support == null) {
+            return;
+        }
+        Optional<IndexableItem> item = support.indexable(id);
+        if (item.isEmpty()) {
+            engine.delete(SearchKind.ITEM, id.toString());
+            return;
+        }
+        engine.put(itemDocument(item.get()));
+    }
+
+    static IndexDocument itemDocument(IndexableItem item) {
+        return new IndexDocument(SearchKind.ITEM, item.id().toString(), item.title(), item.text(),
+                item.council() == null ? null : item.council().toString(),
+                item.category() == null ? null : item.category().name(),
+                item.designations().stream().map(Object::toString).collect(Collectors.toSet()), item.published(),
+                false);
+    }
+
+    void indexCouncil(CouncilId id) {
+        Optional<CouncilSummary> council = councils.councilSummary(id);
+        if (council.isEmpty()) {
+            engine.delete(SearchKind.COUNCIL, id.toString());
+            return;
+        }
+        engine.put(councilDocument(council.get()));
+    }
+
+    private static IndexDocument councilDocument(CouncilSummary c) {
+        return new IndexDocument(SearchKind.COUNCIL, c.id().toString(), c.name(), null, c.id().toString(),
+                c.status().name(), Set.of(), false, false);
+    }
+
+    void indexProposal(ProposalId id) {
+        councils.proposalForIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
+                        id.toString(), p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(),
+                        false, false)),
+                () -> engine.delete(SearchKind.PROPOSAL, id.toString()));
+    }
+
+    void indexMeeting(MeetingId id) {
+        councils.meetingForIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
+                        id.toString(), m.title(), meetingText(m), m.councilId().toString(), null, Set.of(), false,
+                        false)),
+                () -> engine.delete(SearchKind.MEETING, id.toString()));
+    }
+
+    private static String meetingText(CouncilViews.MeetingView m) {
+        StringBuilder text = new StringBuilder(m.title()).append('\n');
+        if (m.place() != null) {
+            text.append(m.place()).append('\n');
+        }
+        for (CouncilViews.AgendaItem a : m.agenda()) {
+            text.append(a.title()).append('\n');
+        }
+        return text.toString();
+    }
+
+    void indexTechnology(TechnologyId id) {
+        technologies.technologyForIndex(id).ifPresentOrElse(t -> engine.put(technologyDocument(t)),
+                        () -> engine.delete(SearchKind.TECHNOLOGY, id.toString()));
+    }
+
+    private static IndexDocument technologyDocument(Technology t) {
+        boolean designated = t.status() == TechnologyStatus.DESIGNATED;
+        return new IndexDocument(SearchKind.TECHNOLOGY, t.id().toString(), t.nameJa() + " / " + t.nameEn(),
+                technologyText(t), null, t.domain(), Set.of(), designated, designated);
+    }
+
+    private static String technologyText(Technology t) {
+        return String.join("\n", t.code(), t.nameJa(), t.nameEn(), t.description() == null ? "" : t.description());
+    }
+
+    void indexGuideline(UUID versionId) {
+        guidelines.version(versionId, null).ifPresentOrElse(v -> engine.put(guidelineDocument(v)),
+                () -> engine.delete(SearchKind.GUIDELINE, versionId.toString()));
+    }
+
+    private static IndexDocument guidelineDocument(GuidelineModel.Version v) {
+        return new IndexDocument(SearchKind.GUIDELINE, v.id().toString(), v.titleJa() + " / " + v.titleEn(),
+                guidelineText(v), null, v.status().name(), Set.of(), true, true);
+    }
+
+    private static String guidelineText(GuidelineModel.Version v) {
+        StringBuilder text = new StringBuilder();
+        for (GuidelineModel.Section s : v.sections()) {
+            text.append(s.headingJa()).append('\n').append(s.bodyJa()).append('\n')
+                    .append(s.headingEn()).append('\n').append(s.bodyEn()).append('\n');
+        }
+        for (GuidelineModel.Measure m : v.measures()) {
+            text.append(m.titleJa()).append('\n').append(m.descriptionJa()).append('\n')
+                    .append(m.titleEn()).append('\n').append(m.descriptionEn()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** After an event: searchable at once (near-real-time), made durable by {@link #commitPeriodically()}. */
+    void refresh() {
+        engine.refresh();
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${banso.search.commit-interval:5s}")
+    void commitPeriodically() {
+        engine.commitIfChanged();
+    }
+
+    @Override
+    public int reindex(BansoUser actor) {
+        if (actor == null || !actor.hasRole(Role.ADMIN)) {
+            throw new BansoException(ProblemCode.FORBIDDEN, "Only an administrator rebuilds the search index.");
+        }
+        return reindexAll();
+    }
+
+    @Override
+    public synchronized int reindexAll() {
+        int count = 0;
+        try {
+            engine.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        InformationSearchSupport support = items.getIfAvailable();
+        if (support != null) {
+            ItemId after = null;
+            List<ItemId> page;
+            do {
+                page = support.itemIds(after, 500);
+                for (ItemId id : page) {
+                    Optional<IndexableItem> item = support.indexable(id);
+                    if (item.isPresent()) {
+                        engine.put(itemDocument(item.get()));
+                        count++;
+                    }
+                    after = id;
+                }
+            } while (page.size() == 500);
+        }
+        CouncilId afterCouncil = null;
+        List<CouncilSummary> councilPage;
+        do {
+            councilPage = councils.allCouncils(afterCouncil, 500);
+            for (CouncilSummary c : councilPage) {
+                engine.put(councilDocument(c));
+                count++;
+                afterCouncil = c.id();
+                for (UUID p : councils.proposalAndMeetingIds(c.id(), false)) {
+                    indexProposal(new ProposalId(p));
+                    count++;
+                }
+                for (UUID m : councils.proposalAndMeetingIds(c.id(), true)) {
+                    indexMeeting(new MeetingId(m));
+                    count++;
+                }
+            }
+        } while (councilPage.size() == 500);
+        for (Technology t : technologies.allTechnologies()) {
+            engine.put(technologyDocument(t));
+            count++;
+        }
+        for (GuidelineModel.Version v : guidelines.versions(null)) {
+            engine.put(guidelineDocument(v));
+            count++;
+        }
+        engine.commit();
+        log.info("Search index rebuilt: {} documents", count);
+        return count;
+    }
+
+    /** Council names for the facet, only of councils the viewer sees; other ids stay ids. */
+    Map<String, String> councilNames(BansoUser viewer) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (viewer != null) {
+            councils.councils(viewer).forEach(c -> names.put(c.id().toString(), c.name()));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,113 @@
+package org.banso.search.internal;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.banso.information.InformationSearchSupport.Visibility;
+import org.banso.search.SearchKind;
+
+/**
+ * The Lucene query that admits exactly the documents one person may see at one instant (R17), used as a FILTER
+ * clause so it is evaluated in the same pass as the text query.
+ *
+ * <p>Items follow the rule of {@link org.banso.information.InformationSearchSupport}, term by term: visible iff no
+ * designation in {@code hiding} covers it, and either its council is readable, or no {@code active} designation
+ * covers it and it is public ({@code published}, or covered by a {@code releasedPublic} designation and by no
+ * {@code releasedCouncil} one). Councils: those the council module shows the person. Technologies: designated ones
+ * for everybody, all of them for signed-in people. Proposals and meetings: those of the readable councils (pledged
+ * members of a current participant, as the council module requires). Guidelines: only versions in force or superseded are indexed, and
+ * they are public.
+ *
+ * @param visibleCouncils the councils the council module shows this person (empty for anonymous callers)
+ */
+record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean signedIn) {
+
+    Query toQuery() {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (items != null) {
+            any.add(itemQuery(items), Occur.SHOULD);
+            Set<String> readable = ids(items.readableCouncils());
+            if (!readable.isEmpty()) {
+                // proposals and meetings: pledged members of the council's current participants, as the council
+                // module shows them (the same set as the readable councils of the item rule)
+                any.add(new BooleanQuery.Builder()
+                        .add(new BooleanQuery.Builder()
+                                .add(kind(SearchKind.PROPOSAL), Occur.SHOULD)
+                                .add(kind(SearchKind.MEETING), Occur.SHOULD)
+                                .build(), Occur.FILTER)
+                        .add(in(IndexDocument.COUNCIL, readable), Occur.FILTER)
+                        .build(), Occur.SHOULD);
+            }
+        }
+        if (!visibleCouncils.isEmpty()) {
+            any.add(new BooleanQuery.Builder()
+                    .add(kind(SearchKind.COUNCIL), Occur.FILTER)
+                    .add(in(IndexDocument.COUNCIL, visibleCouncils), Occur.FILTER)
+                    .build(), Occur.SHOULD);
+        }
+        BooleanQuery.Builder technology = new BooleanQuery.Builder().add(kind(SearchKind.TECHNOLOGY), Occur.FILTER);
+        if (!signedIn) {
+            technology.add(new TermQuery(new Term(IndexDocument.PUBLISHED, "true")), Occur.FILTER);
+        }
+        any.add(technology.build(), Occur.SHOULD);
+        any.add(kind(SearchKind.GUIDELINE), Occur.SHOULD);
+        any.add(kind(SearchKind.PUBLIC_RESULT), Occur.SHOULD);
+        any.setMinimumNumberShouldMatch(1);
+        return any.build();
+    }
+
+    /** The item rule alone, for documents of kind ITEM. */
+    static Query itemQuery(Visibility v) {
+        // public: no active designation, and published or released to the public (and not to the council only)
+        BooleanQuery.Builder released = new BooleanQuery.Builder()
+                .add(in(IndexDocument.DESIGNATION, ids(v.releasedPublic())), Occur.FILTER);
+        mustNot(released, IndexDocument.DESIGNATION, ids(v.releasedCouncil()));
+        BooleanQuery.Builder publicItem = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexDocument.PUBLISHED, "true")), Occur.SHOULD)
+                        .add(released.build(), Occur.SHOULD)
+                        .setMinimumNumberShouldMatch(1)
+                        .build(), Occur.FILTER);
+        mustNot(publicItem, IndexDocument.DESIGNATION, ids(v.active()));
+
+        BooleanQuery.Builder item = new BooleanQuery.Builder()
+                .add(kind(SearchKind.ITEM), Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(in(IndexDocument.COUNCIL, ids(v.readableCouncils())), Occur.SHOULD)
+                        .add(publicItem.build(), Occur.SHOULD)
+                        .setMinimumNumberShouldMatch(1)
+                        .build(), Occur.FILTER);
+        mustNot(item, IndexDocument.DESIGNATION, ids(v.hiding()));
+        return item.build();
+    }
+
+    private static void mustNot(BooleanQuery.Builder builder, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            builder.add(in(field, values), Occur.MUST_NOT);
+        }
+    }
+
+    private static Query kind(SearchKind kind) {
+        return new TermQuery(new Term(IndexDocument.KIND, kind.name()));
+    }
+
+    static Query in(String field, Collection<String> values) {
+        if (values.isEmpty()) {
+            return new MatchNoDocsQuery("no " + field);
+        }
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static Set<String> ids(Set<?> ids) {
+        return ids == null ? Set.of() : ids.stream().map(Object::toString).collect(Collectors.toSet());
+    }
+}

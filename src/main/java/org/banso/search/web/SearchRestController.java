@@ -1,0 +1,47 @@
+package org.banso.search.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.banso.identity.BansoUser;
+import org.banso.search.Search;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/search")
+@Tag(name = "Search", description = "Full-text search over what the caller may see (R17)")
+class SearchRestController {
+
+    private final Search search;
+
+    SearchRestController(Search search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search: hits and total count only what the caller may see; 20 hits a page; snippets are "
+            + "HTML-escaped with matches in <mark>")
+    SearchResponse search(@RequestParam(name = "q", defaultValue = "") String q,
+                          @RequestParam(name = "page", defaultValue = "1") int page,
+                          @AuthenticationPrincipal BansoUser user) {
+        Search.Result result = search.search(q, page, user);
+        return new SearchResponse(result.total(), result.page(), result.hits(), result.facets());
+    }
+
+    @PostMapping("/reindex")
+    @Operation(summary = "Rebuild the whole index from the modules (ADMIN)")
+    Map<String, Integer> reindex(@AuthenticationPrincipal BansoUser user) {
+        return Map.of("indexed", search.reindex(user));
+    }
+
+    record SearchResponse(long total, int page, List<Search.Hit> hits, Map<String, Map<String, Long>> facets) {
+    }
+}

@@ -1,0 +1,213 @@
+package org.banso.information;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.banso.identity.IdentityManagement;
+import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.BansoIntegrationTest;
+import org.banso.support.MutableClock;
+import org.banso.support.TestClockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Items through search (R12, R15, R17): uploaded through the real API, indexed from the information module's events,
+ * each relation to the council finds exactly the items it may see — hits, totals and facets — and a revoked pledge
+ * counts at the very next search. (In this package for its test support; the subject is the search module.)
+ */
+@BansoIntegrationTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+class ItemSearchTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    IdentityManagement identity;
+    @Autowired
+    MutableClock clock;
+
+    InformationTestSupport api;
+    Person official;
+    Person startup;
+    Person company;
+    Person outsider;
+    String council;
+    String ministryParticipant;
+    String startupParticipant;
+    String marker;
+
+    @BeforeEach
+    void world() throws Exception {
+        api = new InformationTestSupport(mvc, json, identity);
+        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        startup = api.person(api.organization("STARTUP"), "RESEARCHER");
+        company = api.person(api.organization("COMPANY"), "RESEARCHER");
+        outsider = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        council = api.establishedCouncil(official, startup);
+        startupParticipant = api.addParticipant(council, official, startup, "STARTUP");
+        api.addParticipant(council, official, company, "COMPANY");
+        ministryParticipant = api.participantOf(council, official, official);
+        api.sign(council, official);
+        api.sign(council, startup);
+        api.sign(council, company);
+        marker = "srch" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void r15_r17_eachRelationFindsExactlyTheItemsItMaySeeWithTotalsAndFacetsToMatch() throws Exception {
+        String open = api.upload(council, startup, "協議会内の資料 " + marker, "REPORT",
+                "伴走支援の進め方について " + marker + " を検討した。");
+        String controlled = api.upload(council, startup, "管理する資料 " + marker, "SAMPLING_DATA",
+                "試料データ " + marker + " 研究開発の成果");
+        Instant now = clock.instant();
+        api.adopt(council, official, InformationTestSupport.designation(List.of(controlled), null,
+                List.of(ministryParticipant, startupParticipant), now.minusSeconds(60), now.plus(Duration.ofDays(30)),
+                "VIEW_ONLY", "PUBLIC"), official, startup, company);
+
+        assertThat(found(startup)).containsExactlyInAnyOrder(open, controlled);
+        assertThat(found(official)).containsExactlyInAnyOrder(open, controlled);
+        assertThat(found(company)).as("a pledged member outside the designation's scope").containsExactly(open);
+        assertThat(found(outsider)).isEmpty();
+        assertThat(found(null)).isEmpty();
+
+        JsonNode body = search(company);
+        assertThat(body.get("total").asLong()).isEqualTo(1);
+        assertThat(body.get("facets").get("kind").get("ITEM").asLong()).isEqualTo(1);
+        assertThat(body.get("facets").get("category").get("REPORT").asLong()).isEqualTo(1);
+        assertThat(body.get("facets").get("category").has("SAMPLING_DATA")).isFalse();
+        assertThat(body.get("facets").get("council").get(council).asLong()).isEqualTo(1);
+        JsonNode hit = body.get("hits").get(0);
+        assertThat(hit.get("title").asString()).isEqualTo("協議会内の資料 " + marker);
+        assertThat(hit.get("snippet").asString()).contains("<mark>" + marker + "</mark>");
+
+        JsonNode none = search(outsider);
+        assertThat(none.get("total").asLong()).isZero();
+        assertThat(none.get("facets").get("kind")).isEmpty();
+    }
+
+    @Test
+    void r12_r17_aRevokedPledgeCountsAtTheVeryNextSearch() throws Exception {
+        String item = api.upload(council, startup, "誓約の資料 " + marker, "REPORT", "守秘義務 " + marker);
+        assertThat(found(company)).containsExactly(item);
+        api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
+        assertThat(found(company)).isEmpty();
+        assertThat(search(company).get("total").asLong()).isZero();
+        api.sign(council, company);
+        assertThat(found(company)).containsExactly(item);
+    }
+
+    @Test
+    void r17_aPublishedItemIsFoundByEveryoneIncludingAnonymousCallers() throws Exception {
+        String item = api.upload(council, startup, "公開成果 " + marker, "RESEARCH_RESULT", "成果の概要 " + marker);
+        assertThat(found(null)).isEmpty();
+        api.call("POST", "/api/v1/items/" + item + "/publish", startup.token(), null, 200);
+        assertThat(found(null)).containsExactly(item);
+        assertThat(found(outsider)).containsExactly(item);
+    }
+
+    @Test
+    void r17_theResultsPageShowsFacetsAndEscapedHighlightedSnippetsOnlyToThoseWhoMaySee() throws Exception {
+        api.upload(council, startup, "ページの資料 <i>" + marker + "</i>", "REPORT",
+                "シンクタンクの報告 <script>x</script> " + marker);
+        for (String lang : List.of("ja", "en")) {
+            String page = api.page("/search?lang=" + lang + "&q=" + marker, company).getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("<mark>" + marker + "</mark>").contains("&lt;script&gt;")
+                    .doesNotContain("<script>x").contains("&lt;i&gt;").contains("search-facets")
+                    .contains(lang.equals("ja") ? "種類" : "Kind");
+        }
+        String councilName = api.call("GET", "/api/v1/councils/" + council, company.token(), null, 200).get("name")
+                .asString();
+        assertThat(api.page("/search?q=" + marker, company).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(councilName);
+        String outsiders = api.page("/search?q=" + marker, outsider).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(outsiders).doesNotContain("ページの資料").doesNotContain("<mark>");
+    }
+
+    @Test
+    void r12_r17_proposalsAndMeetingsAreFoundOnlyByPledgedMembersOfTheirCouncil() throws Exception {
+        String proposal = api.call("POST", "/api/v1/councils/" + council + "/proposals", official.token(),
+                java.util.Map.of("matter", "PROMOTION", "title", "進め方の提案 " + marker, "body",
+                        "研究開発の進め方 " + marker), 201).get("id").asString();
+        java.util.Map<String, Object> meeting = new java.util.LinkedHashMap<>();
+        meeting.put("title", "第1回 " + marker);
+        meeting.put("startsAt", "2026-12-01T01:00:00Z");
+        meeting.put("endsAt", "2026-12-01T03:00:00Z");
+        meeting.put("place", "中央合同庁舎");
+        meeting.put("agenda", List.of(java.util.Map.of("matter", "PROMOTION", "title", "進め方")));
+        String meetingId = api.call("POST", "/api/v1/councils/" + council + "/meetings", official.token(), meeting,
+                201).get("id").asString();
+
+        JsonNode member = search(company);
+        assertThat(member.get("total").asLong()).isEqualTo(2);
+        assertThat(member.get("facets").get("kind").get("PROPOSAL").asLong()).isEqualTo(1);
+        assertThat(member.get("facets").get("kind").get("MEETING").asLong()).isEqualTo(1);
+        List<String> ids = new ArrayList<>();
+        member.get("hits").forEach(h -> ids.add(h.get("id").asString()));
+        assertThat(ids).containsExactlyInAnyOrder(proposal, meetingId);
+        assertThat(search(outsider).get("total").asLong()).isZero();
+        assertThat(search(null).get("total").asLong()).isZero();
+        api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
+        assertThat(search(company).get("total").asLong()).as("pledge revoked: at once").isZero();
+    }
+
+    @Test
+    void r17_theTextOfAControlledItemIsNeverInTheClearInTheIndexDirectory() throws Exception {
+        String secret = "極秘" + marker + "試料";
+        String item = api.upload(council, startup, "管理資料 " + marker, "SAMPLING_DATA", "本文 " + secret);
+        Instant now = clock.instant();
+        api.adopt(council, official, InformationTestSupport.designation(List.of(item), null,
+                List.of(ministryParticipant, startupParticipant), now.minusSeconds(60), now.plus(Duration.ofDays(30)),
+                "VIEW_ONLY", "PUBLIC"), official, startup, company);
+        assertThat(found(startup)).containsExactly(item);
+        List<java.nio.file.Path> files;
+        // every test index of this JVM (application-test.properties: target/test-index/<random uuid> per context)
+        try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("target", "test-index"))) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (java.nio.file.Path file : files) {
+            String asLatin1 = new String(java.nio.file.Files.readAllBytes(file),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (java.nio.charset.Charset cs : List.of(java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+                for (String needle : List.of(marker, "極秘", "管理資料")) {
+                    String encoded = new String(needle.getBytes(cs), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(asLatin1.contains(encoded)).as(file + " holds " + needle + " in " + cs).isFalse();
+                }
+            }
+        }
+    }
+
+    private List<String> found(Person person) throws Exception {
+        List<String> ids = new ArrayList<>();
+        JsonNode body = search(person);
+        for (JsonNode hit : body.get("hits")) {
+            assertThat(hit.get("kind").asString()).isEqualTo("ITEM");
+            ids.add(hit.get("id").asString());
+        }
+        assertThat(body.get("total").asLong()).as("total equals the visible hits").isEqualTo(ids.size());
+        return ids;
+    }
+
+    private JsonNode search(Person person) throws Exception {
+        return api.call("GET", "/api/v1/search?q=" + marker, person == null ? null : person.token(), null, 200);
+    }
+}
