@@ -10,6 +10,8 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.technology.TechnologyId;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Calls for proposals, applications, reviews and awards. Funding officers open calls and award; researchers apply
  * as principal investigator; reviewers (program officers, funding officers, researchers, analysts other than the
@@ -74,7 +76,11 @@ public interface Calls {
     }
 
     record AwardTerms(TechnologyId technologyId, List<OrganizationId> organizationIds,
-                      OrganizationId competentMinistryId, OrganizationId socialImplementationLeadId,
-                      String socialImplementationPlan) {
+                      OrganizationId competentMinistryId,
+                      @Schema(description = "K_PROGRAM (R7): an enabled MINISTRY_OFFICIAL account of the competent "
+                              + "ministry who represents it in the project's council; optional when the awarding "
+                              + "funding officer is an official of that ministry.", nullable = true)
+                      UserId competentMinistryRepresentativeId,
+                      OrganizationId socialImplementationLeadId, String socialImplementationPlan) {
     }
 }

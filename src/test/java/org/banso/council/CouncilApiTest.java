@@ -221,8 +221,9 @@ class CouncilApiTest {
         // R7
         UUID project = UUID.randomUUID();
         var actor = identity.user(new UserId(UUID.fromString(official.id()))).orElseThrow().asPrincipal();
-        CouncilId council = councils.createCouncilForProject(project, "K Program 課題の協議会",
-                actor.organizationId(), new UserId(UUID.fromString(pi.id())), actor);
+        CouncilId council = councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project,
+                "K Program 課題の協議会", actor.organizationId(), new UserId(UUID.fromString(pi.id())), null,
+                "Controlled: 試料"), actor);
         assertThat(councils.councilOfProject(project)).get().satisfies(c -> {
             assertThat(c.id()).isEqualTo(council);
             assertThat(c.status()).isEqualTo(CouncilStatus.PROPOSED);
@@ -230,8 +231,10 @@ class CouncilApiTest {
         JsonNode view = api.call("GET", "/api/v1/councils/" + council, pi.token(), null, 200);
         assertThat(view.get("projectIds").get(0).asString()).isEqualTo(project.toString());
         assertThat(view.get("requiredConsenterIds").get(0).asString()).isEqualTo(pi.id());
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(project,
-                "二つ目", actor.organizationId(), new UserId(UUID.fromString(pi.id())), actor)))
+        assertThat(view.get("informationManagementDraft").asString()).isEqualTo("Controlled: 試料");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
+                new CouncilManagement.ProjectCouncil(project, "二つ目", actor.organizationId(),
+                        new UserId(UUID.fromString(pi.id())), null, null), actor)))
                 .as("a project has exactly one council").hasMessageContaining("not valid");
     }
 

@@ -85,7 +85,7 @@ class FundingPagesTest {
         funding.record(fund, EntryKind.APPROPRIATION, 1_000, "", officer);
         ProjectId project = funding.award(new Funding.NewProject("画面の課題", Program.OTHER, fund,
                 fixtures.technology(), fixtures.user(company, Role.RESEARCHER).id(), List.of(company), 500L,
-                ministry, company, "企業が製品化する", null), fundingOfficer).id();
+                ministry, null, company, "企業が製品化する", null), fundingOfficer).id();
         MockHttpSession session = signIn(fundingOfficer);
         mvc.perform(get("/projects").session(session).cookie(new Cookie("banso-lang", "ja")))
                 .andExpect(status().isOk())
