@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.banso.support.ApiAccounts.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -25,7 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -221,6 +228,47 @@ class CouncilGateEndToEndTest {
                         org.hamcrest.Matchers.containsString("中継器の較正手順")))
                 .andExpect(jsonPath("$.informationManagementDraft",
                         org.hamcrest.Matchers.containsString("再現の容易な製造ノウハウ")));
+
+        // the council page shows the draft; once established, a pledged participant proposes from it
+        MockHttpSession official = signIn(representative);
+        mvc.perform(get("/councils/" + council).session(official).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Draft information-management plan from the application")))
+                .andExpect(content().string(containsString("中継器の較正手順")))
+                .andExpect(content().string(not(containsString("propose-from-draft"))));
+        mvc.perform(post("/api/v1/councils/" + council + "/consents").header("Authorization", bearer(token(pi)))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"CONSENT\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/councils/" + council + "/establish")
+                .header("Authorization", bearer(token(representative)))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/councils/" + council + "/pledges")
+                        .header("Authorization", bearer(token(representative))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accept\":true}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/councils/" + council).session(official).param("lang", "ja"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("prefillFromDraft", false))
+                .andExpect(content().string(containsString("この案から提案する")));
+        MvcResult prefilled = mvc.perform(get("/councils/" + council).session(official)
+                        .param("draft", "information-management").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("prefillFromDraft", true))
+                .andExpect(content().string(containsString("Propose from this draft")))
+                .andReturn();
+        String html = prefilled.getResponse().getContentAsString();
+        assertThat(html).containsPattern("<option value=\"INFORMATION_MANAGEMENT\" selected=\"selected\"")
+                .containsPattern("(?s)<textarea id=\"proposal-body\"[^>]*>Controlled: 中継器の較正手順");
+        // the PI (a required consenter, not a pledged participant) sees the draft but cannot propose from it
+        mvc.perform(get("/councils/" + council).session(signIn(pi)).param("draft", "information-management"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("prefillFromDraft", false))
+                .andExpect(content().string(containsString("中継器の較正手順")))
+                .andExpect(content().string(not(containsString("propose-from-draft"))));
+    }
+
+    private MockHttpSession signIn(BansoUser user) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", user.username())
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
     }
 
     private interface Award {
