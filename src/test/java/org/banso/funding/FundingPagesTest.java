@@ -196,7 +196,13 @@ class FundingPagesTest {
         mvc.perform(get(projectPage).session(officer).param("lang", "ja"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("設置提案中")))
-                .andExpect(content().string(containsString("新興企業が製品化")));
+                .andExpect(content().string(containsString("新興企業が製品化")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/councils/"))));
+        // the representative may see the council, so their project page links to it
+        mvc.perform(get(projectPage).session(signIn(representative)).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/councils/")))
+                .andExpect(content().string(containsString("Open the council")));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.funding.Calls;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
@@ -53,9 +55,11 @@ class FundingPages {
     private final TechnologyRegistry technologies;
     private final FieldErrorMessages errorMessages;
     private final IdentityManagement identity;
+    private final CouncilManagement councils;
 
     FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
-                 IdentityManagement identity) {
+                 IdentityManagement identity, CouncilManagement councils) {
+        this.councils = councils;
         this.funding = funding;
         this.calls = calls;
         this.technologies = technologies;
@@ -155,13 +159,17 @@ class FundingPages {
     }
 
     @GetMapping("/projects/{id}")
-    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user,
+                   java.util.Locale locale) {
         ProjectView project = funding.project(new ProjectId(id), user);
+        // the link to the council only for those the council module lets see it (others would get not-found)
+        model.addAttribute("councilVisible", project.councilId() != null && councilVisible(project.councilId(), user));
         model.addAttribute("project", project);
         model.addAttribute("technologies", technologyNames(user));
         model.addAttribute("canOperate", user.hasRole(Role.FUNDING_OFFICER));
         model.addAttribute("organizationNames", identity.organizations().stream()
-                .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name, (a, b) -> a)));
+                .collect(Collectors.toMap(OrganizationView::id, o -> "en".equals(locale.getLanguage())
+                        && o.nameEn() != null && !o.nameEn().isBlank() ? o.nameEn() : o.name(), (a, b) -> a)));
         return "funding/project";
     }
 
@@ -329,6 +337,15 @@ class FundingPages {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private boolean councilVisible(UUID council, BansoUser user) {
+        try {
+            councils.council(new CouncilId(council), user);
+            return true;
+        } catch (BansoException hidden) {
+            return false;
+        }
+    }
 
     private Map<TechnologyId, String> technologyNames(BansoUser user) {
         return technologies.technologies(user).stream().collect(Collectors.toMap(t -> t.id(),
