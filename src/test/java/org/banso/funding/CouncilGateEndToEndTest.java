@@ -271,6 +271,22 @@ class CouncilGateEndToEndTest {
                 .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
     }
 
+    @Test
+    void theOpenApiDescriptionDocumentsTheRepresentativeOnBothAwardRequests() throws Exception { // R7
+        var docs = json.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        List<String> described = new java.util.ArrayList<>();
+        docs.get("components").get("schemas").properties().forEach(schema -> {
+            var property = schema.getValue().path("properties").path("competentMinistryRepresentativeId");
+            if (!property.isMissingNode() && property.path("description").asString("").contains("MINISTRY_OFFICIAL")) {
+                described.add(schema.getKey());
+            }
+        });
+        assertThat(described).as("request schemas documenting competentMinistryRepresentativeId").hasSize(2);
+        assertThat(docs.get("paths").get("/api/v1/projects").get("post")).isNotNull();
+        assertThat(docs.get("paths").get("/api/v1/applications/{id}/award").get("post")).isNotNull();
+    }
+
     private interface Award {
         ResultActions perform() throws Exception;
     }
