@@ -288,9 +288,10 @@ class FundingService implements Funding {
         return jdbc.sql("""
                         select plan_controlled, plan_from_whom, plan_months, plan_reason from funding_application
                         where id = ?""").param(application)
-                .query((rs, n) -> "Controlled: " + rs.getString("plan_controlled") + "\nFrom whom: "
-                        + rs.getString("plan_from_whom") + "\nFor: " + rs.getInt("plan_months") + " months\nWhy: "
-                        + rs.getString("plan_reason"))
+                .query((rs, n) -> "管理する情報 / Controlled: " + rs.getString("plan_controlled")
+                        + "\n誰に対して / From whom: " + rs.getString("plan_from_whom")
+                        + "\n期間 / For: " + rs.getInt("plan_months") + "か月 / months"
+                        + "\n理由 / Why: " + rs.getString("plan_reason"))
                 .optional().orElseThrow(() -> BansoException.invalid("applicationId", "must name an application"));
     }
 
