@@ -14,8 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Calls for proposals, applications, reviews and awards. Funding officers open calls and award; researchers apply
- * as principal investigator; reviewers (program officers, funding officers, researchers, analysts other than the
- * applicant) declare conflicts of interest before they may score.
+ * as principal investigator; reviewers (program officers and think-tank analysts; one from the applicant's own
+ * organization cannot declare no conflict) declare conflicts of interest before they may score and see the draft
+ * open/close plan.
  */
 public interface Calls {
 
