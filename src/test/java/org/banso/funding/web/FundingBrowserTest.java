@@ -134,10 +134,22 @@ class FundingBrowserTest extends BrowserTestSupport {
         assertThat(text("#council-status")).isEqualTo("Proposed (not yet established)");
         screenshot("funding-project-en");
         assertNoSeriousViolations("project with its council proposed (en)");
+        String projectPath = path();
         open("/funds/" + fund + "?lang=en");
         assertThat(text("body")).contains("Allocation to a project");
         screenshot("funding-fund-en");
         assertNoSeriousViolations("fund dashboard (en)");
+        signOut();
+
+        // the METI official, the council's representative, follows the project to its council and its draft plan
+        signIn("meti", DEMO_PASSWORD);
+        open(projectPath + "?lang=ja");
+        driver.findElement(By.linkText("協議会を開く")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT).until(d -> path().startsWith("/councils/"));
+        assertThat(text("#council-status")).isEqualTo("設置提案中");
+        assertThat(text("#draft-plan")).contains("中継器の較正手順", "再現の容易な製造ノウハウの流出防止");
+        screenshot("funding-council-draft-ja");
+        assertNoSeriousViolations("council with the application's draft plan (ja)");
     }
 
     private BansoUser person(String username) {
