@@ -36,11 +36,13 @@ public interface CouncilManagement {
 
     /**
      * For the funding module (R7): the council of a K Program project, proposed on behalf of the competent ministry
-     * with the project's principal investigator as required consenter. The actor must be an official of that
-     * ministry; a project has at most one council.
+     * with the project's principal investigator as required consenter. The actor is a funding officer or an official
+     * of the competent ministry ({@code forbidden} otherwise). The ministry's participant is represented by
+     * {@code competentMinistryRepresentativeId}, an enabled ministry official of that ministry; an official actor may
+     * omit it and represents the ministry themselves. A missing or unfit representative is {@code validation-failed}
+     * on that field. A project has at most one council. Events name the actor as {@code by}.
      */
-    CouncilId createCouncilForProject(UUID projectId, String name, OrganizationId competentMinistryId,
-                                      UserId principalInvestigator, BansoUser actor);
+    CouncilId createCouncilForProject(ProjectCouncil council, BansoUser actor);
 
     /** For the funding module (R7): the council of a project and whether it is established. */
     java.util.Optional<CouncilSummary> councilOfProject(UUID projectId);
@@ -154,6 +156,15 @@ public interface CouncilManagement {
 
     record NewCouncil(String name, OrganizationId competentMinistryId, List<UUID> projectIds,
                       List<UserId> requiredConsenterIds) {
+    }
+
+    /**
+     * @param informationManagementDraft the application's draft open/close plan, kept with the council as the draft
+     *                                   of its first INFORMATION_MANAGEMENT proposal; null without one
+     */
+    record ProjectCouncil(UUID projectId, String name, OrganizationId competentMinistryId,
+                          UserId principalInvestigatorId, UserId competentMinistryRepresentativeId,
+                          String informationManagementDraft) {
     }
 
     record NewParticipant(OrganizationId organizationId, ParticipantRole role, UserId representativeId,

@@ -18,10 +18,15 @@ public final class CouncilViews {
                                  Instant proposedAt) {
     }
 
+    /**
+     * @param informationManagementDraft for a project's council (R7), the application's draft open/close plan: the
+     *                                   draft of the council's first INFORMATION_MANAGEMENT proposal; null otherwise
+     */
     public record CouncilView(CouncilId id, String name, CouncilStatus status, OrganizationId competentMinistryId,
                               List<UUID> projectIds, List<UserId> requiredConsenterIds,
                               List<ParticipantView> participants, List<ConsentView> consents, int pledgeVersion,
-                              Instant proposedAt, Instant establishedAt, Instant dissolvedAt) {
+                              Instant proposedAt, Instant establishedAt, Instant dissolvedAt,
+                              String informationManagementDraft) {
     }
 
     public record ParticipantView(ParticipantId id, OrganizationId organizationId, ParticipantRole role,

@@ -10,10 +10,13 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.technology.TechnologyId;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Calls for proposals, applications, reviews and awards. Funding officers open calls and award; researchers apply
- * as principal investigator; reviewers (program officers, funding officers, researchers, analysts other than the
- * applicant) declare conflicts of interest before they may score.
+ * as principal investigator; reviewers (program officers and think-tank analysts; one from the applicant's own
+ * organization cannot declare no conflict) declare conflicts of interest before they may score and see the draft
+ * open/close plan.
  */
 public interface Calls {
 
@@ -74,7 +77,11 @@ public interface Calls {
     }
 
     record AwardTerms(TechnologyId technologyId, List<OrganizationId> organizationIds,
-                      OrganizationId competentMinistryId, OrganizationId socialImplementationLeadId,
-                      String socialImplementationPlan) {
+                      OrganizationId competentMinistryId,
+                      @Schema(description = "K_PROGRAM (R7): an enabled MINISTRY_OFFICIAL account of the competent "
+                              + "ministry who represents it in the project's council; optional when the awarding "
+                              + "funding officer is an official of that ministry.", nullable = true)
+                      UserId competentMinistryRepresentativeId,
+                      OrganizationId socialImplementationLeadId, String socialImplementationPlan) {
     }
 }

@@ -13,6 +13,8 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.technology.TechnologyId;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The funding module's facade: funds and their ledger (R2), projects (R10) and the council gate (R7). Every method
  * takes the acting person and checks their role; a refused request changes nothing.
@@ -53,9 +55,21 @@ public interface Funding {
     record LedgerFilter(EntryKind kind, ProjectId project, int limit) {
     }
 
+    /**
+     * @param competentMinistryRepresentativeId K Program (R7): an enabled MINISTRY_OFFICIAL of the competent
+     *                                          ministry who represents it in the project's council; may be omitted
+     *                                          when the awarding officer is themselves an official of that ministry
+     */
     record NewProject(String title, Program program, FundId fundId, TechnologyId technologyId,
                       UserId principalInvestigatorId, List<OrganizationId> organizationIds, Long budget,
-                      OrganizationId competentMinistryId, OrganizationId socialImplementationLeadId,
-                      String socialImplementationPlan, UUID applicationId) {
+                      OrganizationId competentMinistryId,
+                      @Schema(description = "K_PROGRAM (R7): an enabled MINISTRY_OFFICIAL account of the competent "
+                              + "ministry, the representative of the ministry's participant that proposes the "
+                              + "project's council. Optional when the awarding funding officer is an official of "
+                              + "that ministry; otherwise 400 validation-failed on this field.",
+                              nullable = true)
+                      UserId competentMinistryRepresentativeId,
+                      OrganizationId socialImplementationLeadId, String socialImplementationPlan,
+                      UUID applicationId) {
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.banso.council.CouncilEvents.ProposalAdopted;
 import org.banso.council.CouncilTestSupport.Person;
+import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
@@ -221,8 +222,9 @@ class CouncilApiTest {
         // R7
         UUID project = UUID.randomUUID();
         var actor = identity.user(new UserId(UUID.fromString(official.id()))).orElseThrow().asPrincipal();
-        CouncilId council = councils.createCouncilForProject(project, "K Program 課題の協議会",
-                actor.organizationId(), new UserId(UUID.fromString(pi.id())), actor);
+        CouncilId council = councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project,
+                "K Program 課題の協議会", actor.organizationId(), new UserId(UUID.fromString(pi.id())), null,
+                "Controlled: 試料"), actor);
         assertThat(councils.councilOfProject(project)).get().satisfies(c -> {
             assertThat(c.id()).isEqualTo(council);
             assertThat(c.status()).isEqualTo(CouncilStatus.PROPOSED);
@@ -230,9 +232,50 @@ class CouncilApiTest {
         JsonNode view = api.call("GET", "/api/v1/councils/" + council, pi.token(), null, 200);
         assertThat(view.get("projectIds").get(0).asString()).isEqualTo(project.toString());
         assertThat(view.get("requiredConsenterIds").get(0).asString()).isEqualTo(pi.id());
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(project,
-                "二つ目", actor.organizationId(), new UserId(UUID.fromString(pi.id())), actor)))
+        assertThat(view.get("informationManagementDraft").asString()).isEqualTo("Controlled: 試料");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
+                new CouncilManagement.ProjectCouncil(project, "二つ目", actor.organizationId(),
+                        new UserId(UUID.fromString(pi.id())), null, null), actor)))
                 .as("a project has exactly one council").hasMessageContaining("not valid");
+    }
+
+    @Test
+    void r7_aFundingOfficerCreatesAProjectCouncilOnlyWithAFitRepresentativeOfTheCompetentMinistry() throws Exception {
+        // R7: the council module's own checks, behind the funding module's
+        OrganizationId ministry = new OrganizationId(UUID.fromString(official.organizationId()));
+        UserId piId = new UserId(UUID.fromString(pi.id()));
+        var officer = principal(api.person(api.organization("FUNDING_AGENCY"), "FUNDING_OFFICER"));
+        Person programOfficer = api.person(official.organizationId(), "PROGRAM_OFFICER");
+        Person elsewhere = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        for (UserId unfit : java.util.Arrays.asList(null, new UserId(UUID.fromString(programOfficer.id())),
+                new UserId(UUID.fromString(elsewhere.id())), new UserId(UUID.randomUUID()))) {
+            UUID project = UUID.randomUUID();
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
+                    new CouncilManagement.ProjectCouncil(project, "課題の協議会", ministry, piId, unfit, null), officer));
+            assertThat(refused).isInstanceOf(org.banso.shared.BansoException.class);
+            var problem = (org.banso.shared.BansoException) refused;
+            assertThat(problem.code()).isEqualTo(org.banso.shared.ProblemCode.VALIDATION_FAILED);
+            assertThat(problem.errors()).extracting(org.banso.shared.BansoException.FieldError::field)
+                    .contains("competentMinistryRepresentativeId");
+            assertThat(councils.councilOfProject(project)).as("nothing written for %s", unfit).isEmpty();
+        }
+        // neither a funding officer nor an official of the competent ministry
+        var researcher = principal(outsider);
+        UUID project = UUID.randomUUID();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
+                new CouncilManagement.ProjectCouncil(project, "課題の協議会", ministry, piId,
+                        new UserId(UUID.fromString(official.id())), null), researcher)))
+                .isInstanceOf(org.banso.shared.BansoException.class).hasMessageContaining("funding officer");
+        // the representative named by the funding officer represents the ministry; the officer is who acted
+        CouncilId council = councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project,
+                "課題の協議会", ministry, piId, new UserId(UUID.fromString(official.id())), null), officer);
+        JsonNode view = api.call("GET", "/api/v1/councils/" + council, official.token(), null, 200);
+        assertThat(view.get("participants").get(0).get("representativeId").asString()).isEqualTo(official.id());
+        assertThat(view.get("informationManagementDraft").isNull()).isTrue();
+    }
+
+    private org.banso.identity.BansoUser principal(Person person) {
+        return identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 import org.banso.funding.FundingViews.EntryKind;
@@ -85,7 +86,7 @@ class FundingPagesTest {
         funding.record(fund, EntryKind.APPROPRIATION, 1_000, "", officer);
         ProjectId project = funding.award(new Funding.NewProject("画面の課題", Program.OTHER, fund,
                 fixtures.technology(), fixtures.user(company, Role.RESEARCHER).id(), List.of(company), 500L,
-                ministry, company, "企業が製品化する", null), fundingOfficer).id();
+                ministry, null, company, "企業が製品化する", null), fundingOfficer).id();
         MockHttpSession session = signIn(fundingOfficer);
         mvc.perform(get("/projects").session(session).cookie(new Cookie("banso-lang", "ja")))
                 .andExpect(status().isOk())
@@ -132,6 +133,96 @@ class FundingPagesTest {
                 .andExpect(content().string(containsString("試料の作製条件")))
                 .andExpect(content().string(containsString("Declare your conflicts of interest")))
                 .andExpect(content().string(containsString("300,000 yen")));
+    }
+
+    @Test
+    void aFundingOfficerOpensACallAndAwardsAKProgramApplicationOnThePagesNamingTheMinistryRepresentative()
+            throws Exception { // R7, R10
+        FundingFixtures fixtures = new FundingFixtures(identity, technologies);
+        OrganizationId ministry = fixtures.organization(OrganizationKind.MINISTRY);
+        OrganizationId startup = fixtures.organization(OrganizationKind.STARTUP);
+        BansoUser programOfficer = fixtures.user(ministry, Role.PROGRAM_OFFICER);
+        BansoUser fundingOfficer = fixtures.user(fixtures.organization(OrganizationKind.FUNDING_AGENCY),
+                Role.FUNDING_OFFICER);
+        BansoUser representative = fixtures.user(ministry, Role.MINISTRY_OFFICIAL);
+        BansoUser researcher = fixtures.user(startup, Role.RESEARCHER);
+        FundId fund = funding.createFund(ApiAccounts.unique("画面K基金 "), Program.K_PROGRAM, programOfficer).id();
+        funding.record(fund, EntryKind.APPROPRIATION, 100_000_000L, "", programOfficer);
+        var technology = fixtures.technology();
+        MockHttpSession officer = signIn(fundingOfficer);
+        mvc.perform(get("/calls").session(officer).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Open a call for proposals")));
+        java.time.LocalDateTime today = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo"))
+                .withSecond(0).withNano(0);
+        String callPage = mvc.perform(post("/calls").session(officer).with(csrf())
+                        .param("title", "画面から開始した公募").param("fundId", fund.toString())
+                        .param("type", "PROJECT").param("technologyIds", technology.toString())
+                        .param("opensAt", today.minusDays(1).toString()).param("closesAt", today.plusDays(30).toString())
+                        .param("budgetCap", "50000000"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", true))
+                .andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(callPage).startsWith("/calls/");
+        UUID call = UUID.fromString(callPage.substring("/calls/".length()));
+        org.assertj.core.api.Assertions.assertThat(calls.call(call, fundingOfficer).open()).isTrue();
+
+        UUID application = calls.apply(call, new Calls.NewApplication("画面から採択する課題", "90050426",
+                "0000-0002-1825-0097", List.of(), 1_000_000L,
+                new Calls.OpenClosePlan("試料の作製条件", "協議会の外の者", 24, "製造ノウハウ")), researcher).id();
+        mvc.perform(get("/applications/" + application).session(officer).param("lang", "ja"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("所管省庁の代表者（ユーザー名）")));
+        // without a representative: refused on the page, nothing awarded
+        mvc.perform(post("/applications/" + application + "/award").session(officer).with(csrf())
+                        .param("technologyId", technology.toString()).param("organizationIds", startup.toString())
+                        .param("competentMinistryId", ministry.toString())
+                        .param("socialImplementationLeadId", startup.toString())
+                        .param("socialImplementationPlan", "新興企業が製品化"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "validation-failed"));
+        org.assertj.core.api.Assertions.assertThat(calls.application(application, fundingOfficer).status())
+                .isEqualTo("SUBMITTED");
+        String projectPage = mvc.perform(post("/applications/" + application + "/award").session(officer)
+                        .with(csrf())
+                        .param("technologyId", technology.toString()).param("organizationIds", startup.toString())
+                        .param("competentMinistryId", ministry.toString())
+                        .param("representative", representative.username())
+                        .param("socialImplementationLeadId", startup.toString())
+                        .param("socialImplementationPlan", "新興企業が製品化"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(projectPage).startsWith("/projects/");
+        mvc.perform(get(projectPage).session(officer).param("lang", "ja"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("設置提案中")))
+                .andExpect(content().string(containsString("新興企業が製品化")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/councils/"))));
+        // the representative may see the council, so their project page links to it
+        mvc.perform(get(projectPage).session(signIn(representative)).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/councils/")))
+                .andExpect(content().string(containsString("Open the council")));
+    }
+
+    @Test
+    void theLedgerIsDownloadedFromTheFundPageAsCsvAndXlsx() throws Exception { // R2
+        FundingFixtures fixtures = new FundingFixtures(identity, technologies);
+        BansoUser officer = fixtures.user(fixtures.organization(OrganizationKind.MINISTRY), Role.PROGRAM_OFFICER);
+        FundId fund = funding.createFund(ApiAccounts.unique("画面基金 "), Program.OTHER, officer).id();
+        funding.record(fund, EntryKind.APPROPRIATION, 7_000L, "出力試験", officer);
+        MockHttpSession session = signIn(officer);
+        mvc.perform(get("/funds/" + fund).session(session))
+                .andExpect(content().string(containsString("/funds/" + fund + "/ledger.xlsx")));
+        mvc.perform(get("/funds/" + fund + "/ledger.csv").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("出力試験")));
+        byte[] xlsx = mvc.perform(get("/funds/" + fund + "/ledger.xlsx").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.assertj.core.api.Assertions.assertThat(workbook.getSheet("ledger").getRow(1).getCell(4)
+                    .getNumericCellValue()).isEqualTo(7_000d);
+        }
     }
 
     private MockHttpSession signIn(BansoUser user) throws Exception {

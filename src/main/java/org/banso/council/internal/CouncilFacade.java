@@ -48,9 +48,8 @@ public class CouncilFacade implements CouncilManagement {
     }
 
     @Override
-    public CouncilId createCouncilForProject(UUID projectId, String name, OrganizationId competentMinistryId,
-                                             UserId principalInvestigator, BansoUser actor) {
-        return councils.createCouncilForProject(projectId, name, competentMinistryId, principalInvestigator, actor);
+    public CouncilId createCouncilForProject(ProjectCouncil council, BansoUser actor) {
+        return councils.createCouncilForProject(council, actor);
     }
 
     @Override

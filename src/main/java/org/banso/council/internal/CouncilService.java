@@ -168,6 +168,18 @@ class CouncilService {
 
     @Transactional
     public CouncilView propose(CouncilManagement.NewCouncil request, BansoUser actor) {
+        return view(insertCouncil(request, actor == null ? null : actor.id(), null, true, actor));
+    }
+
+    /**
+     * Checks and writes a new council with the competent ministry as its first participant, represented by
+     * {@code representative}. With {@code actorProposes} the actor must be an official of the competent ministry
+     * (and is the representative); otherwise the caller has decided who may act, and the representative must be an
+     * enabled ministry official of the competent ministry (a field error on
+     * {@code competentMinistryRepresentativeId} if not). Events name the actor as {@code by}.
+     */
+    private CouncilRow insertCouncil(CouncilManagement.NewCouncil request, UserId representative,
+                                     String informationManagementDraft, boolean actorProposes, BansoUser actor) {
         if (request == null) {
             throw BansoException.invalid("name", "must not be blank");
         }
@@ -195,17 +207,30 @@ class CouncilService {
                 break;
             }
         }
+        String draft = informationManagementDraft == null || informationManagementDraft.isBlank() ? null
+                : informationManagementDraft.strip();
+        if (draft != null && draft.length() > 50000) {
+            errors.add(FieldError.coded("informationManagementDraft", "too-long", "must be at most 50000 characters",
+                    50000));
+        }
+        if (!actorProposes && !isMinistryOfficialOf(representative, request.competentMinistryId())) {
+            errors.add(FieldError.coded("competentMinistryRepresentativeId", "ministry-official",
+                    "must name an enabled ministry official of the competent ministry (R7)"));
+        }
         failIfAny(errors);
-        if (!actor.hasRole(Role.MINISTRY_OFFICIAL) || !request.competentMinistryId().equals(actor.organizationId())) {
+        if (actorProposes && (!actor.hasRole(Role.MINISTRY_OFFICIAL)
+                || !request.competentMinistryId().equals(actor.organizationId()))) {
             throw new BansoException(ProblemCode.FORBIDDEN,
                     "Only an official of the competent ministry may propose its council (R5).");
         }
         Instant now = clock.instant();
         CouncilId id = CouncilId.random();
+        OrganizationId ministryId = request.competentMinistryId();
         jdbc.sql("""
                 insert into council_council (id, name, competent_ministry_id, status, pledge_version, proposed_by,
-                                             proposed_at) values (?, ?, ?, 'PROPOSED', 1, ?, ?)""")
-                .params(id.value(), name, request.competentMinistryId().value(), actor.id().value(), ts(now)).update();
+                                             proposed_at, information_management_draft)
+                values (?, ?, ?, 'PROPOSED', 1, ?, ?, ?)""")
+                .params(id.value(), name, ministryId.value(), actor.id().value(), ts(now), draft).update();
         projects.forEach(p -> jdbc.sql("insert into council_project (council_id, project_id) values (?, ?)")
                 .params(id.value(), p).update());
         consenters.forEach(c -> jdbc.sql("insert into council_required_consenter (council_id, user_id) values (?, ?)")
@@ -214,26 +239,51 @@ class CouncilService {
                 insert into council_pledge_text (council_id, version, text_ja, text_en, created_by, created_at)
                 select ?, 1, text_ja, text_en, ?, ? from council_pledge_template where key = 'default'""")
                 .params(id.value(), actor.id().value(), ts(now)).update();
-        events.publishEvent(new CouncilEvents.CouncilProposed(id, request.competentMinistryId(), actor.id(), now));
-        // the competent ministry takes part from the start, represented by the proposing official
-        ParticipantId competent = insertParticipant(id, actor.organizationId(), ParticipantRole.COMPETENT_MINISTRY,
-                actor.id(), List.of(actor.id()), actor.id(), now);
-        events.publishEvent(new CouncilEvents.ParticipantJoined(id, competent, actor.organizationId(),
+        events.publishEvent(new CouncilEvents.CouncilProposed(id, ministryId, actor.id(), now));
+        // the competent ministry takes part from the start, represented by the proposing (or named) official
+        ParticipantId competent = insertParticipant(id, ministryId, ParticipantRole.COMPETENT_MINISTRY,
+                representative, List.of(representative), actor.id(), now);
+        events.publishEvent(new CouncilEvents.ParticipantJoined(id, competent, ministryId,
                 ParticipantRole.COMPETENT_MINISTRY, actor.id(), now));
-        return view(row(id).orElseThrow());
+        return row(id).orElseThrow();
     }
 
+    private boolean isMinistryOfficialOf(UserId user, OrganizationId ministry) {
+        return user != null && ministry != null && identity.user(user)
+                .filter(u -> u.enabled() && u.roles().contains(Role.MINISTRY_OFFICIAL)
+                        && ministry.equals(u.organizationId()))
+                .isPresent();
+    }
+
+    /**
+     * R7: a K Program project's council. The actor is a funding officer (who names the competent ministry's
+     * representative) or an official of the competent ministry (who represents it unless they name someone else).
+     */
     @Transactional
-    public CouncilId createCouncilForProject(UUID projectId, String name, OrganizationId competentMinistryId,
-                                             UserId principalInvestigator, BansoUser actor) {
-        if (projectId == null) {
+    public CouncilId createCouncilForProject(CouncilManagement.ProjectCouncil request, BansoUser actor) {
+        if (request == null || request.projectId() == null) {
             throw BansoException.invalid("projectId", "must not be empty");
         }
-        if (principalInvestigator == null) {
+        if (request.principalInvestigatorId() == null) {
             throw BansoException.invalid("principalInvestigator", "must name the project's principal investigator");
         }
-        return propose(new CouncilManagement.NewCouncil(name, competentMinistryId, List.of(projectId),
-                List.of(principalInvestigator)), actor).id();
+        boolean official = actor != null && actor.hasRole(Role.MINISTRY_OFFICIAL)
+                && request.competentMinistryId() != null
+                && request.competentMinistryId().equals(actor.organizationId());
+        if (actor == null || !(official || actor.hasRole(Role.FUNDING_OFFICER))) {
+            throw new BansoException(ProblemCode.FORBIDDEN,
+                    "Only a funding officer or an official of the competent ministry creates a project's council (R7).");
+        }
+        UserId representative = request.competentMinistryRepresentativeId() != null
+                ? request.competentMinistryRepresentativeId() : official ? actor.id() : null;
+        if (representative == null) {
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.",
+                    List.of(FieldError.coded("competentMinistryRepresentativeId", "required",
+                            "must name a ministry official of the competent ministry to represent it (R7)")));
+        }
+        return insertCouncil(new CouncilManagement.NewCouncil(request.name(), request.competentMinistryId(),
+                List.of(request.projectId()), List.of(request.principalInvestigatorId())), representative,
+                request.informationManagementDraft(), false, actor).id();
     }
 
     @Transactional(readOnly = true)
@@ -1100,8 +1150,11 @@ class CouncilService {
                         select user_id, decision, at from council_consent where council_id = ? order by seq""")
                 .param(c.id().value()).query((rs, n) -> new ConsentView(new UserId(uuid(rs, "user_id")),
                         rs.getString("decision"), instant(rs, "at"))).list();
+        String draft = jdbc.sql("select coalesce(information_management_draft, '') from council_council where id = ?")
+                .param(c.id().value()).query(String.class).optional().filter(d -> !d.isEmpty()).orElse(null);
         return new CouncilView(c.id(), c.name(), c.status(), c.competentMinistryId(), projects, consenters,
-                participants, consents, c.pledgeVersion(), c.proposedAt(), c.establishedAt(), c.dissolvedAt());
+                participants, consents, c.pledgeVersion(), c.proposedAt(), c.establishedAt(), c.dissolvedAt(),
+                draft);
     }
 
     private static CouncilSummary summary(CouncilRow c) {

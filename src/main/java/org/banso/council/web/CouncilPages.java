@@ -100,10 +100,16 @@ class CouncilPages {
     }
 
     @GetMapping("/councils/{id}")
-    String council(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+    String council(@PathVariable UUID id, @RequestParam(required = false) String draft, Model model,
+                   @AuthenticationPrincipal BansoUser user) {
         CouncilId councilId = new CouncilId(id);
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
+        // R7: "propose from this draft" prefills the new-proposal form (matter INFORMATION_MANAGEMENT) with the
+        // application's draft plan, for those who may propose: pledged participants of an established council
+        model.addAttribute("prefillFromDraft", "information-management".equals(draft)
+                && council.informationManagementDraft() != null && me != null && me.pledgeSigned()
+                && council.status() == org.banso.council.CouncilStatus.ESTABLISHED);
         model.addAttribute("council", council);
         model.addAttribute("me", me);
         model.addAttribute("pledge", councils.pledge(councilId, user));

@@ -351,8 +351,8 @@ class CallService implements Calls {
                 : terms.organizationIds();
         ProjectView project = funding.award(new Funding.NewProject(application.title(), fund.program(), fund.id(),
                 technology, application.principalInvestigatorId(), organizations, application.totalCost(),
-                terms.competentMinistryId(), terms.socialImplementationLeadId(), terms.socialImplementationPlan(),
-                applicationId), actor);
+                terms.competentMinistryId(), terms.competentMinistryRepresentativeId(),
+                terms.socialImplementationLeadId(), terms.socialImplementationPlan(), applicationId), actor);
         jdbc.sql("update funding_application set status = 'AWARDED' where id = ?").param(applicationId).update();
         events.publishEvent(new FundingEvents.ApplicationAwarded(applicationId, project.id(), actor.id(),
                 clock.instant()));

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The council gate (R7) on the council module. The council is created through
- * {@link CouncilManagement#createCouncilForProject}, with the person who awards the project as the actor, unchanged:
- * that method requires a ministry official of the competent ministry, so a K Program project is awarded by someone
- * who is both a funding officer and an official of its competent ministry (anyone else gets {@code 403 forbidden}
- * and nothing is written). The application's draft open/close plan stays with the project
- * ({@code informationManagementDraft}): a council takes proposals only once established and from pledged
- * participants, so it cannot be filed at creation.
+ * {@link CouncilManagement#createCouncilForProject} in the award's transaction, with the awarding funding officer
+ * as the actor (the council's events record them as {@code by}) and the named competent-ministry representative as
+ * the ministry participant's representative (the council module checks that person; a refusal rolls the award
+ * back). The application's draft open/close plan goes with it and is kept by the council as the draft of its first
+ * INFORMATION_MANAGEMENT proposal: a council takes proposals only once established and from pledged participants,
+ * so the draft cannot be filed as a proposal at creation.
  *
  * <p>Also the council module's dissolution veto: a council serving an ACTIVE project cannot be dissolved (R7).
  */
@@ -37,9 +37,10 @@ class CouncilModuleAdapter implements ProjectCouncils, CouncilDissolutionVeto {
 
     @Override
     public UUID create(ProjectId project, String name, OrganizationId competentMinistry, UserId principalInvestigator,
-                       String informationManagementDraft, BansoUser actor) {
-        return councils.createCouncilForProject(project.value(), name, competentMinistry, principalInvestigator, actor)
-                .value();
+                       UserId competentMinistryRepresentative, String informationManagementDraft, BansoUser actor) {
+        return councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project.value(), name,
+                competentMinistry, principalInvestigator, competentMinistryRepresentative,
+                informationManagementDraft), actor).value();
     }
 
     @Override

@@ -235,6 +235,9 @@ class FundingService implements Funding {
             errors.add(FieldError.coded("socialImplementationLeadId", "social-implementation-lead",
                     "must name a needs ministry or a private participant (company, startup) (R10)"));
         }
+        if (request.program() == Program.K_PROGRAM && request.competentMinistryId() != null) {
+            representativeErrors(request, actor, errors);
+        }
         String plan = request.socialImplementationPlan() == null ? "" : request.socialImplementationPlan().strip();
         if (plan.length() > 8000) {
             errors.add(FieldError.coded("socialImplementationPlan", "too-long", "must be at most 8000 characters",
@@ -252,8 +255,8 @@ class FundingService implements Funding {
         ProjectId id = ProjectId.random();
         String draft = informationManagementDraft(request.applicationId());
         UUID council = request.program() == Program.K_PROGRAM
-                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(), draft,
-                        actor)
+                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(),
+                        request.competentMinistryRepresentativeId(), draft, actor)
                 : null;
         jdbc.sql("""
                         insert into funding_project (id, title, program, fund_id, technology_id,
@@ -285,10 +288,35 @@ class FundingService implements Funding {
         return jdbc.sql("""
                         select plan_controlled, plan_from_whom, plan_months, plan_reason from funding_application
                         where id = ?""").param(application)
-                .query((rs, n) -> "Controlled: " + rs.getString("plan_controlled") + "\nFrom whom: "
-                        + rs.getString("plan_from_whom") + "\nFor: " + rs.getInt("plan_months") + " months\nWhy: "
-                        + rs.getString("plan_reason"))
+                .query((rs, n) -> "管理する情報 / Controlled: " + rs.getString("plan_controlled")
+                        + "\n誰に対して / From whom: " + rs.getString("plan_from_whom")
+                        + "\n期間 / For: " + rs.getInt("plan_months") + "か月 / months"
+                        + "\n理由 / Why: " + rs.getString("plan_reason"))
                 .optional().orElseThrow(() -> BansoException.invalid("applicationId", "must name an application"));
+    }
+
+    /**
+     * R7: who represents the competent ministry in the project's council. Checked here so that every field error
+     * comes in one answer; the council module checks the representative again.
+     */
+    private void representativeErrors(NewProject request, BansoUser actor, List<FieldError> errors) {
+        UserId representative = request.competentMinistryRepresentativeId();
+        if (representative == null) {
+            if (!actor.hasRole(Role.MINISTRY_OFFICIAL)
+                    || !request.competentMinistryId().equals(actor.organizationId())) {
+                errors.add(FieldError.coded("competentMinistryRepresentativeId", "required",
+                        "must name a ministry official of the competent ministry to represent it in the "
+                                + "project's council (R7)"));
+            }
+            return;
+        }
+        boolean fit = identity.user(representative).filter(u -> u.enabled()
+                && u.roles().contains(Role.MINISTRY_OFFICIAL)
+                && request.competentMinistryId().equals(u.organizationId())).isPresent();
+        if (!fit) {
+            errors.add(FieldError.coded("competentMinistryRepresentativeId", "ministry-official",
+                    "must name an enabled ministry official of the competent ministry (R7)"));
+        }
     }
 
     private boolean hasKind(OrganizationId id, Set<OrganizationKind> kinds) {

@@ -14,11 +14,13 @@ interface ProjectCouncils {
     /**
      * Creates the project's council (status PROPOSED, the PI a required consenter), in the caller's transaction.
      *
+     * @param competentMinistryRepresentative the ministry official who represents the competent ministry in the
+     *                                        council; null when the actor is an official of that ministry
      * @param informationManagementDraft the application's draft open/close plan, to become the draft of the
      *                                   council's first information-management proposal; null without one
      */
     UUID create(ProjectId project, String name, OrganizationId competentMinistry, UserId principalInvestigator,
-                String informationManagementDraft, BansoUser actor);
+                UserId competentMinistryRepresentative, String informationManagementDraft, BansoUser actor);
 
     /** The status of the project's council (PROPOSED, ESTABLISHED, DISSOLVED), empty if it has none. */
     Optional<String> status(ProjectId project);

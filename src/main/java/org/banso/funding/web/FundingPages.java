@@ -1,10 +1,13 @@
 package org.banso.funding.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.funding.Calls;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
@@ -17,6 +20,11 @@ import org.banso.funding.FundingViews.ProjectView;
 import org.banso.funding.Program;
 import org.banso.funding.ProjectId;
 import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.OrganizationKind;
+import org.banso.identity.OrganizationView;
+import org.banso.identity.UserId;
 import org.banso.identity.Role;
 import org.banso.shared.BansoException;
 import org.banso.technology.TechnologyId;
@@ -26,6 +34,9 @@ import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,12 +54,17 @@ class FundingPages {
     private final Calls calls;
     private final TechnologyRegistry technologies;
     private final FieldErrorMessages errorMessages;
+    private final IdentityManagement identity;
+    private final CouncilManagement councils;
 
-    FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages) {
+    FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
+                 IdentityManagement identity, CouncilManagement councils) {
+        this.councils = councils;
         this.funding = funding;
         this.calls = calls;
         this.technologies = technologies;
         this.errorMessages = errorMessages;
+        this.identity = identity;
     }
 
     // ------------------------------------------------------------------ funds
@@ -89,6 +105,35 @@ class FundingPages {
         return "funding/fund";
     }
 
+    /** The ledger export for signed-in pages (the API's export needs a bearer token); same filters and content. */
+    @GetMapping(value = "/funds/{id}/ledger.csv")
+    ResponseEntity<byte[]> ledgerCsv(@PathVariable UUID id, @RequestParam(required = false) String kind,
+                                     @RequestParam(required = false) String projectId,
+                                     @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + id + ".csv\"")
+                .body(FundingRestController.csv(exported(id, kind, projectId, user)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(value = "/funds/{id}/ledger.xlsx")
+    ResponseEntity<byte[]> ledgerXlsx(@PathVariable UUID id, @RequestParam(required = false) String kind,
+                                      @RequestParam(required = false) String projectId,
+                                      @AuthenticationPrincipal BansoUser user) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-" + id + ".xlsx\"")
+                .body(LedgerWorkbook.of(exported(id, kind, projectId, user)));
+    }
+
+    private List<org.banso.funding.FundingViews.LedgerEntry> exported(UUID id, String kind, String projectId,
+                                                                      BansoUser user) {
+        UUID project = FormValues.parse(projectId, UUID::fromString);
+        return funding.ledger(new FundId(id), new LedgerFilter(FormValues.parse(kind, EntryKind::valueOf),
+                project == null ? null : new ProjectId(project), 1000), user);
+    }
+
     @PostMapping("/funds/{id}/ledger")
     String record(@PathVariable UUID id, @RequestParam Map<String, String> form,
                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
@@ -114,11 +159,17 @@ class FundingPages {
     }
 
     @GetMapping("/projects/{id}")
-    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user,
+                   java.util.Locale locale) {
         ProjectView project = funding.project(new ProjectId(id), user);
+        // the link to the council only for those the council module lets see it (others would get not-found)
+        model.addAttribute("councilVisible", project.councilId() != null && councilVisible(project.councilId(), user));
         model.addAttribute("project", project);
         model.addAttribute("technologies", technologyNames(user));
         model.addAttribute("canOperate", user.hasRole(Role.FUNDING_OFFICER));
+        model.addAttribute("organizationNames", identity.organizations().stream()
+                .collect(Collectors.toMap(OrganizationView::id, o -> "en".equals(locale.getLanguage())
+                        && o.nameEn() != null && !o.nameEn().isBlank() ? o.nameEn() : o.name(), (a, b) -> a)));
         return "funding/project";
     }
 
@@ -150,8 +201,35 @@ class FundingPages {
     @GetMapping("/calls")
     String calls(Model model, @AuthenticationPrincipal BansoUser user) {
         model.addAttribute("calls", calls.calls(user));
+        boolean canOpen = user.hasRole(Role.FUNDING_OFFICER);
+        model.addAttribute("canOpen", canOpen);
+        model.addAttribute("funds", canOpen ? funding.funds(user) : List.of());
+        model.addAttribute("technologies", canOpen ? technologyNames(user) : Map.of());
+        model.addAttribute("types", Calls.CallType.values());
         return "funding/calls";
     }
+
+    /** A funding officer opens a call; the window is entered in Japan time. */
+    @PostMapping("/calls")
+    String openCall(@RequestParam Map<String, String> form,
+                    @RequestParam(name = "technologyIds", required = false) List<String> technologyIds,
+                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return attempt(redirect, "/calls", () -> "/calls/" + calls.openCall(new Calls.NewCall(
+                FormValues.parse(form.get("fundId"), s -> new FundId(UUID.fromString(s))), form.get("title"),
+                FormValues.parse(form.get("type"), Calls.CallType::valueOf),
+                technologyIds == null ? List.of() : technologyIds.stream()
+                        .map(t -> FormValues.parse(t, s -> new TechnologyId(UUID.fromString(s))))
+                        .filter(java.util.Objects::nonNull).toList(),
+                japanTime(form.get("opensAt")), japanTime(form.get("closesAt")),
+                FormValues.parse(form.get("budgetCap"), Long::valueOf)), user).id());
+    }
+
+    private static java.time.Instant japanTime(String local) {
+        java.time.LocalDateTime time = FormValues.parse(local, java.time.LocalDateTime::parse);
+        return time == null ? null : time.atZone(JAPAN).toInstant();
+    }
+
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
     @GetMapping("/calls/{id}")
     String call(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
@@ -174,7 +252,8 @@ class FundingPages {
 
     @GetMapping("/applications/{id}")
     String application(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("submission", calls.application(id, user));
+        Calls.ApplicationView submission = calls.application(id, user);
+        model.addAttribute("submission", submission);
         boolean reviewer = user.hasRole(Role.PROGRAM_OFFICER) || user.hasRole(Role.ANALYST);
         List<Calls.ReviewView> reviews = reviewer || user.hasRole(Role.FUNDING_OFFICER)
                 || user.hasRole(Role.AUDITOR) ? calls.reviews(id, user) : List.of();
@@ -182,7 +261,55 @@ class FundingPages {
         model.addAttribute("mine", reviews.stream().filter(r -> r.reviewerId().equals(user.id())).findFirst()
                 .orElse(null));
         model.addAttribute("canReview", reviewer);
+        boolean canAward = user.hasRole(Role.FUNDING_OFFICER) && "SUBMITTED".equals(submission.status());
+        model.addAttribute("canAward", canAward);
+        if (canAward) {
+            Calls.CallView call = calls.call(submission.callId(), user);
+            Map<TechnologyId, String> names = technologyNames(user);
+            model.addAttribute("awardTechnologies", call.technologyIds().stream()
+                    .collect(Collectors.toMap(t -> t, t -> names.getOrDefault(t, t.toString()), (a, b) -> a,
+                            java.util.LinkedHashMap::new)));
+            List<OrganizationView> organizations = identity.organizations();
+            model.addAttribute("organizations", organizations);
+            model.addAttribute("ministries", organizations.stream()
+                    .filter(o -> o.kind() == OrganizationKind.MINISTRY).toList());
+            model.addAttribute("leads", organizations.stream().filter(o -> o.kind() == OrganizationKind.MINISTRY
+                    || o.kind() == OrganizationKind.COMPANY || o.kind() == OrganizationKind.STARTUP).toList());
+            model.addAttribute("piOrganization", identity.user(submission.principalInvestigatorId())
+                    .map(u -> u.organizationId()).orElse(null));
+            model.addAttribute("kProgram", funding.fund(call.fundId(), user).program() == Program.K_PROGRAM);
+        }
         return "funding/application";
+    }
+
+    /**
+     * A funding officer awards the application (R7, R10). The competent ministry's representative is typed as a
+     * username; the award service checks that person (an unknown name is a field error on the same field).
+     */
+    @PostMapping("/applications/{id}/award")
+    String award(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                 @RequestParam(name = "organizationIds", required = false) List<String> organizationIds,
+                 @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return attempt(redirect, "/applications/" + id, () -> {
+            String username = form.get("representative") == null ? "" : form.get("representative").strip();
+            UserId representative = null;
+            if (!username.isEmpty()) {
+                representative = identity.userByUsername(username).map(u -> u.id()).orElseThrow(() ->
+                        BansoException.invalid("competentMinistryRepresentativeId",
+                                "must name a ministry official of the competent ministry by username"));
+            }
+            ProjectView project = calls.award(id, new Calls.AwardTerms(
+                    FormValues.parse(form.get("technologyId"), s -> new TechnologyId(UUID.fromString(s))),
+                    organizationIds == null ? List.of() : organizationIds.stream()
+                            .map(o -> FormValues.parse(o, s -> new OrganizationId(UUID.fromString(s))))
+                            .filter(java.util.Objects::nonNull).toList(),
+                    FormValues.parse(form.get("competentMinistryId"), s -> new OrganizationId(UUID.fromString(s))),
+                    representative,
+                    FormValues.parse(form.get("socialImplementationLeadId"),
+                            s -> new OrganizationId(UUID.fromString(s))),
+                    form.get("socialImplementationPlan")), user);
+            return "/projects/" + project.id();
+        });
     }
 
     @PostMapping("/applications/{id}/declarations")
@@ -210,6 +337,15 @@ class FundingPages {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private boolean councilVisible(UUID council, BansoUser user) {
+        try {
+            councils.council(new CouncilId(council), user);
+            return true;
+        } catch (BansoException hidden) {
+            return false;
+        }
+    }
 
     private Map<TechnologyId, String> technologyNames(BansoUser user) {
         return technologies.technologies(user).stream().collect(Collectors.toMap(t -> t.id(),

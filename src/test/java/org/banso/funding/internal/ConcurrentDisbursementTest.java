@@ -54,7 +54,7 @@ class ConcurrentDisbursementTest {
         FundId fund = funding.createFund("同時払出試験", Program.OTHER, programOfficer).id();
         funding.record(fund, EntryKind.APPROPRIATION, 5_000, "", programOfficer);
         ProjectId project = funding.award(new Funding.NewProject("同時払出の課題", Program.OTHER, fund,
-                fixtures.technology(), pi.id(), List.of(company), 1_000L, ministry, company, "", null),
+                fixtures.technology(), pi.id(), List.of(company), 1_000L, ministry, null, company, "", null),
                 fundingOfficer).id();
         funding.activate(project, fundingOfficer);
 

@@ -47,14 +47,17 @@ class CouncilGateTest {
         final Map<ProjectId, String> status = new ConcurrentHashMap<>();
         final Map<ProjectId, UUID> ids = new ConcurrentHashMap<>();
         final Map<ProjectId, UserId> consenters = new ConcurrentHashMap<>();
+        final Map<ProjectId, UserId> representatives = new ConcurrentHashMap<>();
 
         @Override
-        public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, String draft,
+        public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, UserId representative,
+                               String draft,
                            BansoUser actor) {
             UUID id = UUID.randomUUID();
             ids.put(project, id);
             status.put(project, "PROPOSED");
             consenters.put(project, pi);
+            representatives.put(project, representative);
             return id;
         }
 
@@ -95,6 +98,7 @@ class CouncilGateTest {
         OrganizationId ministry = fixtures.organization(OrganizationKind.MINISTRY);
         OrganizationId startup = fixtures.organization(OrganizationKind.STARTUP);
         UserId pi = fixtures.user(startup, Role.RESEARCHER).id();
+        UserId representative = fixtures.user(ministry, Role.MINISTRY_OFFICIAL).id();
 
         String fund = id(mvc.perform(post("/api/v1/funds").header("Authorization", bearer(programOfficer))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -109,7 +113,8 @@ class CouncilGateTest {
                                 "fundId", fund, "technologyId", fixtures.technology().value(),
                                 "principalInvestigatorId", pi.value(), "organizationIds", List.of(startup.value()),
                                 "budget", 600_000L, "competentMinistryId", ministry.value(),
-                                "socialImplementationLeadId", startup.value()))))
+                                "socialImplementationLeadId", startup.value(),
+                                "competentMinistryRepresentativeId", representative.value()))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("AWARDED"))
                 .andExpect(jsonPath("$.councilId").isNotEmpty())
@@ -117,6 +122,7 @@ class CouncilGateTest {
         String project = id(awarded);
         ProjectId projectId = new ProjectId(UUID.fromString(project));
         assertThat(councils.consenters.get(projectId)).isEqualTo(pi);
+        assertThat(councils.representatives.get(projectId)).isEqualTo(representative);
 
         mvc.perform(post("/api/v1/projects/" + project + "/activate").header("Authorization", bearer(fundingOfficer)))
                 .andExpect(status().isConflict())

@@ -144,7 +144,7 @@ class FundLedgerPropertyTest {
                     trace.add("AWARD " + budget);
                     boolean ok = model.get("AVAILABLE") >= budget;
                     ProjectView project = attempt(() -> funding.award(new Funding.NewProject("性質試験の課題",
-                                    Program.OTHER, fund, technology, pi.id(), List.of(company), budget, ministry,
+                                    Program.OTHER, fund, technology, pi.id(), List.of(company), budget, ministry, null,
                                     company, "社会実装計画", null), fundingOfficer),
                             ok ? null : ProblemCode.INSUFFICIENT_FUNDS, context);
                     if (ok) {

@@ -83,7 +83,8 @@ public class LedgerBenchmark {
         ledger = new Ledger(jdbc);
         ProjectCouncils established = new ProjectCouncils() {
             @Override
-            public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, String draft,
+            public UUID create(ProjectId project, String name, OrganizationId ministry, UserId pi, UserId representative,
+                               String draft,
                                BansoUser actor) {
                 throw new UnsupportedOperationException();
             }
