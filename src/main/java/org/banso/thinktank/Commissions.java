@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.banso.council.CouncilId;
 import org.banso.identity.BansoUser;
+import org.banso.information.InformationItems;
+import org.banso.information.ItemId;
 import org.banso.identity.OrganizationId;
 import org.banso.technology.TechnologyId;
 
@@ -36,6 +39,14 @@ public interface Commissions {
 
     Optional<Commission> commission(UUID id, BansoUser viewer);
 
+    /**
+     * R20: a member of the commissioned entity submits a deliverable as a REPORT item of a council its organization
+     * takes part in (the information module decides, as for any upload, that they are a pledged member of a current
+     * participant); the item is then controlled like any other. Submitting again adds a version to the same item.
+     */
+    Commission submitDeliverable(UUID commissionId, UUID deliverableId, CouncilId council,
+                                 InformationItems.Upload file, BansoUser actor);
+
     record EntityRequest(OrganizationId organizationId, String analysisCapability, String hubCapability,
                          String talentCapability, Instant confidentialityAgreedAt) {
     }
@@ -55,7 +66,16 @@ public interface Commissions {
     record RenewalRequest(LocalDate newEnd, String reason, List<DeliverableRequest> deliverables) {
     }
 
-    record Deliverable(UUID id, String title, LocalDate dueOn) {
+    /**
+     * @param itemId      the REPORT item it was submitted as (R20), null until submitted
+     * @param councilId   the council it was provided to, null until submitted
+     */
+    record Deliverable(UUID id, String title, LocalDate dueOn, ItemId itemId, CouncilId councilId,
+                       Instant submittedAt) {
+
+        public boolean submitted() {
+            return itemId != null;
+        }
     }
 
     record Renewal(LocalDate previousEnd, LocalDate newEnd, String reason, Instant renewedAt) {

@@ -23,6 +23,11 @@ public final class ThinkTankEvents {
                                     Instant at) implements AuditedEvent {
     }
 
+    /** R20: a deliverable became (a new version of) a REPORT item of a council. */
+    public record DeliverableSubmitted(UUID commissionId, UUID deliverableId, UUID item, UUID council, UserId actor,
+                                       Instant at) implements AuditedEvent {
+    }
+
     public record RankingComputed(UUID rankingId, UserId actor, Instant at) implements AuditedEvent {
     }
 }

@@ -21,7 +21,10 @@ public class FieldErrorMessages {
         this.messages = messages;
     }
 
-    /** Field name → message; a problem without field errors is under {@code global}. */
+    /**
+     * Field name → message; a problem without field errors is under {@code global}, worded from
+     * {@code problem.<code>} in the page's language when a bundle has it.
+     */
     public Map<String, String> byField(BansoException e) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (BansoException.FieldError error : e.errors()) {
@@ -31,7 +34,8 @@ public class FieldErrorMessages {
             byField.merge(error.field(), text, (a, b) -> a + " " + b);
         }
         if (byField.isEmpty()) {
-            byField.put("global", e.getMessage());
+            byField.put("global", messages.getMessage("problem." + e.code().code(), null, e.getMessage(),
+                    LocaleContextHolder.getLocale()));
         }
         return byField;
     }

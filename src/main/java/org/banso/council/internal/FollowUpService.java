@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilId;
+import org.banso.council.CouncilItems;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilStatus;
@@ -43,6 +44,7 @@ import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.ProblemCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +66,11 @@ class FollowUpService {
     private final CouncilService councils;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<CouncilItems> items;
 
-    FollowUpService(JdbcClient jdbc, CouncilService councils, ApplicationEventPublisher events, Clock clock) {
+    FollowUpService(JdbcClient jdbc, CouncilService councils, ApplicationEventPublisher events, Clock clock,
+                    ObjectProvider<CouncilItems> items) {
+        this.items = items;
         this.jdbc = jdbc;
         this.councils = councils;
         this.events = events;
@@ -172,6 +177,7 @@ class FollowUpService {
                     .params(id.value(), person.value()).update();
         }
         if (minutesItemId != null) {
+            requireVisibleItems(councilId, List.of(minutesItemId), actor, "minutesItemId");
             jdbc.sql("update council_meeting set minutes_item_id = ? where id = ?").params(minutesItemId, id.value())
                     .update();
             events.publishEvent(new CouncilEvents.MeetingMinutesRecorded(councilId, id, minutesItemId, actor.id(),
@@ -384,6 +390,7 @@ class FollowUpService {
         if (items.isEmpty() || items.contains(null)) {
             throw BansoException.invalid("itemIds", "name the information items that answer the request");
         }
+        requireVisibleItems(request.councilId(), items, actor, "itemIds");
         Instant now = clock.instant();
         jdbc.sql("""
                 update council_material_request set status = 'FULFILLED', item_ids = ?::uuid[], answered_by = ?,
@@ -406,6 +413,14 @@ class FollowUpService {
                 answered_at = ? where id = ?""").params(why, actor.id().value(), ts(now), id.value()).update();
         events.publishEvent(new CouncilEvents.MaterialRequestDeclined(request.councilId(), id, actor.id(), now));
         return materialRequest(id);
+    }
+
+    /** Materials and minutes are information items of the council itself, which the actor may see (R11). */
+    private void requireVisibleItems(CouncilId council, List<UUID> ids, BansoUser actor, String field) {
+        CouncilItems checker = items.getIfAvailable();
+        if (checker == null || !checker.allVisibleInCouncil(council, ids, actor)) {
+            throw BansoException.invalid(field, "must name information items of this council that you may see");
+        }
     }
 
     /** Only a member of the addressed participant answers, and only once. */

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.banso.council.CouncilId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
+import org.banso.information.InformationItems;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
@@ -38,12 +42,14 @@ class CommissionService implements Commissions {
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
     private final TechnologyRegistry technologies;
+    private final InformationItems items;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommissionService(JdbcClient jdbc, IdentityManagement identity, TechnologyRegistry technologies,
-                      ApplicationEventPublisher events, Clock clock) {
+                      InformationItems items, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.items = items;
         this.identity = identity;
         this.technologies = technologies;
         this.events = events;
@@ -301,6 +307,52 @@ class CommissionService implements Commissions {
         return loadCommission(id).filter(c -> maySee(viewer, c.entityOrganizationId()));
     }
 
+    @Override
+    @Transactional
+    public Commission submitDeliverable(UUID commissionId, UUID deliverableId, CouncilId council,
+                                        InformationItems.Upload file, BansoUser actor) {
+        Commission commission = commission(commissionId, actor)
+                .orElseThrow(() -> BansoException.notFound("The commission"));
+        if (!commission.entityOrganizationId().equals(actor.organizationId())) {
+            throw new BansoException(ProblemCode.FORBIDDEN,
+                    "Only the commissioned entity submits the commission's deliverables.");
+        }
+        Deliverable deliverable = jdbc.sql("""
+                        select id from thinktank_deliverable where id = ? and commission_id = ? for update""")
+                .params(deliverableId, commissionId).query(UUID.class).optional()
+                .flatMap(id -> commission.deliverables().stream().filter(d -> d.id().equals(id)).findFirst())
+                .orElseThrow(() -> BansoException.notFound("The deliverable"));
+        if (file == null || file.bytes() == null) {
+            throw BansoException.invalid("file", "is required");
+        }
+        Instant now = clock.instant();
+        ItemId item;
+        CouncilId providedTo;
+        if (deliverable.submitted()) {
+            if (council != null && !council.equals(deliverable.councilId())) {
+                throw BansoException.invalid("councilId",
+                        "the deliverable was provided to another council; a new submission adds a version there");
+            }
+            item = items.addVersion(deliverable.itemId(), file, actor).id();
+            providedTo = deliverable.councilId();
+        } else {
+            if (council == null) {
+                throw BansoException.invalid("councilId", "is required");
+            }
+            item = items.upload(council, new InformationItems.NewItem(deliverable.title(), ItemCategory.REPORT, null),
+                    file, actor).id();
+            providedTo = council;
+            jdbc.sql("""
+                            update thinktank_deliverable set item_id = ?, council_id = ?, submitted_at = ?,
+                            submitted_by = ? where id = ?""")
+                    .params(item.value(), council.value(), Timestamp.from(now), actor.id().value(), deliverableId)
+                    .update();
+        }
+        events.publishEvent(new ThinkTankEvents.DeliverableSubmitted(commissionId, deliverableId, item.value(),
+                providedTo.value(), actor.id(), now));
+        return loadCommission(commissionId).orElseThrow();
+    }
+
     private Optional<Commission> loadCommission(UUID id) {
         return jdbc.sql("""
                 select c.*, e.organization_id as entity_org from thinktank_commission c
@@ -313,10 +365,15 @@ class CommissionService implements Commissions {
                                 .param(id).query(UUID.class).list().stream().map(TechnologyId::new).toList(),
                         rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate(),
                         jdbc.sql("""
-                                select id, title, due_on from thinktank_deliverable where commission_id = ?
-                                order by due_on, title""").param(id)
+                                select id, title, due_on, item_id, council_id, submitted_at from thinktank_deliverable
+                                where commission_id = ? order by due_on, title""").param(id)
                                 .query((d, m) -> new Deliverable(d.getObject("id", UUID.class), d.getString("title"),
-                                        d.getDate("due_on").toLocalDate())).list(),
+                                        d.getDate("due_on").toLocalDate(),
+                                        d.getObject("item_id", UUID.class) == null ? null
+                                                : new ItemId(d.getObject("item_id", UUID.class)),
+                                        d.getObject("council_id", UUID.class) == null ? null
+                                                : new CouncilId(d.getObject("council_id", UUID.class)),
+                                        instant(d.getTimestamp("submitted_at")))).list(),
                         jdbc.sql("""
                                 select previous_end, new_end, reason, renewed_at from thinktank_commission_renewal
                                 where commission_id = ? order by renewed_at""").param(id)

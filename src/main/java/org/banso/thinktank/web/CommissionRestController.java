@@ -22,6 +22,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.MediaType;
+import org.banso.council.CouncilId;
+import org.banso.information.InformationItems;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -81,6 +87,19 @@ class CommissionRestController {
     @GetMapping("/commissions")
     List<Commission> commissions(@AuthenticationPrincipal BansoUser user) {
         return commissions.commissions(user);
+    }
+
+    @PostMapping(value = "/commissions/{id}/deliverables/{deliverableId}/submission",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a deliverable as a REPORT item of a council (R20; the commissioned entity's members)",
+            description = "The item is controlled like any other: the uploader must be a pledged member of a current "
+                    + "participant of the council. Submitting again adds a version to the same item.")
+    Commission submitDeliverable(@PathVariable UUID id, @PathVariable UUID deliverableId,
+                                 @RequestParam(required = false) UUID councilId,
+                                 @RequestPart("file") MultipartFile file,
+                                 @AuthenticationPrincipal BansoUser user) throws java.io.IOException {
+        return commissions.submitDeliverable(id, deliverableId, councilId == null ? null : new CouncilId(councilId),
+                new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream()), user);
     }
 
     @GetMapping("/commissions/{id}")

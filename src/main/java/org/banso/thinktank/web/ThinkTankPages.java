@@ -30,6 +30,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
+import org.banso.information.InformationItems;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,9 +47,11 @@ class ThinkTankPages {
     private final Commissions commissions;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
+    private final CouncilManagement councils;
 
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages) {
+                   IdentityManagement identity, FieldErrorMessages errorMessages, CouncilManagement councils) {
+        this.councils = councils;
         this.indicators = indicators;
         this.supplyChain = supplyChain;
         this.rankings = rankings;
@@ -268,6 +274,37 @@ class ThinkTankPages {
         }
     }
 
+    /** R20: the commissioned entity's member submits a deliverable as a REPORT item of a council. */
+    @PostMapping("/thinktank/commissions/{id}/deliverables/{deliverableId}/submission")
+    String submitDeliverable(@PathVariable UUID id, @PathVariable UUID deliverableId,
+                             @RequestParam(required = false) String councilId,
+                             @RequestParam(name = "file", required = false) MultipartFile file,
+                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            CouncilId council = null;
+            if (councilId != null && !councilId.isBlank()) {
+                try {
+                    council = new CouncilId(UUID.fromString(councilId));
+                } catch (IllegalArgumentException e) {
+                    throw BansoException.invalid("councilId", "must name a council");
+                }
+            }
+            if (file == null || file.isEmpty()) {
+                throw BansoException.invalid("file", "is required");
+            }
+            commissions.submitDeliverable(id, deliverableId, council,
+                    new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream()), user);
+            redirect.addFlashAttribute("deliverableSubmitted", true);
+        } catch (BansoException e) {
+            if (e.code() == org.banso.shared.ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("deliverableError", String.join(" ", errorMessages.byField(e).values()));
+        }
+        return "redirect:/thinktank/entities#commissions";
+    }
+
     private static LocalDate date(Map<String, String> form, String name) {
         String value = form.get(name);
         if (value == null || value.isBlank()) {
@@ -287,6 +324,8 @@ class ThinkTankPages {
         model.addAttribute("commissions", commissions.commissions(user));
         model.addAttribute("organizations", government ? identity.organizations() : List.of());
         model.addAttribute("canManage", government);
+        model.addAttribute("myOrganization", user == null ? null : user.organizationId());
+        model.addAttribute("myCouncils", user == null ? List.of() : councils.councils(user));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
     }
