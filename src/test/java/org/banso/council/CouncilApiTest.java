@@ -386,11 +386,20 @@ class CouncilApiTest {
                 Map.of("itemIds", List.of(UUID.randomUUID())), 403, "forbidden");
         api.problem("POST", "/api/v1/material-requests/" + id + "/fulfil", analyst.token(),
                 Map.of("itemIds", List.of()), 400, "validation-failed");
-        UUID item = UUID.randomUUID();
+        api.problem("POST", "/api/v1/material-requests/" + id + "/fulfil", analyst.token(),
+                Map.of("itemIds", List.of(UUID.randomUUID())), 400, "validation-failed");
+        String elsewhere = api.establishedCouncil(official, pi);
+        api.sign(elsewhere, official);
+        String foreign = api.uploadItem(elsewhere, official, "他の協議会の資料", "REPORT");
+        api.problem("POST", "/api/v1/material-requests/" + id + "/fulfil", analyst.token(),
+                Map.of("itemIds", List.of(foreign)), 400, "validation-failed");
+        assertThat(api.call("GET", "/api/v1/councils/" + council + "/material-requests", official.token(), null, 200)
+                .get(0).get("status").asString()).as("a refused answer changes nothing").isEqualTo("REQUESTED");
+        String item = api.uploadItem(council, analyst, "海外動向の資料", "REPORT");
         JsonNode fulfilled = api.call("POST", "/api/v1/material-requests/" + id + "/fulfil", analyst.token(),
                 Map.of("itemIds", List.of(item)), 200);
         assertThat(fulfilled.get("status").asString()).isEqualTo("FULFILLED");
-        assertThat(fulfilled.get("itemIds").get(0).asString()).isEqualTo(item.toString());
+        assertThat(fulfilled.get("itemIds").get(0).asString()).isEqualTo(item);
         api.problem("POST", "/api/v1/material-requests/" + id + "/decline", analyst.token(),
                 Map.of("reason", "x"), 409, "conflict");
 
@@ -727,10 +736,13 @@ class CouncilApiTest {
         assertThat(ics.getResponse().getContentType()).startsWith("text/calendar");
         assertThat(ics.getResponse().getContentAsString()).contains("BEGIN:VEVENT", "DTSTART:20261201T010000Z",
                 "SUMMARY:第1回 協議会", "URL:https://meet.example.jp/abc");
-        UUID minutes = UUID.randomUUID();
+        api.problem("PUT", "/api/v1/meetings/" + id + "/attendance", official.token(),
+                Map.of("attendees", List.of(official.id()), "minutesItemId", UUID.randomUUID()), 400,
+                "validation-failed");
+        String minutes = api.uploadItem(council, official, "第1回 議事録", "MINUTES");
         JsonNode attended = api.call("PUT", "/api/v1/meetings/" + id + "/attendance", official.token(),
                 Map.of("attendees", List.of(official.id()), "minutesItemId", minutes), 200);
-        assertThat(attended.get("minutesItemId").asString()).isEqualTo(minutes.toString());
+        assertThat(attended.get("minutesItemId").asString()).isEqualTo(minutes);
         api.problem("GET", "/api/v1/meetings/" + id, outsider.token(), null, 404, "not-found");
     }
 }

@@ -3,15 +3,18 @@ package org.banso.council;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.banso.support.ApiAccounts;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -162,5 +165,18 @@ final class CouncilTestSupport {
             }
         }
         throw new AssertionError(member.username() + " is no member in " + view);
+    }
+
+    /** An information item of the council, uploaded by a pledged member as the information module's API takes it. */
+    String uploadItem(String council, Person person, String title, String category) throws Exception {
+        var request = multipart("/api/v1/councils/" + council + "/items")
+                .file(new MockMultipartFile("file", "material.txt", "text/plain",
+                        ("資料: " + title).getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("meta", "", MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsBytes(Map.of("title", title, "category", category))));
+        request.header("Authorization", ApiAccounts.bearer(person.token()));
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
     }
 }

@@ -6,14 +6,17 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.banso.council.CouncilId;
 import org.banso.identity.BansoUser;
+import org.banso.information.InformationItems;
 import org.banso.shared.BansoException;
-import org.banso.thinktank.Commissions;
 import org.banso.thinktank.Commissions.Commission;
 import org.banso.thinktank.Commissions.CommissionRequest;
 import org.banso.thinktank.Commissions.Entity;
 import org.banso.thinktank.Commissions.EntityRequest;
 import org.banso.thinktank.Commissions.RenewalRequest;
+import org.banso.thinktank.Commissions;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.http.MediaType;
-import org.banso.council.CouncilId;
-import org.banso.information.InformationItems;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/thinktank")

@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
+import org.banso.information.InformationItems;
 import org.banso.shared.BansoException;
-import org.banso.thinktank.Commissions;
 import org.banso.thinktank.Commissions.EntityRequest;
-import org.banso.thinktank.Indicators;
+import org.banso.thinktank.Commissions;
 import org.banso.thinktank.Indicators.Field;
 import org.banso.thinktank.Indicators.Indicator;
+import org.banso.thinktank.Indicators;
 import org.banso.thinktank.Rankings;
 import org.banso.thinktank.SupplyChain;
 import org.banso.web.FieldErrorMessages;
@@ -30,11 +33,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.multipart.MultipartFile;
-import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
-import org.banso.information.InformationItems;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Think-tank pages: analytics per field and country, the supply chain, rankings, entities and commissions. */

@@ -1,0 +1,271 @@
+package org.banso.thinktank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.banso.support.ApiAccounts.bearer;
+import static org.banso.support.ApiAccounts.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.banso.support.ApiAccounts;
+import org.banso.support.BansoIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * R20: the think tank's deliverables reach a council as REPORT items, controlled like any other item — the submitter
+ * must be a pledged member of a current participant, and only the council's members see the report.
+ */
+@BansoIntegrationTest
+@AutoConfigureMockMvc
+class DeliverableSubmissionTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiAccounts accounts;
+    String admin;
+    Person official;
+    Person analyst;
+    Person otherAnalyst;
+    Person researcher;
+    String commission;
+    String deliverable;
+    String council;
+
+    record Person(String id, String username, String token, String organizationId) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        accounts = new ApiAccounts(mvc, json);
+        admin = accounts.adminToken();
+        official = person(organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        String thinkTank = organization("THINK_TANK");
+        analyst = person(thinkTank, "ANALYST");
+        otherAnalyst = person(organization("THINK_TANK"), "ANALYST");
+
+        String entity = call("POST", "/api/v1/thinktank/entities", official.token(), Map.of(
+                "organizationId", thinkTank, "analysisCapability", "国内外の技術動向の分析",
+                "hubCapability", "産学官の情報ハブ", "talentCapability", "若手研究者の育成",
+                "confidentialityAgreedAt", "2026-04-01T00:00:00Z"), 201).get("id").asString();
+        JsonNode created = call("POST", "/api/v1/thinktank/commissions", official.token(), Map.of(
+                "entityId", entity, "subject", "量子技術の国際動向調査", "technologyIds", List.of(),
+                "periodStart", "2026-04-01", "periodEnd", "2029-03-31",
+                "deliverables", List.of(Map.of("title", "年次報告書 2026", "dueOn", "2027-03-31"))), 201);
+        commission = created.get("id").asString();
+        deliverable = created.get("deliverables").get(0).get("id").asString();
+
+        researcher = person(organization("UNIVERSITY"), "RESEARCHER");
+        council = establishedCouncil();
+        sign(official);
+        call("POST", "/api/v1/councils/" + council + "/participants", official.token(), Map.of(
+                "organizationId", thinkTank, "role", "THINK_TANK", "representativeId", analyst.id(),
+                "memberIds", List.of()), 201);
+    }
+
+    @Test
+    void r20_theCommissionedEntitySubmitsADeliverableAsAReportItemOnlyTheCouncilSees() throws Exception {
+        sign(analyst);
+        JsonNode submitted = submit(analyst, council, "第一版");
+        assertThat(statusOf(submitted)).isEqualTo(200);
+        JsonNode delivered = submitted.get("body").get("deliverables").get(0);
+        String item = delivered.get("itemId").asString();
+        assertThat(delivered.get("councilId").asString()).isEqualTo(council);
+        assertThat(delivered.get("submittedAt").isNull()).isFalse();
+
+        JsonNode view = call("GET", "/api/v1/items/" + item, official.token(), null, 200);
+        assertThat(view.get("category").asString()).isEqualTo("REPORT");
+        assertThat(view.get("marking").asString()).as("controlled like any council item").isEqualTo("COUNCIL");
+        assertThat(view.get("title").asString()).isEqualTo("年次報告書 2026");
+        problem("GET", "/api/v1/items/" + item, otherAnalyst.token(), 404, "not-found");
+        problem("GET", "/api/v1/items/" + item, admin, 404, "not-found");
+    }
+
+    @Test
+    void r20_submittingAgainAddsAVersionToTheSameItem() throws Exception {
+        sign(analyst);
+        String first = submit(analyst, council, "第一版").get("body").get("deliverables").get(0)
+                .get("itemId").asString();
+        JsonNode again = submit(analyst, null, "第二版");
+        assertThat(statusOf(again)).isEqualTo(200);
+        assertThat(again.get("body").get("deliverables").get(0).get("itemId").asString()).isEqualTo(first);
+        assertThat(call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
+
+        String elsewhere = establishedCouncil();
+        JsonNode moved = submit(analyst, elsewhere, "第三版");
+        assertThat(statusOf(moved)).isEqualTo(400);
+        assertThat(moved.get("body").get("type").asString()).isEqualTo("/problems/validation-failed");
+        assertThat(call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
+    }
+
+    @Test
+    void r20_aSubmitterWithoutASignedPledgeIsRefusedAndNothingIsRecorded() throws Exception {
+        JsonNode refused = submit(analyst, council, "第一版");
+        assertThat(statusOf(refused)).isEqualTo(403);
+        assertThat(refused.get("body").get("type").asString()).isEqualTo("/problems/pledge-required");
+        assertUnsubmitted();
+    }
+
+    @Test
+    void r20_aCouncilTheEntityDoesNotTakePartInIsNotFound() throws Exception {
+        String foreign = establishedCouncil();
+        JsonNode refused = submit(analyst, foreign, "第一版");
+        assertThat(statusOf(refused)).isEqualTo(404);
+        assertThat(refused.get("body").get("type").asString()).isEqualTo("/problems/not-found");
+        assertUnsubmitted();
+    }
+
+    @Test
+    void r20_onlyTheCommissionedEntitySubmitsAndOthersDoNotLearnOfTheCommission() throws Exception {
+        sign(analyst);
+        JsonNode byOutsider = submit(otherAnalyst, council, "偽の報告");
+        assertThat(statusOf(byOutsider)).isEqualTo(404);
+        assertThat(byOutsider.get("body").get("type").asString()).isEqualTo("/problems/not-found");
+        JsonNode byMinistry = submit(official, council, "省の版");
+        assertThat(statusOf(byMinistry)).isEqualTo(403);
+        assertThat(byMinistry.get("body").get("type").asString()).isEqualTo("/problems/forbidden");
+        JsonNode noCouncil = submit(analyst, null, "第一版");
+        assertThat(statusOf(noCouncil)).isEqualTo(400);
+        assertThat(noCouncil.get("body").get("errors").get(0).get("field").asString()).isEqualTo("councilId");
+        assertUnsubmitted();
+    }
+
+    private String establishedCouncil() throws Exception {
+        String id = call("POST", "/api/v1/councils", official.token(), Map.of("name", unique("協議会-"),
+                "competentMinistryId", official.organizationId(), "projectIds", List.of(),
+                "requiredConsenterIds", List.of(researcher.id())), 201).get("id").asString();
+        call("POST", "/api/v1/councils/" + id + "/consents", researcher.token(), Map.of("decision", "CONSENT"), 200);
+        call("POST", "/api/v1/councils/" + id + "/establish", official.token(), null, 200);
+        return id;
+    }
+
+    @Test
+    void r20_theCommissionPageSubmitsADeliverableInJapaneseAndEnglish() throws Exception {
+        MockHttpSession session = signIn(analyst);
+        mvc.perform(get("/thinktank/entities").session(session))
+                .andExpect(content().string(containsString("報告書として提出する")))
+                .andExpect(content().string(containsString("value=\"" + council + "\"")));
+        MvcResult refused = mvc.perform(pageSubmission(session, council))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("deliverableError")).andReturn();
+        mvc.perform(get("/thinktank/entities").session(session).flashAttrs(refused.getFlashMap()))
+                .andExpect(content().string(containsString("成果物を提出できませんでした。")))
+                .andExpect(content().string(containsString("先に誓約書に署名してください（R12）。")));
+        assertUnsubmitted();
+
+        sign(analyst);
+        mvc.perform(pageSubmission(session, council))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("deliverableSubmitted", true));
+        String item = jdbc.sql("select item_id::text from thinktank_deliverable where id = ?::uuid")
+                .param(deliverable).query(String.class).single();
+        mvc.perform(get("/thinktank/entities").session(session).param("lang", "en"))
+                .andExpect(content().string(containsString("href=\"/items/" + item + "\"")))
+                .andExpect(content().string(containsString("Submit a new version")));
+        mvc.perform(get("/thinktank/entities").session(signIn(otherAnalyst)))
+                .andExpect(content().string(not(containsString("年次報告書 2026"))));
+    }
+
+    private RequestBuilder pageSubmission(MockHttpSession session, String councilId) {
+        return multipart("/thinktank/commissions/" + commission + "/deliverables/" + deliverable + "/submission")
+                .file(new MockMultipartFile("file", "report.txt", "text/plain",
+                        "報告書 ページから".getBytes(StandardCharsets.UTF_8)))
+                .param("councilId", councilId).session(session).with(csrf());
+    }
+
+    private MockHttpSession signIn(Person person) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", person.username())
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
+    }
+
+    private void assertUnsubmitted() {
+        assertThat(jdbc.sql("""
+                        select count(*) from thinktank_deliverable
+                        where id = ?::uuid and (item_id is not null or submitted_at is not null)""")
+                .param(deliverable).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from information_item where council_id = ?::uuid").param(council)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** Answers {status, body} so refusals can be checked as well as successes. */
+    private JsonNode submit(Person person, String councilId, String text) throws Exception {
+        var request = multipart("/api/v1/thinktank/commissions/" + commission + "/deliverables/" + deliverable
+                + "/submission").file(new MockMultipartFile("file", "report.txt", "text/plain",
+                ("報告書 " + text).getBytes(StandardCharsets.UTF_8)));
+        if (councilId != null) {
+            request.param("councilId", councilId);
+        }
+        request.header("Authorization", bearer(person.token()));
+        MvcResult result = mvc.perform(request).andReturn();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", result.getResponse().getStatus());
+        answer.put("body", json.readTree(result.getResponse().getContentAsString()));
+        return json.valueToTree(answer);
+    }
+
+    private static int statusOf(JsonNode answer) {
+        return answer.get("status").asInt();
+    }
+
+    private void sign(Person person) throws Exception {
+        call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
+    }
+
+    private String organization(String kind) throws Exception {
+        String name = unique("org-" + kind + "-");
+        return call("POST", "/api/v1/organizations", admin, Map.of("name", name, "nameEn", name, "kind", kind), 201)
+                .get("id").asString();
+    }
+
+    private Person person(String organizationId, String role) throws Exception {
+        String username = unique(role.substring(0, 3).toLowerCase() + "-");
+        JsonNode user = call("POST", "/api/v1/users", admin, Map.of("username", username,
+                "displayName", "試験 " + username, "email", username + "@example.jp",
+                "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
+        return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD), organizationId);
+    }
+
+    private void problem(String method, String path, String token, int status, String code) throws Exception {
+        assertThat(call(method, path, token, null, status).get("type").asString()).isEqualTo("/problems/" + code);
+    }
+
+    private JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
+        MockHttpServletRequestBuilder request = method.equals("GET") ? get(path) : post(path);
+        request.header("Authorization", bearer(token));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        String content = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).as("%s %s → %s", method, path, content).isEqualTo(status);
+        return content.isEmpty() ? null : json.readTree(content);
+    }
+}
