@@ -16,7 +16,10 @@ import org.banso.identity.BansoUser;
  *
  * <p>An item is visible to a person at instant t iff no designation in {@code hiding} covers it, and either its council
  * is in {@code readableCouncils}, or no designation in {@code active} covers it and it is public: {@code published}, or
- * covered by a designation in {@code releasedPublic} and by none in {@code releasedCouncil}.
+ * covered by a designation in {@code releasedPublic} and by none in {@code releasedCouncil}. {@code active},
+ * {@code releasedPublic} and {@code releasedCouncil} depend only on the instant, not on the person (every designation in
+ * force, every one ended with each after-period), so what is public at an instant can be evaluated once for everybody;
+ * {@code readableCouncils} and {@code hiding} are the person's own.
  */
 public interface InformationSearchSupport {
 

@@ -132,12 +132,13 @@ class SearchSupport implements InformationSearchSupport {
                 .param("readable", readableIds).param("at", ts(at)).param("mine", mine)
                 .query(rs -> {
                     DesignationId id = new DesignationId(rs.getObject("id", UUID.class));
-                    boolean inReadable = rs.getBoolean("readable");
-                    if (inReadable) {
-                        if (rs.getBoolean("in_force") && !rs.getBoolean("in_scope")) {
-                            hiding.add(id);
-                        }
-                    } else if (rs.getBoolean("in_force")) {
+                    boolean inForce = rs.getBoolean("in_force");
+                    if (inForce && rs.getBoolean("readable") && !rs.getBoolean("in_scope")) {
+                        hiding.add(id);
+                    }
+                    // the same for every person (only the instant matters), so a search index may share its
+                    // evaluation of "public now" between people; for items of readable councils these sets are moot
+                    if (inForce) {
                         active.add(id);
                     } else if (rs.getBoolean("ended")) {
                         ("PUBLIC".equals(rs.getString("after_period")) ? releasedPublic : releasedCouncil).add(id);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,15 +26,18 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 import org.banso.search.SearchKind;
@@ -62,7 +66,28 @@ final class SearchEngine implements Closeable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb);
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new FilterCachingSearchers());
+    }
+
+    /**
+     * Searchers sharing one cache of filter clauses' matching documents per segment. The part of the visibility filter
+     * that says what is public at an instant is the same query for every person until a designation starts or ends, so
+     * after a few uses it is answered from a bit set instead of being evaluated for every match; the person's own
+     * clauses (readable councils, hiding designations) are evaluated per query, so a revocation still counts at once.
+     * The cache keys on the query's terms and the segment, and holds document numbers only, never text.
+     */
+    private static final class FilterCachingSearchers extends SearcherFactory {
+
+        private final LRUQueryCache cache = new LRUQueryCache(1_000, 64L << 20);
+        private final UsageTrackingQueryCachingPolicy policy = new UsageTrackingQueryCachingPolicy();
+
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(cache);
+            searcher.setQueryCachingPolicy(policy);
+            return searcher;
+        }
     }
 
     /** Adds or replaces the document of {@code doc.kind()}/{@code doc.id()}; visible to the next search. */

@@ -110,10 +110,27 @@ class SearchIndexBench {
                         : ENGLISH[random.nextInt(ENGLISH.length)] + (random.nextBoolean() ? ""
                         : " " + ENGLISH[random.nextInt(ENGLISH.length)]));
             }
+            // one instant: which designations are in force or ended is the same for everybody; each query is
+            // another person with their own readable councils and hiding designations
+            Set<DesignationId> active = some(random, designations, 200);
+            Set<DesignationId> releasedPublic = new HashSet<>();
+            Set<DesignationId> releasedCouncil = new HashSet<>();
+            while (releasedPublic.size() < 500) {
+                DesignationId d = designations.get(random.nextInt(designations.size()));
+                if (!active.contains(d)) {
+                    releasedPublic.add(d);
+                }
+            }
+            while (releasedCouncil.size() < 100) {
+                DesignationId d = designations.get(random.nextInt(designations.size()));
+                if (!active.contains(d) && !releasedPublic.contains(d)) {
+                    releasedCouncil.add(d);
+                }
+            }
             List<Query> filters = new ArrayList<>();
             for (int i = 0; i < QUERIES; i++) {
-                filters.add(new VisibilityFilter(visibility(random, councils, designations), Set.of(), true)
-                        .toQuery());
+                filters.add(new VisibilityFilter(visibility(random, councils, active, releasedPublic, releasedCouncil),
+                        Set.of(), true).toQuery());
             }
             // warm-up, then interleaved measurement so load changes hit both alike
             for (int i = 0; i < Math.min(200, QUERIES); i++) {
@@ -171,14 +188,14 @@ class SearchIndexBench {
     }
 
     /** A person in 5 councils, with a few designations in each set (as a typical participant). */
-    private static Visibility visibility(SplittableRandom random, List<CouncilId> councils,
-                                         List<DesignationId> designations) {
+    private static Visibility visibility(SplittableRandom random, List<CouncilId> councils, Set<DesignationId> active,
+                                         Set<DesignationId> releasedPublic, Set<DesignationId> releasedCouncil) {
         Set<CouncilId> readable = new HashSet<>();
         while (readable.size() < 5) {
             readable.add(councils.get(random.nextInt(councils.size())));
         }
-        return new Visibility(readable, some(random, designations, 20), some(random, designations, 200),
-                some(random, designations, 500), some(random, designations, 100));
+        return new Visibility(readable, some(random, List.copyOf(active), 20), active, releasedPublic,
+                releasedCouncil);
     }
 
     private static Set<DesignationId> some(SplittableRandom random, List<DesignationId> from, int n) {
