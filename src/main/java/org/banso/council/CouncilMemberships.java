@@ -1,6 +1,7 @@
 package org.banso.council;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.banso.identity.UserId;
 
@@ -13,4 +14,10 @@ import org.banso.identity.UserId;
 public interface CouncilMemberships {
 
     Optional<CouncilMembership> membership(CouncilId council, UserId user);
+
+    /**
+     * The council's current participants (not left, not removed), read now; empty for an unknown council. For checks
+     * that concern participants rather than a person, such as the scope of a designation (R15).
+     */
+    Set<ParticipantId> currentParticipants(CouncilId council);
 }

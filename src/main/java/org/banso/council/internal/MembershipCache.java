@@ -48,6 +48,12 @@ class MembershipCache implements CouncilMemberships {
         return Optional.ofNullable(members.get(user));
     }
 
+    @Override
+    public Set<ParticipantId> currentParticipants(CouncilId council) {
+        return Set.copyOf(jdbc.sql("select id from council_participant where council_id = ? and left_at is null")
+                .param(council.value()).query((rs, n) -> new ParticipantId(rs.getObject("id", UUID.class))).list());
+    }
+
     /** Forgets the council now and again after the current transaction, if any, completes. */
     void invalidate(CouncilId council) {
         cache.invalidate(council);

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
 import org.banso.council.CouncilViews.ProposalView;
@@ -25,7 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,24 +49,34 @@ class DemoInformation implements ApplicationRunner {
     private final CouncilManagement councils;
     private final InformationItems items;
     private final IdentityManagement identity;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoInformation(CouncilManagement councils, InformationItems items, IdentityManagement identity, JdbcClient jdbc,
+    DemoInformation(CouncilManagement councils, InformationItems items, IdentityManagement identity,
                     TransactionTemplate transaction, Clock clock) {
         this.councils = councils;
         this.items = items;
         this.identity = identity;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
     }
 
+    private boolean demoCouncilExists() {
+        CouncilId after = null;
+        List<CouncilSummary> page;
+        do {
+            page = councils.allCouncils(after, 500);
+            if (page.stream().anyMatch(c -> COUNCIL_NAME.equals(c.name()))) {
+                return true;
+            }
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 500);
+        return false;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from council_council where name = ?").param(COUNCIL_NAME)
-                .query(Long.class).single() > 0) {
+        if (demoCouncilExists()) {
             return;
         }
         BansoUser meti = person("meti");

@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
+import org.banso.council.CouncilMemberships;
 import org.banso.council.Designation;
+import org.banso.council.ParticipantId;
 import org.banso.council.ProposalDesignations;
 import org.banso.council.ProposalId;
 import org.banso.identity.UserId;
@@ -47,10 +49,13 @@ class DesignationService implements ProposalDesignations {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
     private final CouncilManagement councils;
+    private final CouncilMemberships memberships;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
-                       ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils) {
+                       ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils,
+                       CouncilMemberships memberships) {
         this.councils = councils;
+        this.memberships = memberships;
         this.jdbc = jdbc;
         this.properties = properties;
         this.facts = facts;
@@ -103,7 +108,8 @@ class DesignationService implements ProposalDesignations {
         if (scope.isEmpty()) {
             checks.add(FieldError.coded("designation.scopeParticipantIds", "required",
                     "name at least one participant"));
-        } else if (!currentParticipants(council).containsAll(scope)) {
+        } else if (!memberships.currentParticipants(council).containsAll(
+                scope.stream().map(ParticipantId::new).toList())) {
             checks.add(FieldError.coded("designation.scopeParticipantIds", "designation-scope",
                     "every participant in the scope must currently take part in the council"));
         }
@@ -210,15 +216,6 @@ class DesignationService implements ProposalDesignations {
                           and (d.rule_project_id is null or d.rule_project_id = ?)
                         on conflict do nothing""")
                 .params(item.value(), council.value(), category.name(), ts(now), project).update();
-    }
-
-    /*
-     * The designation SPI carries no acting person and the council API answers participants only to a viewer, so the
-     * council's current participants are read from the council module's table here (read only, by id).
-     */
-    private Set<UUID> currentParticipants(CouncilId council) {
-        return new HashSet<>(jdbc.sql("select id from council_participant where council_id = ? and left_at is null")
-                .param(council.value()).query(UUID.class).list());
     }
 
     static ItemCategory category(String value) {

@@ -159,15 +159,23 @@ public class InformationAccessBenchmark {
         for (int u = 0; u < PEOPLE; u++) {
             people[u] = new BansoUser(new UserId(new UUID(0, u)), "u" + u, "person " + u, null, java.util.Set.of());
         }
-        CouncilMemberships memberships = (council, user) -> {
-            int u = (int) user.value().getLeastSignificantBits();
-            int c = u % 1000;
-            if (!councils[c].equals(council)) {
-                return Optional.empty();
+        CouncilMemberships memberships = new CouncilMemberships() {
+            @Override
+            public Optional<CouncilMembership> membership(CouncilId council, UserId user) {
+                int u = (int) user.value().getLeastSignificantBits();
+                int c = u % 1000;
+                if (!councils[c].equals(council)) {
+                    return Optional.empty();
+                }
+                int k = u / 1000;
+                return Optional.of(new CouncilMembership(council, participants[c][k],
+                        k == 0 ? ParticipantRole.COMPETENT_MINISTRY : ParticipantRole.COMPANY, true, true));
             }
-            int k = u / 1000;
-            return Optional.of(new CouncilMembership(council, participants[c][k],
-                    k == 0 ? ParticipantRole.COMPETENT_MINISTRY : ParticipantRole.COMPANY, true, true));
+
+            @Override
+            public java.util.Set<ParticipantId> currentParticipants(CouncilId council) {
+                throw new UnsupportedOperationException("not used by the access policy");
+            }
         };
         TracedCopies tracing = new TracedCopies() {
             @Override
