@@ -17,7 +17,15 @@ public interface Search {
      * @param viewer the signed-in person, or {@code null} for an anonymous caller
      * @param page   1-based
      */
-    Result search(String query, int page, BansoUser viewer);
+    default Result search(String query, int page, BansoUser viewer) {
+        return search(query, Refinement.NONE, page, viewer);
+    }
+
+    /**
+     * The same, narrowed to one kind, council or category (the facets' values). A refinement only narrows what the
+     * viewer may see anyway, so a value they may not know (another council's id) simply finds nothing.
+     */
+    Result search(String query, Refinement refinement, int page, BansoUser viewer);
 
     /** Rebuilds the whole index from the modules' APIs (ADMIN only); answers how many documents were indexed. */
     int reindex(BansoUser actor);
@@ -26,9 +34,24 @@ public interface Search {
     int reindexAll();
 
     /**
-     * @param snippet HTML-safe: the text is escaped and the matches are wrapped in {@code <mark>} elements
+     * @param snippet   HTML-safe: the text is escaped and the matches are wrapped in {@code <mark>} elements
+     * @param councilId the council the hit belongs to (items, councils, proposals, meetings), else null
      */
-    record Hit(SearchKind kind, String id, String title, String snippet) {
+    record Hit(SearchKind kind, String id, String title, String snippet, String councilId) {
+    }
+
+    /**
+     * @param kind     null for any kind
+     * @param council  a council id, or null
+     * @param category an item category or a proposal's matter (as the {@code category} facet names them), or null
+     */
+    record Refinement(SearchKind kind, String council, String category) {
+
+        public static final Refinement NONE = new Refinement(null, null, null);
+
+        public boolean isEmpty() {
+            return kind == null && council == null && category == null;
+        }
     }
 
     /**

@@ -142,6 +142,34 @@ class ItemSearchTest {
     }
 
     @Test
+    void r17_facetsNarrowTheResultsWithinWhatTheCallerMaySeeAndTheHitsLinkToTheirPages() throws Exception {
+        String report = api.upload(council, startup, "報告 " + marker, "REPORT", "伴走支援 " + marker);
+        String sample = api.upload(council, startup, "試料 " + marker, "SAMPLING_DATA", "試料 " + marker);
+        String path = "/api/v1/search?q=" + marker;
+        JsonNode byCategory = api.call("GET", path + "&category=SAMPLING_DATA", company.token(), null, 200);
+        assertThat(byCategory.get("total").asLong()).isEqualTo(1);
+        assertThat(byCategory.get("hits").get(0).get("id").asString()).isEqualTo(sample);
+        assertThat(byCategory.get("hits").get(0).get("councilId").asString()).isEqualTo(council);
+        assertThat(api.call("GET", path + "&kind=ITEM&council=" + council, company.token(), null, 200)
+                .get("total").asLong()).isEqualTo(2);
+        assertThat(api.call("GET", path + "&kind=PROPOSAL", company.token(), null, 200).get("total").asLong())
+                .isZero();
+        assertThat(api.call("GET", path + "&council=" + council, outsider.token(), null, 200).get("total")
+                .asLong()).as("naming a council one may not see finds nothing").isZero();
+        api.call("GET", path + "&kind=SECRET", company.token(), null, 400);
+        api.call("GET", path + "&council=not-a-council", company.token(), null, 400);
+        api.call("GET", path + "&category=" + "x".repeat(61), company.token(), null, 400);
+
+        String page = api.page("/search?q=" + marker + "&category=REPORT", company).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("href=\"/items/" + report + "\"").doesNotContain("/items/" + sample)
+                .contains("報告書").contains("絞り込みを解除");
+        String english = api.page("/search?lang=en&q=" + marker, company).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(english).contains("Sampling data").contains("category=SAMPLING_DATA");
+    }
+
+    @Test
     void r12_r17_proposalsAndMeetingsAreFoundOnlyByPledgedMembersOfTheirCouncil() throws Exception {
         String proposal = api.call("POST", "/api/v1/councils/" + council + "/proposals", official.token(),
                 java.util.Map.of("matter", "PROMOTION", "title", "進め方の提案 " + marker, "body",

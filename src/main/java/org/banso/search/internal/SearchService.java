@@ -7,14 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
@@ -24,8 +30,8 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilViews;
 import org.banso.council.MeetingId;
-import org.banso.council.ProposalId;
 import org.banso.council.CouncilViews.CouncilSummary;
+import org.banso.council.ProposalId;
 import org.banso.guideline.GuidelineModel;
 import org.banso.guideline.Guidelines;
 import org.banso.identity.BansoUser;
@@ -39,6 +45,8 @@ import org.banso.information.ItemId;
 import org.banso.search.Search;
 import org.banso.search.SearchKind;
 import org.banso.shared.BansoException;
+import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.Technology;
 import org.banso.technology.TechnologyId;
@@ -61,6 +69,9 @@ class SearchService implements Search {
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     private static final int MAX_QUERY_LENGTH = 200;
     private static final int SNIPPET_LENGTH = 160;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern CATEGORY_TEXT = Pattern.compile("[A-Za-z0-9_]{1,60}");
     private static final String MARK_OPEN = "\uE000";
     private static final String MARK_CLOSE = "\uE001";
 
@@ -87,7 +98,16 @@ class SearchService implements Search {
     // --- querying ---
 
     @Override
-    public Result search(String query, int page, BansoUser viewer) {
+    public Result search(String query, Refinement refinement, int page, BansoUser viewer) {
+        Refinement refine = refinement == null ? Refinement.NONE : refinement;
+        FieldChecks checks = new FieldChecks();
+        if (refine.council() != null && !UUID_TEXT.matcher(refine.council()).matches()) {
+            checks.add(new FieldError("council", "must be a council id"));
+        }
+        if (refine.category() != null && !CATEGORY_TEXT.matcher(refine.category()).matches()) {
+            checks.add(new FieldError("category", "must be a category as the facet names it"));
+        }
+        checks.failIfAny();
         if (page < 1) {
             throw BansoException.invalid("page", "must be 1 or more");
         }
@@ -105,8 +125,8 @@ class SearchService implements Search {
                 : councils.councils(viewer).stream().map(c -> c.id().toString()).collect(Collectors.toSet());
         Query text = engine.textQuery(q);
         Query filter = new VisibilityFilter(visibility, visibleCouncils, viewer != null).toQuery();
-        SearchEngine.Page found = engine.search(SearchEngine.filtered(text, filter), (page - 1) * PAGE_SIZE,
-                PAGE_SIZE, true);
+        SearchEngine.Page found = engine.search(refined(SearchEngine.filtered(text, filter), refine),
+                (page - 1) * PAGE_SIZE, PAGE_SIZE, true);
         List<Hit> hits = new ArrayList<>();
         long dropped = 0;
         for (SearchEngine.Found f : found.found()) {
@@ -122,6 +142,24 @@ class SearchService implements Search {
         return new Result(found.total() - dropped, page, hits, found.facets());
     }
 
+    private static Query refined(Query query, Refinement refine) {
+        if (refine.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder narrowed = new BooleanQuery.Builder().add(query, Occur.MUST);
+        if (refine.kind() != null) {
+            narrowed.add(new TermQuery(new Term(IndexDocument.KIND, refine.kind().name())), Occur.FILTER);
+        }
+        if (refine.council() != null) {
+            narrowed.add(new TermQuery(new Term(IndexDocument.COUNCIL, refine.council().toLowerCase(Locale.ROOT))),
+                    Occur.FILTER);
+        }
+        if (refine.category() != null) {
+            narrowed.add(new TermQuery(new Term(IndexDocument.CATEGORY, refine.category())), Occur.FILTER);
+        }
+        return narrowed.build();
+    }
+
     private Optional<Hit> render(SearchEngine.Found f, String q, Query text, BansoUser viewer,
                                  Set<String> visibleCouncils, Instant now) {
         try {
@@ -129,20 +167,22 @@ class SearchService implements Search {
                 case ITEM -> renderItem(f, q, text, viewer, now);
                 case COUNCIL -> visibleCouncils.contains(f.id())
                         ? councils.councilSummary(new CouncilId(UUID.fromString(f.id())))
-                                .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name())))
+                                .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id()))
                         : Optional.empty();
                 case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
                         .map(t -> new Hit(SearchKind.TECHNOLOGY, f.id(), t.nameJa() + " / " + t.nameEn(),
-                                snippet(q, text, technologyText(t))));
+                                snippet(q, text, technologyText(t)), null));
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
-                                guidelineText(v))));
+                                guidelineText(v)), null));
                 case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(councils.proposal(
                                 new ProposalId(UUID.fromString(f.id())), viewer))
-                        .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body())));
+                        .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body()),
+                                p.councilId().toString()));
                 case MEETING -> viewer == null ? Optional.empty() : Optional.of(councils.meeting(
                                 new MeetingId(UUID.fromString(f.id())), viewer))
-                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m))));
+                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m)),
+                                m.councilId().toString()));
                 default -> Optional.empty();
             };
         } catch (BansoException e) {
@@ -162,7 +202,8 @@ class SearchService implements Search {
             return Optional.empty();
         }
         return support.indexable(id).map(item -> new Hit(SearchKind.ITEM, f.id(), item.title(),
-                snippet(q, text, item.text() == null || item.text().isBlank() ? item.title() : item.text())));
+                snippet(q, text, item.text() == null || item.text().isBlank() ? item.title() : item.text()),
+                item.council() == null ? null : item.council().toString()));
     }
 
     /** An HTML-safe snippet: the text escaped, the query's matches in {@code <mark>}. */

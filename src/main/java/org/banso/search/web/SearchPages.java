@@ -1,12 +1,18 @@
 package org.banso.search.web;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.banso.council.CouncilManagement;
 import org.banso.identity.BansoUser;
 import org.banso.search.Search;
+import org.banso.search.SearchKind;
 import org.banso.shared.BansoException;
+import org.banso.technology.TechnologyReference;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,28 +22,42 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SearchPages {
 
+    private static final List<String> CATEGORY_BUNDLE_PREFIXES = List.of("information.category.", "matter.",
+            "council.status.", "guideline.VersionStatus.");
+    private static final Pattern AREA_CODE = Pattern.compile("A\\d{2}");
+
     private final Search search;
     private final CouncilManagement councils;
+    private final TechnologyReference reference;
+    private final MessageSource messages;
 
-    SearchPages(Search search, CouncilManagement councils) {
+    SearchPages(Search search, CouncilManagement councils, TechnologyReference reference, MessageSource messages) {
         this.search = search;
         this.councils = councils;
+        this.reference = reference;
+        this.messages = messages;
     }
 
     @GetMapping("/search")
     String search(@RequestParam(name = "q", defaultValue = "") String q,
                   @RequestParam(name = "page", defaultValue = "1") int page,
-                  @AuthenticationPrincipal BansoUser user, Model model) {
+                  @RequestParam(name = "kind", required = false) String kind,
+                  @RequestParam(name = "council", required = false) String council,
+                  @RequestParam(name = "category", required = false) String category,
+                  @AuthenticationPrincipal BansoUser user, Locale locale, Model model) {
         Search.Result result;
         String error = null;
+        Search.Refinement refinement = Search.Refinement.NONE;
         try {
-            result = search.search(q, Math.max(1, page), user);
+            refinement = new Search.Refinement(kind(kind), blankToNull(council), blankToNull(category));
+            result = search.search(q, refinement, Math.max(1, page), user);
         } catch (BansoException e) {
-            result = new Search.Result(0, 1, java.util.List.of(), Map.of());
+            result = new Search.Result(0, 1, List.of(), Map.of());
             error = "search.error.query";
         }
         long pages = (result.total() + Search.PAGE_SIZE - 1) / Search.PAGE_SIZE;
         model.addAttribute("q", q);
+        model.addAttribute("refinement", refinement);
         model.addAttribute("result", result);
         model.addAttribute("pages", pages);
         model.addAttribute("error", error);
@@ -47,6 +67,65 @@ class SearchPages {
             councils.councils(user).forEach(c -> councilNames.put(c.id().toString(), c.name()));
         }
         model.addAttribute("councilNames", councilNames);
+        model.addAttribute("categoryNames", categoryNames(result, locale));
+        Map<String, String> links = new HashMap<>();
+        result.hits().forEach(hit -> links.put(hit.id(), link(hit)));
+        model.addAttribute("links", links);
         return "search/results";
+    }
+
+    /**
+     * The category facet mixes the items' categories, proposals' matters, councils' and guideline versions'
+     * statuses and technologies' area codes: each value is named from the bundle that names it on its own pages.
+     */
+    private Map<String, String> categoryNames(Search.Result result, Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> areas = new HashMap<>();
+        boolean english = "en".equals(locale.getLanguage());
+        for (String value : result.facets().getOrDefault("category", Map.of()).keySet()) {
+            String name = null;
+            for (String prefix : CATEGORY_BUNDLE_PREFIXES) {
+                name = messages.getMessage(prefix + value, null, null, locale);
+                if (name != null) {
+                    break;
+                }
+            }
+            if (name == null && AREA_CODE.matcher(value).matches()) {
+                if (areas.isEmpty()) {
+                    reference.areas().forEach(a -> areas.put(a.code(), english ? a.nameEn() : a.nameJa()));
+                }
+                name = areas.get(value);
+            }
+            names.put(value, name == null ? value : name);
+        }
+        return names;
+    }
+
+    /** Where a hit is read: the page of its module (a meeting on its council's follow-up page). */
+    static String link(Search.Hit hit) {
+        return switch (hit.kind()) {
+            case ITEM -> "/items/" + hit.id();
+            case COUNCIL -> "/councils/" + hit.id();
+            case PROPOSAL -> "/proposals/" + hit.id();
+            case MEETING -> "/councils/" + hit.councilId() + "/follow-up";
+            case TECHNOLOGY -> "/technologies/" + hit.id();
+            case GUIDELINE -> "/guidelines/" + hit.id();
+            case PUBLIC_RESULT -> "/public/results";
+        };
+    }
+
+    private static SearchKind kind(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SearchKind.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw BansoException.invalid("kind", "must be a kind of search hit");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.banso.identity.BansoUser;
 import org.banso.search.Search;
+import org.banso.search.SearchKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -31,8 +33,15 @@ class SearchRestController {
             + "HTML-escaped with matches in <mark>")
     SearchResponse search(@RequestParam(name = "q", defaultValue = "") String q,
                           @RequestParam(name = "page", defaultValue = "1") int page,
+                          @Parameter(description = "only hits of this kind (a value of the kind facet)")
+                          @RequestParam(name = "kind", required = false) SearchKind kind,
+                          @Parameter(description = "only hits of this council (a value of the council facet)")
+                          @RequestParam(name = "council", required = false) String council,
+                          @Parameter(description = "only hits of this category (a value of the category facet)")
+                          @RequestParam(name = "category", required = false) String category,
                           @AuthenticationPrincipal BansoUser user) {
-        Search.Result result = search.search(q, page, user);
+        Search.Result result = search.search(q, new Search.Refinement(kind, blankToNull(council),
+                blankToNull(category)), page, user);
         return new SearchResponse(result.total(), result.page(), result.hits(), result.facets());
     }
 
@@ -40,6 +49,10 @@ class SearchRestController {
     @Operation(summary = "Rebuild the whole index from the modules (ADMIN)")
     Map<String, Integer> reindex(@AuthenticationPrincipal BansoUser user) {
         return Map.of("indexed", search.reindex(user));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     record SearchResponse(long total, int page, List<Search.Hit> hits, Map<String, Map<String, Long>> facets) {
