@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.identity.BansoUser;
+import org.banso.information.Marking;
 
 /**
  * The search facade. {@link #search} answers only what the viewer may see: the index query carries an exact
@@ -44,18 +45,20 @@ public interface Search {
      * @param kind     null for any kind
      * @param council  a council id, or null
      * @param category an item category or a proposal's matter (as the {@code category} facet names them), or null
+     * @param marking  only items of this marking now, or null
      */
-    record Refinement(SearchKind kind, String council, String category) {
+    record Refinement(SearchKind kind, String council, String category, Marking marking) {
 
-        public static final Refinement NONE = new Refinement(null, null, null);
+        public static final Refinement NONE = new Refinement(null, null, null, null);
 
         public boolean isEmpty() {
-            return kind == null && council == null && category == null;
+            return kind == null && council == null && category == null && marking == null;
         }
     }
 
     /**
-     * @param facets per facet name ({@code kind}, {@code council}, {@code category}), value → count over visible hits
+     * @param facets per facet name ({@code kind}, {@code council}, {@code category}, {@code marking}), value → count
+     *               over visible hits
      */
     record Result(long total, int page, List<Hit> hits, Map<String, Map<String, Long>> facets) {
     }

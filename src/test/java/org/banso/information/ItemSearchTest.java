@@ -96,6 +96,20 @@ class ItemSearchTest {
         assertThat(hit.get("title").asString()).isEqualTo("協議会内の資料 " + marker);
         assertThat(hit.get("snippet").asString()).contains("<mark>" + marker + "</mark>");
 
+        assertThat(body.get("facets").get("marking").get("COUNCIL").asLong()).isEqualTo(1);
+        assertThat(body.get("facets").get("marking").has("CONTROLLED")).as("no count reveals the hidden item")
+                .isFalse();
+        JsonNode inScope = search(startup);
+        assertThat(inScope.get("facets").get("marking").get("CONTROLLED").asLong()).isEqualTo(1);
+        assertThat(inScope.get("facets").get("marking").get("COUNCIL").asLong()).isEqualTo(1);
+        JsonNode controlledOnly = api.call("GET", "/api/v1/search?q=" + marker + "&marking=CONTROLLED",
+                startup.token(), null, 200);
+        assertThat(controlledOnly.get("total").asLong()).isEqualTo(1);
+        assertThat(controlledOnly.get("hits").get(0).get("id").asString()).isEqualTo(controlled);
+        assertThat(api.call("GET", "/api/v1/search?q=" + marker + "&marking=CONTROLLED", company.token(), null,
+                200).get("total").asLong()).isZero();
+        api.call("GET", "/api/v1/search?q=" + marker + "&marking=SECRET", company.token(), null, 400);
+
         JsonNode none = search(outsider);
         assertThat(none.get("total").asLong()).isZero();
         assertThat(none.get("facets").get("kind")).isEmpty();
@@ -119,6 +133,7 @@ class ItemSearchTest {
         api.call("POST", "/api/v1/items/" + item + "/publish", startup.token(), null, 200);
         assertThat(found(null)).containsExactly(item);
         assertThat(found(outsider)).containsExactly(item);
+        assertThat(search(null).get("facets").get("marking").get("PUBLIC").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.LeafCollector;
@@ -33,13 +35,17 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.banso.information.Marking;
 import org.banso.search.SearchKind;
 
 /**
@@ -193,10 +199,22 @@ final class SearchEngine implements Closeable {
     }
 
     /**
-     * @param offset how many hits to skip
-     * @param facets whether to count facets
+     * The queries that tell an item's marking at the instant of a search, for the {@code marking} facet: CONTROLLED
+     * when {@code controlled} matches, else PUBLIC when {@code publicNow} matches, else COUNCIL.
      */
+    record Markings(Query controlled, Query publicNow) {
+    }
+
     Page search(Query query, int offset, int count, boolean facets) {
+        return search(query, offset, count, facets, null);
+    }
+
+    /**
+     * @param offset   how many hits to skip
+     * @param facets   whether to count facets
+     * @param markings when not null (and facets are counted), also the {@code marking} facet of the matching items
+     */
+    Page search(Query query, int offset, int count, boolean facets, Markings markings) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -205,7 +223,12 @@ final class SearchEngine implements Closeable {
                 TopDocs docs;
                 Map<String, Map<String, Long>> counted = Map.of();
                 if (facets) {
-                    MultiCollectorManager both = new MultiCollectorManager(top, new FacetCounter());
+                    FacetCounter counter = markings == null ? new FacetCounter(null, null) : new FacetCounter(
+                            searcher.createWeight(searcher.rewrite(markings.controlled()), ScoreMode.COMPLETE_NO_SCORES,
+                                    1f),
+                            searcher.createWeight(searcher.rewrite(markings.publicNow()), ScoreMode.COMPLETE_NO_SCORES,
+                                    1f));
+                    MultiCollectorManager both = new MultiCollectorManager(top, counter);
                     Object[] results = searcher.search(query, both);
                     docs = (TopDocs) results[0];
                     @SuppressWarnings("unchecked")
@@ -254,12 +277,25 @@ final class SearchEngine implements Closeable {
         writer.close();
     }
 
-    /** Counts the values of the facet fields over every matching (hence visible) document. */
+    /**
+     * Counts the values of the facet fields over every matching (hence visible) document, and with marking weights the
+     * markings of the matching items (the marking is not stored: it depends on the instant).
+     */
     private static final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<String, Map<String, Long>>> {
+
+        private static final BytesRef ITEM = new BytesRef(SearchKind.ITEM.name());
+
+        private final Weight controlled;
+        private final Weight publicNow;
+
+        FacetCounter(Weight controlled, Weight publicNow) {
+            this.controlled = controlled;
+            this.publicNow = publicNow;
+        }
 
         @Override
         public Counting newCollector() {
-            return new Counting();
+            return new Counting(controlled, publicNow);
         }
 
         @Override
@@ -272,12 +308,27 @@ final class SearchEngine implements Closeable {
                 }
                 out.put(facet.substring("facet_".length()), merged);
             }
+            if (controlled != null) {
+                Map<String, Long> merged = new TreeMap<>();
+                for (Counting c : collectors) {
+                    c.markings.forEach((k, v) -> merged.merge(k.name(), v, Long::sum));
+                }
+                out.put("marking", merged);
+            }
             return out;
         }
 
         static final class Counting implements Collector {
 
             final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            final Map<Marking, Long> markings = new EnumMap<>(Marking.class);
+            private final Weight controlled;
+            private final Weight publicNow;
+
+            Counting(Weight controlled, Weight publicNow) {
+                this.controlled = controlled;
+                this.publicNow = publicNow;
+            }
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -289,6 +340,11 @@ final class SearchEngine implements Closeable {
                 for (int i = 0; i < FACETS.size(); i++) {
                     perOrdinal[i] = values.get(i) == null ? new long[0] : new long[values.get(i).getValueCount()];
                 }
+                SortedDocValues kinds = values.get(FACETS.indexOf(IndexDocument.FACET_KIND));
+                int itemOrdinal = controlled == null || kinds == null ? -1 : kinds.lookupTerm(ITEM);
+                DocIdSetIterator controlledDocs = itemOrdinal < 0 ? null : iterator(controlled, context);
+                DocIdSetIterator publicDocs = itemOrdinal < 0 ? null : iterator(publicNow, context);
+                long[] byMarking = new long[Marking.values().length];
                 return new LeafCollector() {
                     @Override
                     public void setScorer(Scorable scorer) {
@@ -296,16 +352,30 @@ final class SearchEngine implements Closeable {
 
                     @Override
                     public void collect(int doc) throws IOException {
+                        int kind = -1;
                         for (int i = 0; i < perOrdinal.length; i++) {
                             SortedDocValues dv = values.get(i);
                             if (dv != null && dv.advanceExact(doc)) {
                                 perOrdinal[i][dv.ordValue()]++;
+                                if (dv == kinds) {
+                                    kind = dv.ordValue();
+                                }
                             }
+                        }
+                        if (itemOrdinal >= 0 && kind == itemOrdinal) {
+                            Marking marking = matches(controlledDocs, doc) ? Marking.CONTROLLED
+                                    : matches(publicDocs, doc) ? Marking.PUBLIC : Marking.COUNCIL;
+                            byMarking[marking.ordinal()]++;
                         }
                     }
 
                     @Override
                     public void finish() throws IOException {
+                        for (Marking marking : Marking.values()) {
+                            if (byMarking[marking.ordinal()] > 0) {
+                                markings.merge(marking, byMarking[marking.ordinal()], Long::sum);
+                            }
+                        }
                         for (int i = 0; i < perOrdinal.length; i++) {
                             for (int ord = 0; ord < perOrdinal[i].length; ord++) {
                                 if (perOrdinal[i][ord] > 0) {
@@ -322,6 +392,22 @@ final class SearchEngine implements Closeable {
             @Override
             public ScoreMode scoreMode() {
                 return ScoreMode.COMPLETE_NO_SCORES;
+            }
+
+            private static DocIdSetIterator iterator(Weight weight, LeafReaderContext context) throws IOException {
+                Scorer scorer = weight.scorer(context);
+                return scorer == null ? null : scorer.iterator();
+            }
+
+            /** Whether the iterator, only ever moved forward (documents are collected in order), is on the doc. */
+            private static boolean matches(DocIdSetIterator docs, int doc) throws IOException {
+                if (docs == null) {
+                    return false;
+                }
+                if (docs.docID() < doc) {
+                    docs.advance(doc);
+                }
+                return docs.docID() == doc;
             }
         }
     }

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Highlighter;
@@ -125,8 +126,15 @@ class SearchService implements Search {
                 : councils.councils(viewer).stream().map(c -> c.id().toString()).collect(Collectors.toSet());
         Query text = engine.textQuery(q);
         Query filter = new VisibilityFilter(visibility, visibleCouncils, viewer != null).toQuery();
-        SearchEngine.Page found = engine.search(refined(SearchEngine.filtered(text, filter), refine),
-                (page - 1) * PAGE_SIZE, PAGE_SIZE, true);
+        SearchEngine.Markings markings = visibility == null ? null : new SearchEngine.Markings(
+                VisibilityFilter.controlledNow(visibility), VisibilityFilter.publicNow(visibility));
+        Query narrowed = refined(SearchEngine.filtered(text, filter), refine);
+        if (refine.marking() != null) {
+            narrowed = visibility == null ? new MatchNoDocsQuery("no information module")
+                    : new BooleanQuery.Builder().add(narrowed, Occur.MUST)
+                            .add(VisibilityFilter.marking(visibility, refine.marking()), Occur.FILTER).build();
+        }
+        SearchEngine.Page found = engine.search(narrowed, (page - 1) * PAGE_SIZE, PAGE_SIZE, true, markings);
         List<Hit> hits = new ArrayList<>();
         long dropped = 0;
         for (SearchEngine.Found f : found.found()) {

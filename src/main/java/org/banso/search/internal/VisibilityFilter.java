@@ -13,6 +13,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.banso.information.InformationSearchSupport.Visibility;
+import org.banso.information.Marking;
 import org.banso.search.SearchKind;
 
 /**
@@ -67,7 +68,22 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
 
     /** The item rule alone, for documents of kind ITEM. */
     static Query itemQuery(Visibility v) {
-        // public: no active designation, and published or released to the public (and not to the council only)
+        BooleanQuery.Builder item = new BooleanQuery.Builder()
+                .add(kind(SearchKind.ITEM), Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(in(IndexDocument.COUNCIL, ids(v.readableCouncils())), Occur.SHOULD)
+                        .add(publicNow(v), Occur.SHOULD)
+                        .setMinimumNumberShouldMatch(1)
+                        .build(), Occur.FILTER);
+        mustNot(item, IndexDocument.DESIGNATION, ids(v.hiding()));
+        return item.build();
+    }
+
+    /**
+     * Items whose marking is PUBLIC at the instant: no designation in force, and published or released to the public
+     * (and not to the council only). The same query for every person at one instant, hence shared in the query cache.
+     */
+    static Query publicNow(Visibility v) {
         BooleanQuery.Builder released = new BooleanQuery.Builder()
                 .add(in(IndexDocument.DESIGNATION, ids(v.releasedPublic())), Occur.FILTER);
         mustNot(released, IndexDocument.DESIGNATION, ids(v.releasedCouncil()));
@@ -78,16 +94,23 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
                         .setMinimumNumberShouldMatch(1)
                         .build(), Occur.FILTER);
         mustNot(publicItem, IndexDocument.DESIGNATION, ids(v.active()));
+        return publicItem.build();
+    }
 
-        BooleanQuery.Builder item = new BooleanQuery.Builder()
-                .add(kind(SearchKind.ITEM), Occur.FILTER)
-                .add(new BooleanQuery.Builder()
-                        .add(in(IndexDocument.COUNCIL, ids(v.readableCouncils())), Occur.SHOULD)
-                        .add(publicItem.build(), Occur.SHOULD)
-                        .setMinimumNumberShouldMatch(1)
-                        .build(), Occur.FILTER);
-        mustNot(item, IndexDocument.DESIGNATION, ids(v.hiding()));
-        return item.build();
+    /** Items whose marking is CONTROLLED at the instant: covered by a designation in force. */
+    static Query controlledNow(Visibility v) {
+        return in(IndexDocument.DESIGNATION, ids(v.active()));
+    }
+
+    /** Items of the given marking at the instant (the marking rule of the information module, as terms). */
+    static Query marking(Visibility v, Marking marking) {
+        BooleanQuery.Builder items = new BooleanQuery.Builder().add(kind(SearchKind.ITEM), Occur.FILTER);
+        switch (marking) {
+            case CONTROLLED -> items.add(controlledNow(v), Occur.FILTER);
+            case PUBLIC -> items.add(publicNow(v), Occur.FILTER);
+            case COUNCIL -> items.add(controlledNow(v), Occur.MUST_NOT).add(publicNow(v), Occur.MUST_NOT);
+        }
+        return items.build();
     }
 
     private static void mustNot(BooleanQuery.Builder builder, String field, Set<String> values) {

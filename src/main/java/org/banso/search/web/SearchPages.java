@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.banso.council.CouncilManagement;
 import org.banso.identity.BansoUser;
+import org.banso.information.Marking;
 import org.banso.search.Search;
 import org.banso.search.SearchKind;
 import org.banso.shared.BansoException;
@@ -44,12 +45,14 @@ class SearchPages {
                   @RequestParam(name = "kind", required = false) String kind,
                   @RequestParam(name = "council", required = false) String council,
                   @RequestParam(name = "category", required = false) String category,
+                  @RequestParam(name = "marking", required = false) String marking,
                   @AuthenticationPrincipal BansoUser user, Locale locale, Model model) {
         Search.Result result;
         String error = null;
         Search.Refinement refinement = Search.Refinement.NONE;
         try {
-            refinement = new Search.Refinement(kind(kind), blankToNull(council), blankToNull(category));
+            refinement = new Search.Refinement(kind(kind), blankToNull(council), blankToNull(category),
+                    marking(marking));
             result = search.search(q, refinement, Math.max(1, page), user);
         } catch (BansoException e) {
             result = new Search.Result(0, 1, List.of(), Map.of());
@@ -122,6 +125,17 @@ class SearchPages {
             return SearchKind.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw BansoException.invalid("kind", "must be a kind of search hit");
+        }
+    }
+
+    private static Marking marking(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Marking.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw BansoException.invalid("marking", "must be PUBLIC, COUNCIL or CONTROLLED");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.identity.BansoUser;
+import org.banso.information.Marking;
 import org.banso.search.Search;
 import org.banso.search.SearchKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +40,11 @@ class SearchRestController {
                           @RequestParam(name = "council", required = false) String council,
                           @Parameter(description = "only hits of this category (a value of the category facet)")
                           @RequestParam(name = "category", required = false) String category,
+                          @Parameter(description = "only items of this marking now (a value of the marking facet)")
+                          @RequestParam(name = "marking", required = false) Marking marking,
                           @AuthenticationPrincipal BansoUser user) {
         Search.Result result = search.search(q, new Search.Refinement(kind, blankToNull(council),
-                blankToNull(category)), page, user);
+                blankToNull(category), marking), page, user);
         return new SearchResponse(result.total(), result.page(), result.hits(), result.facets());
     }
 

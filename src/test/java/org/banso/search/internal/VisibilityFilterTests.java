@@ -7,18 +7,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.banso.council.CouncilId;
 import org.banso.information.DesignationId;
 import org.banso.information.InformationSearchSupport.Visibility;
+import org.banso.information.Marking;
 import org.banso.search.SearchKind;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,16 @@ class VisibilityFilterTests {
         return !active && (item.published() || releasedPublic);
     }
 
+    /** The marking rule of the information module at the visibility's instant, written out for the reference. */
+    static String marking(Item item, Visibility v) {
+        if (item.designations().stream().anyMatch(v.active()::contains)) {
+            return "CONTROLLED";
+        }
+        boolean releasedPublic = item.designations().stream().anyMatch(v.releasedPublic()::contains)
+                && item.designations().stream().noneMatch(v.releasedCouncil()::contains);
+        return item.published() || releasedPublic ? "PUBLIC" : "COUNCIL";
+    }
+
     @Test
     void theFilterAdmitsExactlyTheItemsTheRuleMakesVisibleOnRandomCases() throws IOException {
         long seed = 20261125L;
@@ -73,7 +88,8 @@ class VisibilityFilterTests {
                     Set<String> expected = items.stream().filter(i -> visible(i, visibility)).map(Item::id)
                             .collect(Collectors.toCollection(TreeSet::new));
                     SearchEngine.Page page = engine.search(SearchEngine.filtered(new MatchAllDocsQuery(),
-                            VisibilityFilter.itemQuery(visibility)), 0, 200, true);
+                            VisibilityFilter.itemQuery(visibility)), 0, 200, true, new SearchEngine.Markings(
+                            VisibilityFilter.controlledNow(visibility), VisibilityFilter.publicNow(visibility)));
                     Set<String> actual = page.found().stream().map(SearchEngine.Found::id)
                             .collect(Collectors.toCollection(TreeSet::new));
                     String context = "seed " + seed + " round " + round + " visibility " + v + ": " + visibility
@@ -83,6 +99,23 @@ class VisibilityFilterTests {
                     long facetTotal = page.facets().get("kind").values().stream().mapToLong(Long::longValue).sum();
                     assertThat(facetTotal).as("facets count visible hits only; " + context)
                             .isEqualTo(expected.size());
+                    Map<String, Long> expectedMarkings = items.stream().filter(i -> visible(i, visibility))
+                            .collect(Collectors.groupingBy(i -> marking(i, visibility), TreeMap::new,
+                                    Collectors.counting()));
+                    assertThat(page.facets().get("marking")).as("the marking facet of visible hits; " + context)
+                            .isEqualTo(expectedMarkings);
+                    for (Marking marking : Marking.values()) {
+                        Set<String> ofMarking = engine.search(new BooleanQuery.Builder()
+                                        .add(SearchEngine.filtered(new MatchAllDocsQuery(),
+                                                VisibilityFilter.itemQuery(visibility)), Occur.MUST)
+                                        .add(VisibilityFilter.marking(visibility, marking), Occur.FILTER).build(),
+                                0, 200, false).found().stream().map(SearchEngine.Found::id)
+                                .collect(Collectors.toCollection(TreeSet::new));
+                        assertThat(ofMarking).as("narrowed to " + marking + "; " + context).isEqualTo(
+                                items.stream().filter(i -> visible(i, visibility)
+                                                && marking(i, visibility).equals(marking.name()))
+                                        .map(Item::id).collect(Collectors.toCollection(TreeSet::new)));
+                    }
                 }
             }
         }

@@ -128,15 +128,18 @@ class SearchIndexBench {
                 }
             }
             List<Query> filters = new ArrayList<>();
+            List<SearchEngine.Markings> markings = new ArrayList<>();
             for (int i = 0; i < QUERIES; i++) {
-                filters.add(new VisibilityFilter(visibility(random, councils, active, releasedPublic, releasedCouncil),
-                        Set.of(), true).toQuery());
+                Visibility person = visibility(random, councils, active, releasedPublic, releasedCouncil);
+                filters.add(new VisibilityFilter(person, Set.of(), true).toQuery());
+                markings.add(new SearchEngine.Markings(VisibilityFilter.controlledNow(person),
+                        VisibilityFilter.publicNow(person)));
             }
             // warm-up, then interleaved measurement so load changes hit both alike
             for (int i = 0; i < Math.min(200, QUERIES); i++) {
                 Query text = engine.textQuery(queries.get(i));
-                engine.search(text, 0, 20, true);
-                engine.search(SearchEngine.filtered(text, filters.get(i)), 0, 20, true);
+                engine.search(text, 0, 20, true, markings.get(i));
+                engine.search(SearchEngine.filtered(text, filters.get(i)), 0, 20, true, markings.get(i));
             }
             long[] plain = new long[QUERIES];
             long[] filtered = new long[QUERIES];
@@ -146,9 +149,10 @@ class SearchIndexBench {
                 for (int i = 0; i < QUERIES; i++) {
                     Query text = engine.textQuery(queries.get(i));
                     long t0 = System.nanoTime();
-                    SearchEngine.Page all = engine.search(text, 0, 20, true);
+                    SearchEngine.Page all = engine.search(text, 0, 20, true, markings.get(i));
                     long t1 = System.nanoTime();
-                    SearchEngine.Page visible = engine.search(SearchEngine.filtered(text, filters.get(i)), 0, 20, true);
+                    SearchEngine.Page visible = engine.search(SearchEngine.filtered(text, filters.get(i)), 0, 20, true,
+                            markings.get(i));
                     long t2 = System.nanoTime();
                     if (round == 1) {
                         plain[i] = t1 - t0;
@@ -158,7 +162,7 @@ class SearchIndexBench {
                     }
                 }
             }
-            report.append(String.format("queries (top 20 + exact total + facets): unfiltered p50 %.1f ms p95 %.1f ms;"
+            report.append(String.format("queries (top 20 + exact total + facets incl. marking): unfiltered p50 %.1f ms p95 %.1f ms;"
                             + " filtered p50 %.1f ms p95 %.1f ms; filter overhead on p95 %+.1f %%;"
                             + " mean hits per query %,d unfiltered, %,d visible%n",
                     pct(plain, 50), pct(plain, 95), pct(filtered, 50), pct(filtered, 95),
