@@ -1,7 +1,6 @@
 package org.banso.information.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import org.banso.information.Handling;
 import org.banso.information.InformationAccessPolicy;
 import org.banso.information.InformationAction;
 import org.banso.information.InformationItems;
-import org.banso.information.InformationItems.Content;
 import org.banso.information.InformationItems.DesignationView;
 import org.banso.information.InformationItems.ItemSummary;
 import org.banso.information.InformationItems.ItemView;
@@ -37,8 +35,6 @@ import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -160,17 +156,8 @@ class InformationPages {
     @GetMapping("/items/{id}/content")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @RequestParam(required = false) Integer version,
                                     @AuthenticationPrincipal BansoUser user) {
-        Content content = items.download(new ItemId(id), version, user);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename(content.filename(), StandardCharsets.UTF_8).build());
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.setCacheControl("no-store");
-        if (content.fingerprint() != null) {
-            headers.set("Banso-Fingerprint", content.fingerprint());
-        }
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(content.bytes());
+        return ContentDownloads.attachment(items.download(new ItemId(id), version, user),
+                MediaType.APPLICATION_OCTET_STREAM);
     }
 
     @GetMapping("/designations/{id}")

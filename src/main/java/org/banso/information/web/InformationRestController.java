@@ -2,7 +2,6 @@ package org.banso.information.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,8 +21,6 @@ import org.banso.information.InformationItems.Upload;
 import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
 import org.banso.shared.BansoException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -94,21 +91,7 @@ class InformationRestController {
     ResponseEntity<byte[]> content(@PathVariable UUID id, @RequestParam(required = false) Integer version,
                                    @AuthenticationPrincipal BansoUser user) {
         Content content = items.download(new ItemId(id), version, user);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename(content.filename(), StandardCharsets.UTF_8).build());
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.setCacheControl("no-store");
-        if (content.fingerprint() != null) {
-            headers.set("Banso-Fingerprint", content.fingerprint());
-        }
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(content.mediaType());
-        } catch (RuntimeException e) {
-            type = MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return ResponseEntity.ok().headers(headers).contentType(type).body(content.bytes());
+        return ContentDownloads.attachment(content, ContentDownloads.declaredType(content));
     }
 
     @PostMapping("/items/{id}/publish")
