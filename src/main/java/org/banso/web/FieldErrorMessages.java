@@ -1,12 +1,16 @@
 package org.banso.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Turns a refused request into messages a page can show beside its fields, in the page's language: coded field
@@ -38,5 +42,23 @@ public class FieldErrorMessages {
                     LocaleContextHolder.getLocale()));
         }
         return byField;
+    }
+
+    /**
+     * Runs a form's action and answers where to go: the action's answer, or on a refusal {@code back} with the
+     * problem code ({@code problem}) and its messages ({@code problemMessages}) as flash attributes. Not-found is
+     * rethrown, so the caller learns nothing of what it may not see.
+     */
+    public String attempt(RedirectAttributes redirect, String back, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (BansoException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.code().code());
+            redirect.addFlashAttribute("problemMessages", new ArrayList<>(byField(e).values()));
+            return back;
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.banso.council.CouncilEvents.ProposalAdopted;
-import org.banso.council.CouncilTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.support.BansoIntegrationTest;

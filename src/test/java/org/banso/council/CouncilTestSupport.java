@@ -1,11 +1,7 @@
 package org.banso.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,93 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.support.ApiAccounts;
+import org.banso.support.ApiScript;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Organizations, people and council calls through the real REST API, as a script would make them. */
-final class CouncilTestSupport {
-
-    record Person(String id, String username, String token, String organizationId) {
-    }
-
-    private final MockMvc mvc;
-    private final JsonMapper json;
-    private final ApiAccounts accounts;
-    private String adminToken;
+final class CouncilTestSupport extends ApiScript {
 
     CouncilTestSupport(MockMvc mvc, JsonMapper json) {
-        this.mvc = mvc;
-        this.json = json;
-        this.accounts = new ApiAccounts(mvc, json);
-    }
-
-    String organization(String kind) throws Exception {
-        String name = ApiAccounts.unique("org-" + kind + "-");
-        JsonNode org = call("POST", "/api/v1/organizations", admin(),
-                Map.of("name", name, "nameEn", name, "kind", kind), 201);
-        return org.get("id").asString();
-    }
-
-    Person person(String organizationId, String role) throws Exception {
-        String username = ApiAccounts.unique(role.substring(0, 3).toLowerCase() + "-");
-        JsonNode user = call("POST", "/api/v1/users", admin(), Map.of("username", username,
-                "displayName", "試験 " + username, "email", username + "@example.jp",
-                "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
-        return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD),
-                organizationId);
-    }
-
-    /** The same person with a new token, for after the test clock jumped past the old token's lifetime. */
-    Person refreshed(Person person) throws Exception {
-        adminToken = null;
-        return new Person(person.id(), person.username(), accounts.token(person.username(), ApiAccounts.PASSWORD),
-                person.organizationId());
-    }
-
-    String admin() throws Exception {
-        if (adminToken == null) {
-            adminToken = accounts.adminToken();
-        }
-        return adminToken;
-    }
-
-    /** Calls the API and checks the status; answers the JSON body (null when empty). */
-    JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
-        MvcResult result = perform(method, path, token, body);
-        String content = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as("%s %s → %s", method, path, content).isEqualTo(status);
-        return content.isEmpty() ? null : json.readTree(content);
-    }
-
-    /** Calls the API and checks it failed with the problem type of API.md. */
-    JsonNode problem(String method, String path, String token, Object body, int status, String code)
-            throws Exception {
-        JsonNode problem = call(method, path, token, body, status);
-        assertThat(problem.get("type").asString()).as("problem type of %s %s", method, path)
-                .isEqualTo("/problems/" + code);
-        return problem;
-    }
-
-    MvcResult perform(String method, String path, String token, Object body) throws Exception {
-        MockHttpServletRequestBuilder request = switch (method) {
-            case "GET" -> get(path);
-            case "POST" -> post(path);
-            case "PUT" -> put(path);
-            case "DELETE" -> delete(path);
-            default -> throw new IllegalArgumentException(method);
-        };
-        if (token != null) {
-            request.header("Authorization", ApiAccounts.bearer(token));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        return mvc.perform(request).andReturn();
+        super(mvc, json);
     }
 
     /** A council proposed by the official with the given required consenters; answers its id. */
@@ -121,23 +43,6 @@ final class CouncilTestSupport {
         }
         call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
         return council;
-    }
-
-    /** Adds the person's organization as a participant represented by them; answers the participant id. */
-    String addParticipant(String council, Person official, Person representative, String role) throws Exception {
-        JsonNode view = call("POST", "/api/v1/councils/" + council + "/participants", official.token(),
-                Map.of("organizationId", representative.organizationId(), "role", role,
-                        "representativeId", representative.id(), "memberIds", List.of()), 201);
-        for (JsonNode p : view.get("participants")) {
-            if (p.get("organizationId").asString().equals(representative.organizationId())) {
-                return p.get("id").asString();
-            }
-        }
-        throw new AssertionError("participant not in " + view);
-    }
-
-    void sign(String council, Person person) throws Exception {
-        call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
     }
 
     String propose(String council, Person person, String matter) throws Exception {

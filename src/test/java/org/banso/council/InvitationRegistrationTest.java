@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.banso.council.CouncilTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.support.ApiAccounts;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.identity.IdentityManagement;
-import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.banso.identity.IdentityManagement;
-import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;
@@ -93,17 +93,14 @@ class InformationItemsTest {
     @BeforeEach
     void world() throws Exception {
         api = new InformationTestSupport(mvc, json, identity);
-        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        startup = api.person(api.organization("STARTUP"), "RESEARCHER");
-        company = api.person(api.organization("COMPANY"), "RESEARCHER");
-        outsider = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
-        council = api.establishedCouncil(official, startup);
-        startupParticipant = api.addParticipant(council, official, startup, "STARTUP");
-        api.addParticipant(council, official, company, "COMPANY");
-        ministryParticipant = api.participantOf(council, official, official);
-        api.sign(council, official);
-        api.sign(council, startup);
-        api.sign(council, company);
+        InformationTestSupport.World world = api.world();
+        official = world.official();
+        startup = world.startup();
+        company = world.company();
+        outsider = world.outsider();
+        council = world.council();
+        startupParticipant = world.startupParticipant();
+        ministryParticipant = world.ministryParticipant();
     }
 
     String designate(List<String> items, Instant start, Instant end, String handling, String after)

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserId;
-import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

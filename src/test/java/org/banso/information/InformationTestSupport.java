@@ -1,10 +1,8 @@
 package org.banso.information;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserId;
 import org.banso.support.ApiAccounts;
+import org.banso.support.ApiScript;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,56 +23,42 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Councils, people, items and designations through the real REST API, as a script would make them. */
-final class InformationTestSupport {
-
-    record Person(String id, String username, String token, String organizationId) {
-    }
+final class InformationTestSupport extends ApiScript {
 
     static final String RATIONALE = "社会実装の方向性・技術流出の防止・イノベーション・参加のインセンティブを考慮した。";
 
-    private final MockMvc mvc;
-    private final JsonMapper json;
-    private final ApiAccounts accounts;
     private final IdentityManagement identity;
-    private String adminToken;
 
     InformationTestSupport(MockMvc mvc, JsonMapper json, IdentityManagement identity) {
-        this.mvc = mvc;
-        this.json = json;
+        super(mvc, json);
         this.identity = identity;
-        this.accounts = new ApiAccounts(mvc, json);
     }
 
-    String admin() throws Exception {
-        if (adminToken == null) {
-            adminToken = accounts.adminToken();
-        }
-        return adminToken;
+    /**
+     * The usual cast: a ministry official and a startup researcher (the required consenter) in an established council
+     * with a company researcher, all three pledged; an outsider from a university in no council.
+     */
+    record World(Person official, Person startup, Person company, Person outsider, String council,
+                 String ministryParticipant, String startupParticipant) {
     }
 
-    String organization(String kind) throws Exception {
-        String name = ApiAccounts.unique("org-" + kind + "-");
-        return call("POST", "/api/v1/organizations", admin(), Map.of("name", name, "nameEn", name, "kind", kind), 201)
-                .get("id").asString();
-    }
-
-    Person person(String organizationId, String role) throws Exception {
-        String username = ApiAccounts.unique(role.substring(0, 3).toLowerCase() + "-");
-        JsonNode user = call("POST", "/api/v1/users", admin(), Map.of("username", username,
-                "displayName", "試験 " + username, "email", username + "@example.jp",
-                "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
-        return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD),
-                organizationId);
-    }
-
-    Person refreshed(Person p) throws Exception {
-        adminToken = null;
-        return new Person(p.id(), p.username(), accounts.token(p.username(), ApiAccounts.PASSWORD), p.organizationId());
+    World world() throws Exception {
+        Person official = person(organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        Person startup = person(organization("STARTUP"), "RESEARCHER");
+        Person company = person(organization("COMPANY"), "RESEARCHER");
+        Person outsider = person(organization("UNIVERSITY"), "RESEARCHER");
+        String council = establishedCouncil(official, startup);
+        String startupParticipant = addParticipant(council, official, startup, "STARTUP");
+        addParticipant(council, official, company, "COMPANY");
+        String ministryParticipant = participantOf(council, official, official);
+        sign(council, official);
+        sign(council, startup);
+        sign(council, company);
+        return new World(official, startup, company, outsider, council, ministryParticipant, startupParticipant);
     }
 
     /** A council the official's ministry proposes and establishes with the consent of the researcher (R5). */
@@ -94,18 +79,6 @@ final class InformationTestSupport {
         return council;
     }
 
-    String addParticipant(String council, Person official, Person representative, String role) throws Exception {
-        JsonNode view = call("POST", "/api/v1/councils/" + council + "/participants", official.token(),
-                Map.of("organizationId", representative.organizationId(), "role", role,
-                        "representativeId", representative.id(), "memberIds", List.of()), 201);
-        for (JsonNode p : view.get("participants")) {
-            if (p.get("organizationId").asString().equals(representative.organizationId())) {
-                return p.get("id").asString();
-            }
-        }
-        throw new AssertionError("participant not in " + view);
-    }
-
     String participantOf(String council, Person viewer, Person member) throws Exception {
         JsonNode view = call("GET", "/api/v1/councils/" + council, viewer.token(), null, 200);
         for (JsonNode p : view.get("participants")) {
@@ -114,10 +87,6 @@ final class InformationTestSupport {
             }
         }
         throw new AssertionError(member.username() + " represents nobody in " + view);
-    }
-
-    void sign(String council, Person person) throws Exception {
-        call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
     }
 
     /** Uploads a text item; answers its id. */
@@ -182,37 +151,6 @@ final class InformationTestSupport {
             }
         }
         throw new AssertionError("no designation for " + proposal + " in " + list);
-    }
-
-    JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
-        MvcResult result = perform(method, path, token, body);
-        String content = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as("%s %s → %s", method, path, content).isEqualTo(status);
-        return content.isEmpty() ? null : json.readTree(content);
-    }
-
-    JsonNode problem(String method, String path, String token, Object body, int status, String code)
-            throws Exception {
-        JsonNode problem = call(method, path, token, body, status);
-        assertThat(problem.get("type").asString()).as("problem type of %s %s", method, path)
-                .isEqualTo("/problems/" + code);
-        return problem;
-    }
-
-    MvcResult perform(String method, String path, String token, Object body) throws Exception {
-        MockHttpServletRequestBuilder request = switch (method) {
-            case "GET" -> get(path);
-            case "POST" -> post(path);
-            case "DELETE" -> delete(path);
-            default -> throw new IllegalArgumentException(method);
-        };
-        if (token != null) {
-            request.header("Authorization", ApiAccounts.bearer(token));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        return mvc.perform(request).andReturn();
     }
 
     /** A page as the signed-in person sees it (null: anonymous). */

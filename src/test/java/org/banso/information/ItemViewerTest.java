@@ -12,7 +12,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.banso.identity.IdentityManagement;
-import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.information.tracing.TracingFixtures;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
@@ -60,17 +60,14 @@ class ItemViewerTest {
     @BeforeEach
     void world() throws Exception {
         api = new InformationTestSupport(mvc, json, identity);
-        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        startup = api.person(api.organization("STARTUP"), "RESEARCHER");
-        company = api.person(api.organization("COMPANY"), "RESEARCHER");
-        outsider = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
-        council = api.establishedCouncil(official, startup);
-        String startupParticipant = api.addParticipant(council, official, startup, "STARTUP");
-        api.addParticipant(council, official, company, "COMPANY");
-        String ministryParticipant = api.participantOf(council, official, official);
-        api.sign(council, official);
-        api.sign(council, startup);
-        api.sign(council, company);
+        InformationTestSupport.World world = api.world();
+        official = world.official();
+        startup = world.startup();
+        company = world.company();
+        outsider = world.outsider();
+        council = world.council();
+        String startupParticipant = world.startupParticipant();
+        String ministryParticipant = world.ministryParticipant();
         StringBuilder text = new StringBuilder();
         while (text.length() < 9_000) {
             text.append(TracingFixtures.seed());

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.banso.identity.IdentityManagement;
-import org.banso.information.InformationTestSupport.Person;
+import org.banso.support.ApiScript.Person;
 import org.banso.information.tracing.TracingFixtures;
 import org.banso.support.ApiAccounts;
 import org.banso.support.BansoIntegrationTest;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,6 @@ import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.OrganizationKind;
-import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
@@ -83,7 +81,7 @@ class CouncilPages {
     @PostMapping("/councils")
     String propose(@RequestParam String name, @RequestParam(required = false) String consenters,
                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils", () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils", () -> {
             // required consenters by username, separated by spaces or commas
             List<UserId> ids = new ArrayList<>();
             for (String username : (consenters == null ? "" : consenters).split("[\\s,、]+")) {
@@ -129,7 +127,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/consents")
     String consent(@PathVariable UUID id, @RequestParam String decision, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.recordConsent(new CouncilId(id), decision, user);
             redirect.addFlashAttribute("saved", "council.consentRecorded");
             return "redirect:/councils/" + id;
@@ -138,7 +136,7 @@ class CouncilPages {
 
     @PostMapping("/councils/{id}/establish")
     String establish(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.establish(new CouncilId(id), user);
             redirect.addFlashAttribute("saved", "council.establishedNotice");
             return "redirect:/councils/" + id;
@@ -149,7 +147,7 @@ class CouncilPages {
     String sign(@PathVariable UUID id, @RequestParam(required = false) String accept,
                 @RequestParam(required = false) String language, @AuthenticationPrincipal BansoUser user,
                 RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             if (!"true".equals(accept)) {
                 throw BansoException.invalid("accept", "Tick the box to accept the pledge.");
             }
@@ -161,7 +159,7 @@ class CouncilPages {
 
     @PostMapping("/councils/{id}/pledges/revoke")
     String revoke(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.revokePledge(new CouncilId(id), user);
             redirect.addFlashAttribute("saved", "pledge.revokedNotice");
             return "redirect:/councils/" + id;
@@ -171,7 +169,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/invitations")
     String invite(@PathVariable UUID id, @RequestParam(required = false) ParticipantRole role,
                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             var invitation = councils.invite(new CouncilId(id), role, user);
             // shown once: only its hash is stored
             redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
@@ -184,7 +182,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/invitations/{invitationId}/revoke")
     String revokeInvitation(@PathVariable UUID id, @PathVariable UUID invitationId,
                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.revokeInvitation(new CouncilId(id), new InvitationId(invitationId), user);
             return "redirect:/councils/" + id + "#invitations";
         });
@@ -193,7 +191,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/participants/{participantId}/leave")
     String leave(@PathVariable UUID id, @PathVariable UUID participantId, @AuthenticationPrincipal BansoUser user,
                  RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.removeParticipant(new CouncilId(id), new ParticipantId(participantId), user);
             redirect.addFlashAttribute("saved", "participant.leftNotice");
             return memberships.membership(new CouncilId(id), user.id()).isPresent() ? "redirect:/councils/" + id
@@ -272,7 +270,7 @@ class CouncilPages {
 
     @PostMapping("/invitations/{token}/accept")
     String accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/invitations/" + token, () -> {
+        return errorMessages.attempt(redirect, "redirect:/invitations/" + token, () -> {
             CouncilId council = councils.acceptInvitation(token, user);
             redirect.addFlashAttribute("saved", "invitation.joined");
             return "redirect:/councils/" + council + "#pledge";
@@ -283,7 +281,7 @@ class CouncilPages {
     String newProposal(@PathVariable UUID id, @RequestParam(required = false) Matter matter,
                        @RequestParam String title, @RequestParam String body,
                        @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id + "#proposals", () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id + "#proposals", () -> {
             ProposalView proposal = councils.propose(new CouncilId(id),
                     new CouncilManagement.NewProposal(matter, title, body, null, null), user);
             return "redirect:/proposals/" + proposal.id();
@@ -315,7 +313,7 @@ class CouncilPages {
     String respond(@PathVariable UUID id, @RequestParam String response,
                    @RequestParam(required = false) String reason, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/proposals/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             ProposalView after = councils.respond(new ProposalId(id), response, reason, user);
             redirect.addFlashAttribute("saved", "ADOPTED".equals(after.status().name()) ? "proposal.adoptedNotice"
                     : "proposal.answeredNotice");
@@ -326,7 +324,7 @@ class CouncilPages {
     @PostMapping("/proposals/{id}/amend")
     String amend(@PathVariable UUID id, @RequestParam String title, @RequestParam String body,
                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/proposals/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             councils.amend(new ProposalId(id), title, body, null, user);
             redirect.addFlashAttribute("saved", "proposal.amendedNotice");
             return "redirect:/proposals/" + id;
@@ -335,7 +333,7 @@ class CouncilPages {
 
     @PostMapping("/proposals/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/proposals/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             councils.withdraw(new ProposalId(id), user);
             return "redirect:/proposals/" + id;
         });
@@ -365,7 +363,7 @@ class CouncilPages {
     String scheduleMeeting(@PathVariable UUID id, @RequestParam Map<String, String> form,
                            @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         String back = "redirect:/councils/" + id + "/follow-up";
-        return attempt(redirect, back, () -> {
+        return errorMessages.attempt(redirect, back, () -> {
             List<org.banso.council.CouncilViews.AgendaItem> agenda = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 String title = form.get("agendaTitle" + i);
@@ -386,7 +384,7 @@ class CouncilPages {
     String createTask(@PathVariable UUID id, @RequestParam Map<String, String> form,
                       @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         String back = "redirect:/councils/" + id + "/follow-up";
-        return attempt(redirect, back, () -> {
+        return errorMessages.attempt(redirect, back, () -> {
             String kind = form.get("kind");
             boolean action = "ACTION_ITEM".equals(kind);
             UUID proposal = parse(form.get("proposalId"), UUID::fromString);
@@ -406,7 +404,7 @@ class CouncilPages {
     String taskDone(@PathVariable UUID taskId, @RequestParam UUID council, @AuthenticationPrincipal BansoUser user,
                     RedirectAttributes redirect) {
         String back = "redirect:/councils/" + council + "/follow-up";
-        return attempt(redirect, back, () -> {
+        return errorMessages.attempt(redirect, back, () -> {
             councils.completeTask(new org.banso.council.TaskId(taskId), user);
             redirect.addFlashAttribute("saved", "followup.saved");
             return back;
@@ -417,7 +415,7 @@ class CouncilPages {
     String requestMaterials(@PathVariable UUID id, @RequestParam Map<String, String> form,
                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         String back = "redirect:/councils/" + id + "/follow-up";
-        return attempt(redirect, back, () -> {
+        return errorMessages.attempt(redirect, back, () -> {
             UUID addressee = parse(form.get("addresseeParticipantId"), UUID::fromString);
             councils.requestMaterials(new CouncilId(id), new CouncilManagement.NewMaterialRequest(
                     addressee == null ? null : new ParticipantId(addressee), form.get("title"),
@@ -432,7 +430,7 @@ class CouncilPages {
                            @RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user,
                            RedirectAttributes redirect) {
         String back = "redirect:/councils/" + council + "/follow-up";
-        return attempt(redirect, back, () -> {
+        return errorMessages.attempt(redirect, back, () -> {
             org.banso.council.MaterialRequestId request = new org.banso.council.MaterialRequestId(requestId);
             if ("decline".equals(form.get("action"))) {
                 councils.decline(request, form.get("reason"), user);
@@ -467,21 +465,6 @@ class CouncilPages {
             return parser.apply(value.strip());
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Runs a form's action; a refusal goes back to the form with the reason, in the page's language. */
-    private String attempt(RedirectAttributes redirect, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (BansoException e) {
-            if (e.code() == ProblemCode.NOT_FOUND) {
-                throw e;
-            }
-            List<String> messages = new ArrayList<>(errorMessages.byField(e).values());
-            redirect.addFlashAttribute("problem", e.code().code());
-            redirect.addFlashAttribute("problemMessages", messages);
-            return back;
         }
     }
 

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
@@ -30,7 +28,6 @@ import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
 import org.banso.information.Marking;
 import org.banso.shared.BansoException;
-import org.banso.shared.ProblemCode;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -106,7 +103,7 @@ class InformationPages {
                   @RequestParam(required = false) ItemCategory category,
                   @RequestParam(required = false) UUID projectId, @RequestParam(required = false) MultipartFile file,
                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/councils/" + id + "/items", () -> {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id + "/items", () -> {
             ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(title, category, projectId),
                     upload(file), user);
             redirect.addFlashAttribute("saved", "information.uploaded");
@@ -137,7 +134,7 @@ class InformationPages {
     @PostMapping("/items/{id}/versions")
     String addVersion(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
                       @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/items/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/items/" + id, () -> {
             items.addVersion(new ItemId(id), upload(file), user);
             redirect.addFlashAttribute("saved", "information.versionAdded");
             return "redirect:/items/" + id;
@@ -146,7 +143,7 @@ class InformationPages {
 
     @PostMapping("/items/{id}/publish")
     String publish(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "redirect:/items/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/items/" + id, () -> {
             items.publish(new ItemId(id), user);
             redirect.addFlashAttribute("saved", "information.published");
             return "redirect:/items/" + id;
@@ -208,20 +205,6 @@ class InformationPages {
             return new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream());
         } catch (IOException e) {
             throw BansoException.invalid("file", "could not be read");
-        }
-    }
-
-    private String attempt(RedirectAttributes redirect, String back, Supplier<String> action) {
-        try {
-            return action.get();
-        } catch (BansoException e) {
-            if (e.code() == ProblemCode.NOT_FOUND) {
-                throw e;
-            }
-            List<String> messages = new ArrayList<>(errorMessages.byField(e).values());
-            redirect.addFlashAttribute("problem", e.code().code());
-            redirect.addFlashAttribute("problemMessages", messages);
-            return back;
         }
     }
 
