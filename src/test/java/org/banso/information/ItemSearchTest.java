@@ -41,6 +41,8 @@ class ItemSearchTest {
     IdentityManagement identity;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InformationTestSupport api;
     Person official;
@@ -206,6 +208,30 @@ class ItemSearchTest {
         assertThat(search(null).get("total").asLong()).isZero();
         api.call("DELETE", "/api/v1/councils/" + council + "/pledges/mine", company.token(), null, 204);
         assertThat(search(company).get("total").asLong()).as("pledge revoked: at once").isZero();
+    }
+
+    @Test
+    void aContentThatFailsAuthenticationIsIndexedByItsTitleAndDoesNotStopAReindex() throws Exception {
+        String word = "tamper" + marker;
+        String item = api.upload(council, startup, "改ざん検知 " + marker, "REPORT", "本文だけの語 " + word);
+        String good = api.upload(council, startup, "正常な資料 " + marker, "REPORT", "本文 " + word);
+        // flip one byte of the wrapped data key: the content no longer authenticates
+        jdbc.sql("""
+                        update information_content set wrapped_key = set_byte(wrapped_key, 20, get_byte(wrapped_key, 20) # 1)
+                        where id = (select content_id from information_item_version where item_id = ?::uuid)""")
+                .param(item).update();
+        JsonNode rebuilt = api.call("POST", "/api/v1/search/reindex", api.admin(), null, 200);
+        assertThat(rebuilt.get("indexed").asInt()).isPositive();
+        assertThat(ids(api.call("GET", "/api/v1/search?q=" + word, startup.token(), null, 200)))
+                .as("the tampered item's text is not indexed; the other item's is").containsExactly(good);
+        assertThat(ids(api.call("GET", "/api/v1/search?q=" + marker + "&category=REPORT", startup.token(), null,
+                200))).as("found by its title").contains(item, good);
+    }
+
+    private static List<String> ids(JsonNode body) {
+        List<String> ids = new java.util.ArrayList<>();
+        body.get("hits").forEach(h -> ids.add(h.get("id").asString()));
+        return ids;
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.banso.information.InformationSearchSupport;
 import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
 import org.banso.information.internal.content.ContentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
  * What the search module needs (R17 on the search path). {@link #visibility} follows the rule of the interface's
  * javadoc exactly: readable councils are those where the person is a pledged member of a current participant; hiding
  * are the designations in force in those councils whose scope leaves the person's participant out; active, released
- * public and released council are the designations of the other councils in force, ended with PUBLIC, ended with
- * COUNCIL.
+ * public and released council are all designations in force, ended with PUBLIC, ended with COUNCIL (the same for every
+ * person at one instant).
  */
 @Component
 class SearchSupport implements InformationSearchSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchSupport.class);
 
     private final JdbcClient jdbc;
     private final CouncilManagement councils;
@@ -82,23 +86,36 @@ class SearchSupport implements InformationSearchSupport {
                 }).optional();
     }
 
+    /**
+     * The text to index, or empty (the item is then found by its title only). A content that cannot be read — its
+     * authentication fails, its blob is missing — is logged as an error (it may have been tampered with) and does not
+     * stop the indexing of everything else.
+     */
     private String text(String mediaType, UUID content) {
-        ContentStore store = contents;
         if (content == null || mediaType == null) {
             return "";
         }
         String type = mediaType.toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith("text/") || type.startsWith("application/json")) {
-            return new String(store.read(new ContentStore.ContentId(content)), StandardCharsets.UTF_8);
+        boolean plain = type.startsWith("text/") || type.startsWith("application/json");
+        if (!plain && !type.startsWith("application/pdf")) {
+            return "";
         }
-        if (type.startsWith("application/pdf")) {
-            try (PDDocument pdf = Loader.loadPDF(store.read(new ContentStore.ContentId(content)))) {
-                return new PDFTextStripper().getText(pdf);
-            } catch (IOException e) {
-                return "";
-            }
+        byte[] bytes;
+        try {
+            bytes = contents.read(new ContentStore.ContentId(content));
+        } catch (RuntimeException e) {
+            log.error("Content {} could not be read for the search index and is indexed by its title only: {}",
+                    content, e.getMessage());
+            return "";
         }
-        return "";
+        if (plain) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            return new PDFTextStripper().getText(pdf);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Override

@@ -32,10 +32,15 @@ class EmptyIndexRebuild {
             return;
         }
         long started = System.nanoTime();
-        int indexed = search.reindexAll();
-        if (indexed > 0) {
-            log.info("The search index was empty; rebuilt it from the database: {} documents in {} ms", indexed,
-                    (System.nanoTime() - started) / 1_000_000);
+        try {
+            int indexed = search.reindexAll();
+            if (indexed > 0) {
+                log.info("The search index was empty; rebuilt it from the database: {} documents in {} ms", indexed,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            // searching still works on what the events index from now on; the command rebuilds the rest
+            log.error("The search index was empty and could not be rebuilt; run `search reindex`", e);
         }
     }
 }
