@@ -66,6 +66,21 @@ public interface InformationItems {
     }
 
     /** Content as it arrives; the module sniffs the media type from the bytes and enforces the size limit. */
+    /**
+     * The notices of the councils whose information the viewer may read (pledged members of current participants),
+     * newest first, at most 50; each names only the items the access policy lets the viewer see now, and a notice
+     * with none left is not shown. Empty for anonymous callers.
+     */
+    List<Notice> notices(BansoUser viewer);
+
+    /**
+     * @param kind        {@code DESIGNATION_RELEASED}: a designation's period ended and its items became
+     *                    {@code afterPeriod} (R16)
+     */
+    record Notice(UUID id, CouncilId councilId, String kind, DesignationId designationId, Marking afterPeriod,
+                  Instant at, List<ItemSummary> items) {
+    }
+
     record Upload(String filename, InputStream bytes) {
     }
 

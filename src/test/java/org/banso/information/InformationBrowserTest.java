@@ -62,6 +62,10 @@ class InformationBrowserTest extends BrowserTestSupport {
         screenshot("information-designation-ja");
         assertNoSeriousViolations("designation (ja)");
 
+        open("/notices?lang=ja");
+        assertThat(heading()).isEqualTo("お知らせ");
+        assertNoSeriousViolations("notices (ja)");
+
         open("/search?q=" + java.net.URLEncoder.encode("測定データ", java.nio.charset.StandardCharsets.UTF_8)
                 + "&lang=ja");
         assertThat(driver.getPageSource()).contains("現地測定データ");

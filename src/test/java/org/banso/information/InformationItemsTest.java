@@ -394,6 +394,50 @@ class InformationItemsTest {
     }
 
     @Test
+    void r16_r17_aReleaseIsAnnouncedToTheCouncilAndANoticeNamesOnlyWhatItsReaderMaySee() throws Exception {
+        String released = api.upload(council, startup, "期間が終わる資料", "REPORT", "本文");
+        String stillHidden = api.upload(council, startup, "まだ管理する資料", "REPORT", "本文");
+        Instant now = clock.instant();
+        Instant end = now.plus(Duration.ofHours(1));
+        String designation = designate(List.of(released, stillHidden), now.minusSeconds(60), end, "DOWNLOAD_TRACED",
+                "PUBLIC");
+        // the second item stays under a longer designation that leaves the company out
+        designate(List.of(stillHidden), now.minusSeconds(60), end.plus(Duration.ofDays(30)), "VIEW_ONLY", "COUNCIL");
+        assertThat(api.call("GET", "/api/v1/notices", company.token(), null, 200)).isEmpty();
+
+        clock.set(end.plusSeconds(1));
+        releaseJob.run();
+        official = api.refreshed(official);
+        startup = api.refreshed(startup);
+        company = api.refreshed(company);
+        outsider = api.refreshed(outsider);
+
+        JsonNode forStartup = api.call("GET", "/api/v1/notices", startup.token(), null, 200);
+        JsonNode notice = forStartup.get(0);
+        assertThat(notice.get("designationId").asString()).isEqualTo(designation);
+        assertThat(notice.get("afterPeriod").asString()).isEqualTo("PUBLIC");
+        assertThat(notice.get("items").findValuesAsString("id")).containsExactlyInAnyOrder(released, stillHidden);
+        JsonNode forCompany = api.call("GET", "/api/v1/notices", company.token(), null, 200);
+        assertThat(forCompany.get(0).get("items").findValuesAsString("id"))
+                .as("a notice never names an item its reader may not see").containsExactly(released);
+        assertThat(forCompany.get(0).get("items").get(0).get("marking").asString()).isEqualTo("PUBLIC");
+        assertThat(api.call("GET", "/api/v1/notices", outsider.token(), null, 200)).isEmpty();
+        assertThat(api.perform("GET", "/api/v1/notices", null, null).getResponse().getStatus()).isEqualTo(401);
+
+        for (String lang : List.of("ja", "en")) {
+            String page = api.page("/notices?lang=" + lang, company).getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("期間が終わる資料").doesNotContain("まだ管理する資料")
+                    .contains(lang.equals("ja") ? "公開されました" : "is now public");
+        }
+        assertThat(count("select count(*) from information_notice where designation_id = ?::uuid", designation))
+                .as("announced once").isEqualTo(1);
+        releaseJob.run();
+        assertThat(count("select count(*) from information_notice where designation_id = ?::uuid", designation))
+                .isEqualTo(1);
+    }
+
+    @Test
     void r16_theReleaseJobRecordsEachReleaseOnceEvenWhenTwoRunsRace() throws Exception {
         // R16: released automatically and logged once
         String item = api.upload(council, startup, "解除される資料", "REPORT", "本文");

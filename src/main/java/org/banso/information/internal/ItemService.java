@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMembership;
+import org.banso.council.CouncilViews;
 import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalId;
@@ -288,6 +289,62 @@ class ItemService implements InformationItems {
         TracedCopies.TracedCopy copy = copies.issue(item, found.council(), wanted, row.mediaType(), plaintext,
                 new TracedCopies.Recipient(viewer.id(), viewer.displayName(), organization), now);
         return new Content(row.filename(), row.mediaType(), copy.bytes(), copy.fingerprint());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Notice> notices(BansoUser viewer) {
+        if (viewer == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        // the councils whose information the viewer may read now, each decision logged like any listing
+        UUID[] readable = councils.councils(viewer).stream().map(CouncilViews.CouncilSummary::id)
+                .filter(c -> policy.decideListing(viewer, c, now).permitted())
+                .map(CouncilId::value).toArray(UUID[]::new);
+        if (readable.length == 0) {
+            return List.of();
+        }
+        record NoticeRow(UUID id, CouncilId council, String kind, DesignationId designation, Marking after,
+                         Instant at, List<UUID> items) {
+        }
+        List<NoticeRow> rows = jdbc.sql("""
+                        select n.id, n.council_id, n.kind, n.designation_id, n.after_period, n.created_at,
+                               array(select ni.item_id from information_notice_item ni where ni.notice_id = n.id
+                                     order by ni.item_id) as items
+                        from information_notice n where n.council_id = any(?)
+                        order by n.created_at desc, n.id limit 50""")
+                .param(readable)
+                .query((rs, n) -> new NoticeRow(rs.getObject(1, UUID.class), new CouncilId(rs.getObject(2, UUID.class)),
+                        rs.getString(3), new DesignationId(rs.getObject(4, UUID.class)),
+                        Marking.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
+                        List.of((UUID[]) rs.getArray(7).getArray())))
+                .list();
+        List<UUID> mentioned = rows.stream().flatMap(r -> r.items().stream()).distinct().toList();
+        Map<UUID, ItemSummary> visible = new HashMap<>();
+        if (!mentioned.isEmpty()) {
+            List<ItemRow> items = jdbc.sql("""
+                            select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
+                                   i.published_at is not null as published, i.latest_version, i.updated_at,
+                                   v.media_type,
+                                   array(select di.designation_id from information_designation_item di
+                                         where di.item_id = i.id) as designations
+                            from information_item i
+                            left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                            where i.id = any(?)""")
+                    .param(mentioned.toArray(UUID[]::new)).query((rs, n) -> itemRow(rs)).list();
+            summaries(items, viewer, now).forEach(summary -> visible.put(summary.id().value(), summary));
+        }
+        List<Notice> notices = new ArrayList<>();
+        for (NoticeRow row : rows) {
+            List<ItemSummary> named = row.items().stream().map(visible::get).filter(java.util.Objects::nonNull)
+                    .toList();
+            if (!named.isEmpty()) {
+                notices.add(new Notice(row.id(), row.council(), row.kind(), row.designation(), row.after(), row.at(),
+                        named));
+            }
+        }
+        return notices;
     }
 
     /** Published research results, the public library and released items: only what is PUBLIC now. */

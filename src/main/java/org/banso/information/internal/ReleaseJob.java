@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records each release (R16): finds designations whose period has ended and whose release is not yet recorded, records
- * it and publishes {@link InformationEvents.DesignationReleased} (the audit log takes it). Nobody has to act, and the
+ * it, leaves a notice for the council's members and publishes {@link InformationEvents.DesignationReleased} (the
+ * audit log takes it). Nobody has to act, and the
  * markings do not wait for it: they change at the end instant on every path. Concurrent runs (several instances)
  * skip each other's locked rows, so a release is recorded once.
  */
@@ -64,6 +65,15 @@ class ReleaseJob {
                             select item_id from information_designation_item where designation_id = ?
                             order by item_id""")
                     .param(d.id().value()).query(UUID.class).list().stream().map(ItemId::new).toList();
+            UUID notice = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into information_notice (id, council_id, kind, designation_id, after_period, created_at)
+                            values (?, ?, 'DESIGNATION_RELEASED', ?, ?, ?)""")
+                    .params(notice, d.council().value(), d.id().value(), d.afterPeriod().name(), ts(now)).update();
+            for (ItemId item : items) {
+                jdbc.sql("insert into information_notice_item (notice_id, item_id) values (?, ?)")
+                        .params(notice, item.value()).update();
+            }
             events.publishEvent(new InformationEvents.DesignationReleased(d.id(), d.council(), items, d.afterPeriod(),
                     d.end(), now));
         }

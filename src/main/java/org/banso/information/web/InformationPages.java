@@ -180,6 +180,18 @@ class InformationPages {
         return "information/designation";
     }
 
+    @GetMapping("/notices")
+    String notices(@AuthenticationPrincipal BansoUser user, Model model) {
+        List<InformationItems.Notice> notices = items.notices(user);
+        Map<String, String> councilNames = new HashMap<>();
+        if (!notices.isEmpty()) {
+            councils.councils(user).forEach(c -> councilNames.put(c.id().toString(), c.name()));
+        }
+        model.addAttribute("notices", notices);
+        model.addAttribute("councilNames", councilNames);
+        return "information/notices";
+    }
+
     @GetMapping("/public/results")
     String publicResults(Model model) {
         model.addAttribute("items", items.publicResults());
@@ -214,6 +226,11 @@ class InformationPages {
         @Bean
         NavigationItem publicResultsNavigation() {
             return new NavigationItem("nav.publicResults", "/public/results", 45, NavigationItem.PUBLIC);
+        }
+
+        @Bean
+        NavigationItem noticesNavigation() {
+            return new NavigationItem("nav.notices", "/notices", 46, NavigationItem.SIGNED_IN);
         }
     }
 

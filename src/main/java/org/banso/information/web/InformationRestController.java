@@ -107,6 +107,14 @@ class InformationRestController {
         return items.publicResults();
     }
 
+    @GetMapping("/notices")
+    @Operation(summary = "Notices of the councils the caller may read (R16 releases), newest first, at most 50",
+            description = "Each notice names only the items the access policy lets the caller see now (R17); a "
+                    + "notice with none left is not listed.")
+    List<InformationItems.Notice> notices(@AuthenticationPrincipal BansoUser user) {
+        return items.notices(user);
+    }
+
     @GetMapping("/designations/{id}")
     @Operation(summary = "A designation: target, scope, period, handling, after-period, rationale (R15)")
     DesignationView designation(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
