@@ -54,8 +54,8 @@ class InformationBrowserTest extends BrowserTestSupport {
         open("/items/" + data + "?lang=en");
         screenshot("information-item-controlled-en");
         driver.findElement(By.cssSelector("a[href*='/designations/']")).click();
-        assertThat(driver.findElements(By.cssSelector("a[href*='/proposals/']"))).as("the adopting proposal")
-                .isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("main a[href*='/proposals/']")).getText())
+                .as("the adopting proposal, by its title").isEqualTo("現地測定データの管理指定");
         screenshot("information-designation-en");
         assertNoSeriousViolations("designation (en)");
         open(path() + "?lang=ja");

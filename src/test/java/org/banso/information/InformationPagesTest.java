@@ -75,7 +75,7 @@ class InformationPagesTest {
         String english = body(api.page("/councils/" + council + "/items?lang=en", startup));
         assertThat(english).contains("Council information", "Controlled", "released in 11 days");
         assertThat(body(api.page("/designations/" + designation + "?lang=en", startup)))
-                .contains("Prevention of technology leakage", "View only", "Open the proposal");
+                .contains("Prevention of technology leakage", "View only", ">管理指定</a>");
 
         String itemPage = body(api.page("/items/" + item, startup));
         assertThat(itemPage).contains("ページから登録した資料", "memo.txt", "/items/" + item + "/view")

@@ -176,8 +176,18 @@ class InformationPages {
         model.addAttribute("council", council);
         model.addAttribute("names", names);
         model.addAttribute("titles", titles);
+        model.addAttribute("proposalTitle", proposalTitle(designation, user));
         model.addAttribute("daysLeft", daysUntil(now, designation.periodEnd()));
         return "information/designation";
+    }
+
+    /** The adopting proposal's title as the council module shows it to this person, or null. */
+    private String proposalTitle(DesignationView designation, BansoUser user) {
+        try {
+            return councils.proposal(designation.proposalId(), user).title();
+        } catch (BansoException e) {
+            return null;
+        }
     }
 
     @GetMapping("/notices")
