@@ -115,6 +115,39 @@ class ItemSearchTest {
     }
 
     @Test
+    void r15_r16_r17_aPeriodEndsOnItsOwnInSearchAndANewDesignationCountsAtOnce() throws Exception {
+        String item = api.upload(council, startup, "期間の資料 " + marker, "REPORT", "本文 " + marker);
+        Instant now = clock.instant();
+        Instant end = now.plus(Duration.ofMinutes(30));
+        api.adopt(council, official, InformationTestSupport.designation(List.of(item), null,
+                List.of(ministryParticipant, startupParticipant), now.minusSeconds(60), end, "VIEW_ONLY", "PUBLIC"),
+                official, startup, company);
+        assertThat(found(outsider)).isEmpty();
+        assertThat(found(company)).as("a pledged member outside the scope").isEmpty();
+        clock.set(end.minusMillis(1));
+        assertThat(found(outsider)).as("one millisecond before the end").isEmpty();
+        assertThat(search(outsider).get("facets").get("kind")).isEmpty();
+        clock.set(end);
+        assertThat(found(outsider)).as("released to the public at the end instant, no job needed").containsExactly(item);
+        assertThat(found(company)).containsExactly(item);
+
+        // a later designation of the released item hides it again from the very next search
+        Instant later = clock.instant();
+        official = api.refreshed(official);
+        startup = api.refreshed(startup);
+        company = api.refreshed(company);
+        outsider = api.refreshed(outsider);
+        api.adopt(council, official, InformationTestSupport.designation(List.of(item), null,
+                List.of(ministryParticipant, startupParticipant), later, later.plus(Duration.ofDays(10)),
+                "VIEW_ONLY", "COUNCIL"), official, startup, company);
+        assertThat(found(outsider)).isEmpty();
+        assertThat(search(outsider).get("facets").get("kind")).as("not even counted: the filter itself excludes it, "
+                + "not only the re-check of the page's hits").isEmpty();
+        assertThat(found(company)).isEmpty();
+        assertThat(found(startup)).containsExactly(item);
+    }
+
+    @Test
     void r12_r17_aRevokedPledgeCountsAtTheVeryNextSearch() throws Exception {
         String item = api.upload(council, startup, "誓約の資料 " + marker, "REPORT", "守秘義務 " + marker);
         assertThat(found(company)).containsExactly(item);

@@ -50,12 +50,14 @@ class DesignationService implements ProposalDesignations {
     private final java.time.Clock clock;
     private final CouncilManagement councils;
     private final CouncilMemberships memberships;
+    private final DesignationTimeline timeline;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
                        ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils,
-                       CouncilMemberships memberships) {
+                       CouncilMemberships memberships, DesignationTimeline timeline) {
         this.councils = councils;
         this.memberships = memberships;
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.properties = properties;
         this.facts = facts;
@@ -174,6 +176,7 @@ class DesignationService implements ProposalDesignations {
                         d.rationale().innovation().strip(), d.rationale().participationIncentive().strip(),
                         adoptedBy.value(), ts(now))
                 .update();
+        timeline.changed();
         for (UUID participant : new LinkedHashSet<>(d.scopeParticipantIds())) {
             jdbc.sql("insert into information_designation_scope (designation_id, participant_id) values (?, ?)")
                     .params(id.value(), participant).update();

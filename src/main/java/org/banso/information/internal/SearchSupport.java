@@ -44,13 +44,15 @@ class SearchSupport implements InformationSearchSupport {
     private static final Logger log = LoggerFactory.getLogger(SearchSupport.class);
 
     private final JdbcClient jdbc;
+    private final DesignationTimeline timeline;
     private final CouncilManagement councils;
     private final CouncilMemberships memberships;
     private final ContentStore contents;
 
     SearchSupport(JdbcClient jdbc, CouncilManagement councils, CouncilMemberships memberships,
-                  ContentStore contents) {
+                  ContentStore contents, DesignationTimeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
         this.councils = councils;
         this.memberships = memberships;
         this.contents = contents;
@@ -132,36 +134,20 @@ class SearchSupport implements InformationSearchSupport {
                 }
             });
         }
-        UUID[] readableIds = readable.stream().map(CouncilId::value).toArray(UUID[]::new);
-        UUID[] mine = participants.stream().toArray(UUID[]::new);
         Set<DesignationId> hiding = new HashSet<>();
-        Set<DesignationId> active = new HashSet<>();
-        Set<DesignationId> releasedPublic = new HashSet<>();
-        Set<DesignationId> releasedCouncil = new HashSet<>();
-        jdbc.sql("""
-                        select d.id, d.council_id = any(:readable) as readable,
-                               d.period_start <= :at and d.period_end > :at as in_force,
-                               d.period_end <= :at as ended, d.after_period,
-                               exists (select 1 from information_designation_scope s
-                                       where s.designation_id = d.id and s.participant_id = any(:mine)) as in_scope
-                        from information_designation d
-                        where d.period_start <= :at""")
-                .param("readable", readableIds).param("at", ts(at)).param("mine", mine)
-                .query(rs -> {
-                    DesignationId id = new DesignationId(rs.getObject("id", UUID.class));
-                    boolean inForce = rs.getBoolean("in_force");
-                    if (inForce && rs.getBoolean("readable") && !rs.getBoolean("in_scope")) {
-                        hiding.add(id);
-                    }
-                    // the same for every person (only the instant matters), so a search index may share its
-                    // evaluation of "public now" between people; for items of readable councils these sets are moot
-                    if (inForce) {
-                        active.add(id);
-                    } else if (rs.getBoolean("ended")) {
-                        ("PUBLIC".equals(rs.getString("after_period")) ? releasedPublic : releasedCouncil).add(id);
-                    }
-                });
-        return new Visibility(Set.copyOf(readable), Set.copyOf(hiding), Set.copyOf(active), Set.copyOf(releasedPublic),
-                Set.copyOf(releasedCouncil));
+        if (!readable.isEmpty()) {
+            // designations in force in the person's councils whose scope leaves all of the person's participants out
+            jdbc.sql("""
+                            select d.id from information_designation d
+                            where d.council_id = any(:readable) and d.period_start <= :at and d.period_end > :at
+                              and not exists (select 1 from information_designation_scope s
+                                              where s.designation_id = d.id and s.participant_id = any(:mine))""")
+                    .param("readable", readable.stream().map(CouncilId::value).toArray(UUID[]::new))
+                    .param("at", ts(at)).param("mine", participants.toArray(UUID[]::new))
+                    .query((rs, n) -> new DesignationId(rs.getObject(1, UUID.class))).list().forEach(hiding::add);
+        }
+        DesignationTimeline.States states = timeline.at(at);
+        return new Visibility(Set.copyOf(readable), Set.copyOf(hiding), states.active(), states.releasedPublic(),
+                states.releasedCouncil());
     }
 }

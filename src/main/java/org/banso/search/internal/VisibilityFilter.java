@@ -84,6 +84,39 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
      * (and not to the council only). The same query for every person at one instant, hence shared in the query cache.
      */
     static Query publicNow(Visibility v) {
+        return instantQueries(v).publicNow();
+    }
+
+    /** Items whose marking is CONTROLLED at the instant: covered by a designation in force. */
+    static Query controlledNow(Visibility v) {
+        return instantQueries(v).controlledNow();
+    }
+
+    /**
+     * The person-independent queries of the last instant seen. The information module hands out the same set
+     * instances until a designation starts, ends or is applied, so comparing them by identity is exact, and the
+     * sorting of up to tens of thousands of designation ids into term sets happens once per such change, not per
+     * search.
+     */
+    private record InstantQueries(Set<?> active, Set<?> releasedPublic, Set<?> releasedCouncil, Query publicNow,
+                                  Query controlledNow) {
+    }
+
+    private static volatile InstantQueries lastInstant;
+
+    private static InstantQueries instantQueries(Visibility v) {
+        InstantQueries last = lastInstant;
+        if (last != null && last.active() == v.active() && last.releasedPublic() == v.releasedPublic()
+                && last.releasedCouncil() == v.releasedCouncil()) {
+            return last;
+        }
+        InstantQueries built = new InstantQueries(v.active(), v.releasedPublic(), v.releasedCouncil(),
+                buildPublicNow(v), in(IndexDocument.DESIGNATION, ids(v.active())));
+        lastInstant = built;
+        return built;
+    }
+
+    private static Query buildPublicNow(Visibility v) {
         BooleanQuery.Builder released = new BooleanQuery.Builder()
                 .add(in(IndexDocument.DESIGNATION, ids(v.releasedPublic())), Occur.FILTER);
         mustNot(released, IndexDocument.DESIGNATION, ids(v.releasedCouncil()));
@@ -95,11 +128,6 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
                         .build(), Occur.FILTER);
         mustNot(publicItem, IndexDocument.DESIGNATION, ids(v.active()));
         return publicItem.build();
-    }
-
-    /** Items whose marking is CONTROLLED at the instant: covered by a designation in force. */
-    static Query controlledNow(Visibility v) {
-        return in(IndexDocument.DESIGNATION, ids(v.active()));
     }
 
     /** Items of the given marking at the instant (the marking rule of the information module, as terms). */

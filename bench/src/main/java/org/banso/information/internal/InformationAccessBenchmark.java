@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.banso.council.CouncilId;
+import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
+import org.banso.council.CouncilStatus;
+import org.banso.council.CouncilViews;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
@@ -24,6 +27,7 @@ import org.banso.identity.UserId;
 import org.banso.information.AccessDecision;
 import org.banso.information.InformationAction;
 import org.banso.information.InformationItems.ItemSummary;
+import org.banso.information.InformationSearchSupport;
 import org.banso.information.ItemId;
 import org.banso.information.internal.tracing.TracedCopies;
 import org.flywaydb.core.Flyway;
@@ -73,6 +77,7 @@ public class InformationAccessBenchmark {
     private HikariDataSource pool;
     private AccessPolicy policy;
     private ItemService items;
+    private SearchSupport search;
     private FactsStore facts;
     private CouncilId[] councils;
     private BansoUser[] people;
@@ -200,6 +205,19 @@ public class InformationAccessBenchmark {
         policy = new AccessPolicy(facts, memberships, tracing, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, tracing, properties, event -> { });
+        // the search path's visibility sets: the council module answers "which councils does this person see" from
+        // the same generated memberships (person u: council u % 1000); nothing else of it is used
+        CouncilManagement councilsOfPeople = (CouncilManagement) java.lang.reflect.Proxy.newProxyInstance(
+                CouncilManagement.class.getClassLoader(), new Class<?>[] {CouncilManagement.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("councils") || args == null || args.length != 1) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    int u = (int) ((BansoUser) args[0]).id().value().getLeastSignificantBits();
+                    return List.of(new CouncilViews.CouncilSummary(councils[u % 1000], "council " + (u % 1000),
+                            CouncilStatus.ESTABLISHED, null, now));
+                });
+        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc));
 
         // a hot set, warmed into the item cache
         hot = new ItemId[HOT_ITEMS];
@@ -252,6 +270,12 @@ public class InformationAccessBenchmark {
                 hotFacts[n].provider(), ParticipantRole.COMPANY, false, true);
         return PolicyRules.decide(random.nextBoolean() ? membership : null, InformationAction.DOWNLOAD, hotFacts[n],
                 hotDesignations[n], now, type -> true);
+    }
+
+    /** What every search asks first (issue 8): the person's visibility sets over all 50,000 designations. */
+    @Benchmark
+    public InformationSearchSupport.Visibility searchVisibility() {
+        return search.visibility(people[ThreadLocalRandom.current().nextInt(PEOPLE)], now);
     }
 
     @Benchmark
