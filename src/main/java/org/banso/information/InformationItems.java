@@ -65,7 +65,6 @@ public interface InformationItems {
     record NewItem(String title, ItemCategory category, UUID projectId) {
     }
 
-    /** Content as it arrives; the module sniffs the media type from the bytes and enforces the size limit. */
     /**
      * The notices of the councils whose information the viewer may read (pledged members of current participants),
      * newest first, at most 50; each names only the items the access policy lets the viewer see now, and a notice
@@ -81,6 +80,7 @@ public interface InformationItems {
                   Instant at, List<ItemSummary> items) {
     }
 
+    /** Content as it arrives; the module sniffs the media type from the bytes and enforces the size limit. */
     record Upload(String filename, InputStream bytes) {
     }
 

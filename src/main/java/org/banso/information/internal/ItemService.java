@@ -210,13 +210,7 @@ class ItemService implements InformationItems {
         }
         CouncilMembership me = policy.membership(viewer, council);
         int size = properties.listingPageSize();
-        List<ItemRow> rows = jdbc.sql("""
-                        select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
-                               i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
-                               array(select di.designation_id from information_designation_item di
-                                     where di.item_id = i.id) as designations
-                        from information_item i
-                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+        List<ItemRow> rows = jdbc.sql(ITEM_ROWS + """
                         where i.council_id = :council
                           and not exists (
                               select 1 from information_designation_item di
@@ -323,15 +317,7 @@ class ItemService implements InformationItems {
         List<UUID> mentioned = rows.stream().flatMap(r -> r.items().stream()).distinct().toList();
         Map<UUID, ItemSummary> visible = new HashMap<>();
         if (!mentioned.isEmpty()) {
-            List<ItemRow> items = jdbc.sql("""
-                            select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
-                                   i.published_at is not null as published, i.latest_version, i.updated_at,
-                                   v.media_type,
-                                   array(select di.designation_id from information_designation_item di
-                                         where di.item_id = i.id) as designations
-                            from information_item i
-                            left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
-                            where i.id = any(?)""")
+            List<ItemRow> items = jdbc.sql(ITEM_ROWS + " where i.id = any(?)")
                     .param(mentioned.toArray(UUID[]::new)).query((rs, n) -> itemRow(rs)).list();
             summaries(items, viewer, now).forEach(summary -> visible.put(summary.id().value(), summary));
         }
@@ -352,13 +338,7 @@ class ItemService implements InformationItems {
     @Transactional(readOnly = true)
     public List<ItemSummary> publicResults() {
         Instant now = clock.instant();
-        List<ItemRow> rows = jdbc.sql("""
-                        select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
-                               i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
-                               array(select di.designation_id from information_designation_item di
-                                     where di.item_id = i.id) as designations
-                        from information_item i
-                        left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+        List<ItemRow> rows = jdbc.sql(ITEM_ROWS + """
                         where i.published_at is not null or i.council_id is null
                            or exists (select 1 from information_designation_item di
                                       join information_designation d on d.id = di.designation_id
@@ -499,6 +479,16 @@ class ItemService implements InformationItems {
                 marking.marking(), marking.designation(), marking.handling(), marking.controlledUntil(),
                 item.published(), versions);
     }
+
+    /** The columns {@link #itemRow} reads, for a WHERE clause to follow. */
+    private static final String ITEM_ROWS = """
+            select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
+                   i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
+                   array(select di.designation_id from information_designation_item di
+                         where di.item_id = i.id) as designations
+            from information_item i
+            left join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+            """;
 
     static ItemRow itemRow(ResultSet rs) throws SQLException {
         return new ItemRow(FactsStore.itemFacts(rs), rs.getString("title"), rs.getTimestamp("updated_at").toInstant());

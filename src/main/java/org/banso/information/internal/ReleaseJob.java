@@ -21,9 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records each release (R16): finds designations whose period has ended and whose release is not yet recorded, records
  * it, leaves a notice for the council's members and publishes {@link InformationEvents.DesignationReleased} (the
- * audit log takes it). Nobody has to act, and the
- * markings do not wait for it: they change at the end instant on every path. Concurrent runs (several instances)
- * skip each other's locked rows, so a release is recorded once.
+ * audit log takes it). Nobody has to act, and the markings do not wait for it: they change at the end instant on every
+ * path. Concurrent runs (several instances) skip each other's locked rows, so a release is recorded once.
  */
 @Component
 class ReleaseJob {
