@@ -27,8 +27,8 @@ public class BansoApplication {
             rest[rest.length - 1] = "--server.port=0";
             try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(BansoApplication.class)
                     .run(rest)) {
-                System.out.println("Indexed " + context.getBean(org.banso.search.Search.class).reindexAll()
-                        + " documents");
+                org.slf4j.LoggerFactory.getLogger(BansoApplication.class).info("Indexed {} documents",
+                        context.getBean(org.banso.search.Search.class).reindexAll());
             }
             System.exit(0);
         }

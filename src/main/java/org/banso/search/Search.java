@@ -51,6 +51,12 @@ public interface Search {
 
         public static final Refinement NONE = new Refinement(null, null, null, null);
 
+        /** A blank council or category, as a form or query string sends it, means none. */
+        public Refinement {
+            council = council == null || council.isBlank() ? null : council.strip();
+            category = category == null || category.isBlank() ? null : category.strip();
+        }
+
         public boolean isEmpty() {
             return kind == null && council == null && category == null && marking == null;
         }

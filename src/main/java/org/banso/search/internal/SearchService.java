@@ -128,12 +128,7 @@ class SearchService implements Search {
         Query filter = new VisibilityFilter(visibility, visibleCouncils, viewer != null).toQuery();
         SearchEngine.Markings markings = visibility == null ? null : new SearchEngine.Markings(
                 VisibilityFilter.controlledNow(visibility), VisibilityFilter.publicNow(visibility));
-        Query narrowed = refined(SearchEngine.filtered(text, filter), refine);
-        if (refine.marking() != null) {
-            narrowed = visibility == null ? new MatchNoDocsQuery("no information module")
-                    : new BooleanQuery.Builder().add(narrowed, Occur.MUST)
-                            .add(VisibilityFilter.marking(visibility, refine.marking()), Occur.FILTER).build();
-        }
+        Query narrowed = refined(SearchEngine.filtered(text, filter), refine, visibility);
         SearchEngine.Page found = engine.search(narrowed, (page - 1) * PAGE_SIZE, PAGE_SIZE, true, markings);
         List<Hit> hits = new ArrayList<>();
         long dropped = 0;
@@ -150,7 +145,7 @@ class SearchService implements Search {
         return new Result(found.total() - dropped, page, hits, found.facets());
     }
 
-    private static Query refined(Query query, Refinement refine) {
+    private static Query refined(Query query, Refinement refine, InformationSearchSupport.Visibility visibility) {
         if (refine.isEmpty()) {
             return query;
         }
@@ -164,6 +159,11 @@ class SearchService implements Search {
         }
         if (refine.category() != null) {
             narrowed.add(new TermQuery(new Term(IndexDocument.CATEGORY, refine.category())), Occur.FILTER);
+        }
+        if (refine.marking() != null) {
+            // a marking is the instant's, so it narrows by the same queries the marking facet counts with
+            narrowed.add(visibility == null ? new MatchNoDocsQuery("no information module")
+                    : VisibilityFilter.marking(visibility, refine.marking()), Occur.FILTER);
         }
         return narrowed.build();
     }

@@ -51,7 +51,7 @@ class SearchPages {
         String error = null;
         Search.Refinement refinement = Search.Refinement.NONE;
         try {
-            refinement = new Search.Refinement(kind(kind), blankToNull(council), blankToNull(category),
+            refinement = new Search.Refinement(kind(kind), council, category,
                     marking(marking));
             result = search.search(q, refinement, Math.max(1, page), user);
         } catch (BansoException e) {
@@ -137,9 +137,5 @@ class SearchPages {
         } catch (IllegalArgumentException e) {
             throw BansoException.invalid("marking", "must be PUBLIC, COUNCIL or CONTROLLED");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

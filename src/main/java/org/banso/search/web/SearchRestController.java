@@ -43,8 +43,8 @@ class SearchRestController {
                           @Parameter(description = "only items of this marking now (a value of the marking facet)")
                           @RequestParam(name = "marking", required = false) Marking marking,
                           @AuthenticationPrincipal BansoUser user) {
-        Search.Result result = search.search(q, new Search.Refinement(kind, blankToNull(council),
-                blankToNull(category), marking), page, user);
+        Search.Result result = search.search(q, new Search.Refinement(kind, council,
+                category, marking), page, user);
         return new SearchResponse(result.total(), result.page(), result.hits(), result.facets());
     }
 
@@ -52,10 +52,6 @@ class SearchRestController {
     @Operation(summary = "Rebuild the whole index from the modules (ADMIN)")
     Map<String, Integer> reindex(@AuthenticationPrincipal BansoUser user) {
         return Map.of("indexed", search.reindex(user));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     record SearchResponse(long total, int page, List<Search.Hit> hits, Map<String, Map<String, Long>> facets) {
