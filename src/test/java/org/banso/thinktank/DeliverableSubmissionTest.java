@@ -19,19 +19,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.support.ApiAccounts;
+import org.banso.support.ApiScript;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +50,7 @@ class DeliverableSubmissionTest {
     @Autowired
     JdbcClient jdbc;
 
-    ApiAccounts accounts;
+    ApiScript api;
     String admin;
     Person official;
     Person analyst;
@@ -60,40 +60,37 @@ class DeliverableSubmissionTest {
     String deliverable;
     String council;
 
-    record Person(String id, String username, String token, String organizationId) {
-    }
-
     @BeforeEach
     void setUp() throws Exception {
-        accounts = new ApiAccounts(mvc, json);
-        admin = accounts.adminToken();
-        official = person(organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        String thinkTank = organization("THINK_TANK");
-        analyst = person(thinkTank, "ANALYST");
-        otherAnalyst = person(organization("THINK_TANK"), "ANALYST");
+        api = new ApiScript(mvc, json);
+        admin = api.admin();
+        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        String thinkTank = api.organization("THINK_TANK");
+        analyst = api.person(thinkTank, "ANALYST");
+        otherAnalyst = api.person(api.organization("THINK_TANK"), "ANALYST");
 
-        String entity = call("POST", "/api/v1/thinktank/entities", official.token(), Map.of(
+        String entity = api.call("POST", "/api/v1/thinktank/entities", official.token(), Map.of(
                 "organizationId", thinkTank, "analysisCapability", "国内外の技術動向の分析",
                 "hubCapability", "産学官の情報ハブ", "talentCapability", "若手研究者の育成",
                 "confidentialityAgreedAt", "2026-04-01T00:00:00Z"), 201).get("id").asString();
-        JsonNode created = call("POST", "/api/v1/thinktank/commissions", official.token(), Map.of(
+        JsonNode created = api.call("POST", "/api/v1/thinktank/commissions", official.token(), Map.of(
                 "entityId", entity, "subject", "量子技術の国際動向調査", "technologyIds", List.of(),
                 "periodStart", "2026-04-01", "periodEnd", "2029-03-31",
                 "deliverables", List.of(Map.of("title", "年次報告書 2026", "dueOn", "2027-03-31"))), 201);
         commission = created.get("id").asString();
         deliverable = created.get("deliverables").get(0).get("id").asString();
 
-        researcher = person(organization("UNIVERSITY"), "RESEARCHER");
+        researcher = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
         council = establishedCouncil();
-        sign(official);
-        call("POST", "/api/v1/councils/" + council + "/participants", official.token(), Map.of(
+        api.sign(council, official);
+        api.call("POST", "/api/v1/councils/" + council + "/participants", official.token(), Map.of(
                 "organizationId", thinkTank, "role", "THINK_TANK", "representativeId", analyst.id(),
                 "memberIds", List.of()), 201);
     }
 
     @Test
     void r20_theCommissionedEntitySubmitsADeliverableAsAReportItemOnlyTheCouncilSees() throws Exception {
-        sign(analyst);
+        api.sign(council, analyst);
         JsonNode submitted = submit(analyst, council, "第一版");
         assertThat(statusOf(submitted)).isEqualTo(200);
         JsonNode delivered = submitted.get("body").get("deliverables").get(0);
@@ -101,29 +98,29 @@ class DeliverableSubmissionTest {
         assertThat(delivered.get("councilId").asString()).isEqualTo(council);
         assertThat(delivered.get("submittedAt").isNull()).isFalse();
 
-        JsonNode view = call("GET", "/api/v1/items/" + item, official.token(), null, 200);
+        JsonNode view = api.call("GET", "/api/v1/items/" + item, official.token(), null, 200);
         assertThat(view.get("category").asString()).isEqualTo("REPORT");
         assertThat(view.get("marking").asString()).as("controlled like any council item").isEqualTo("COUNCIL");
         assertThat(view.get("title").asString()).isEqualTo("年次報告書 2026");
-        problem("GET", "/api/v1/items/" + item, otherAnalyst.token(), 404, "not-found");
-        problem("GET", "/api/v1/items/" + item, admin, 404, "not-found");
+        api.problem("GET", "/api/v1/items/" + item, otherAnalyst.token(), null, 404, "not-found");
+        api.problem("GET", "/api/v1/items/" + item, admin, null, 404, "not-found");
     }
 
     @Test
     void r20_submittingAgainAddsAVersionToTheSameItem() throws Exception {
-        sign(analyst);
+        api.sign(council, analyst);
         String first = submit(analyst, council, "第一版").get("body").get("deliverables").get(0)
                 .get("itemId").asString();
         JsonNode again = submit(analyst, null, "第二版");
         assertThat(statusOf(again)).isEqualTo(200);
         assertThat(again.get("body").get("deliverables").get(0).get("itemId").asString()).isEqualTo(first);
-        assertThat(call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
+        assertThat(api.call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
 
         String elsewhere = establishedCouncil();
         JsonNode moved = submit(analyst, elsewhere, "第三版");
         assertThat(statusOf(moved)).isEqualTo(400);
         assertThat(moved.get("body").get("type").asString()).isEqualTo("/problems/validation-failed");
-        assertThat(call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
+        assertThat(api.call("GET", "/api/v1/items/" + first, official.token(), null, 200).get("versions")).hasSize(2);
     }
 
     @Test
@@ -145,7 +142,7 @@ class DeliverableSubmissionTest {
 
     @Test
     void r20_onlyTheCommissionedEntitySubmitsAndOthersDoNotLearnOfTheCommission() throws Exception {
-        sign(analyst);
+        api.sign(council, analyst);
         JsonNode byOutsider = submit(otherAnalyst, council, "偽の報告");
         assertThat(statusOf(byOutsider)).isEqualTo(404);
         assertThat(byOutsider.get("body").get("type").asString()).isEqualTo("/problems/not-found");
@@ -159,11 +156,11 @@ class DeliverableSubmissionTest {
     }
 
     private String establishedCouncil() throws Exception {
-        String id = call("POST", "/api/v1/councils", official.token(), Map.of("name", unique("協議会-"),
+        String id = api.call("POST", "/api/v1/councils", official.token(), Map.of("name", unique("協議会-"),
                 "competentMinistryId", official.organizationId(), "projectIds", List.of(),
                 "requiredConsenterIds", List.of(researcher.id())), 201).get("id").asString();
-        call("POST", "/api/v1/councils/" + id + "/consents", researcher.token(), Map.of("decision", "CONSENT"), 200);
-        call("POST", "/api/v1/councils/" + id + "/establish", official.token(), null, 200);
+        api.call("POST", "/api/v1/councils/" + id + "/consents", researcher.token(), Map.of("decision", "CONSENT"), 200);
+        api.call("POST", "/api/v1/councils/" + id + "/establish", official.token(), null, 200);
         return id;
     }
 
@@ -181,7 +178,7 @@ class DeliverableSubmissionTest {
                 .andExpect(content().string(containsString("先に誓約書に署名してください（R12）。")));
         assertUnsubmitted();
 
-        sign(analyst);
+        api.sign(council, analyst);
         mvc.perform(pageSubmission(session, council))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("deliverableSubmitted", true));
@@ -233,39 +230,5 @@ class DeliverableSubmissionTest {
 
     private static int statusOf(JsonNode answer) {
         return answer.get("status").asInt();
-    }
-
-    private void sign(Person person) throws Exception {
-        call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
-    }
-
-    private String organization(String kind) throws Exception {
-        String name = unique("org-" + kind + "-");
-        return call("POST", "/api/v1/organizations", admin, Map.of("name", name, "nameEn", name, "kind", kind), 201)
-                .get("id").asString();
-    }
-
-    private Person person(String organizationId, String role) throws Exception {
-        String username = unique(role.substring(0, 3).toLowerCase() + "-");
-        JsonNode user = call("POST", "/api/v1/users", admin, Map.of("username", username,
-                "displayName", "試験 " + username, "email", username + "@example.jp",
-                "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
-        return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD), organizationId);
-    }
-
-    private void problem(String method, String path, String token, int status, String code) throws Exception {
-        assertThat(call(method, path, token, null, status).get("type").asString()).isEqualTo("/problems/" + code);
-    }
-
-    private JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
-        MockHttpServletRequestBuilder request = method.equals("GET") ? get(path) : post(path);
-        request.header("Authorization", bearer(token));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        MvcResult result = mvc.perform(request).andReturn();
-        String content = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as("%s %s → %s", method, path, content).isEqualTo(status);
-        return content.isEmpty() ? null : json.readTree(content);
     }
 }
