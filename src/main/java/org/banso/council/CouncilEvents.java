@@ -29,7 +29,7 @@ public final class CouncilEvents {
             implements CouncilEvent {
     }
 
-    public record ConsentRecorded(CouncilId council, String decision, UserId by, Instant at) implements CouncilEvent {
+    public record ConsentRecorded(CouncilId council, ConsentDecision decision, UserId by, Instant at) implements CouncilEvent {
     }
 
     public record CouncilEstablished(CouncilId council, UserId by, Instant at) implements CouncilEvent {
@@ -77,7 +77,7 @@ public final class CouncilEvents {
     }
 
     public record ProposalAnswered(CouncilId council, ProposalId proposal, int revision, ParticipantId participant,
-                                   String response, UserId by, Instant at) implements CouncilEvent {
+                                   ProposalResponse response, UserId by, Instant at) implements CouncilEvent {
     }
 
     public record ProposalAmended(CouncilId council, ProposalId proposal, int revision, UserId by, Instant at)
@@ -100,7 +100,7 @@ public final class CouncilEvents {
                                          Instant at) implements CouncilEvent {
     }
 
-    public record TaskAssigned(CouncilId council, TaskId task, String kind, UserId by, Instant at)
+    public record TaskAssigned(CouncilId council, TaskId task, TaskKind kind, UserId by, Instant at)
             implements CouncilEvent {
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.funding.Calls;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
@@ -55,10 +55,10 @@ class FundingPages {
     private final TechnologyRegistry technologies;
     private final FieldErrorMessages errorMessages;
     private final IdentityManagement identity;
-    private final CouncilManagement councils;
+    private final Councils councils;
 
     FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
-                 IdentityManagement identity, CouncilManagement councils) {
+                 IdentityManagement identity, Councils councils) {
         this.councils = councils;
         this.funding = funding;
         this.calls = calls;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
@@ -48,12 +48,12 @@ class DesignationService implements ProposalDesignations {
     private final FactsStore facts;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final CouncilMemberships memberships;
     private final DesignationTimeline timeline;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
-                       ApplicationEventPublisher events, java.time.Clock clock, CouncilManagement councils,
+                       ApplicationEventPublisher events, java.time.Clock clock, Councils councils,
                        CouncilMemberships memberships, DesignationTimeline timeline) {
         this.councils = councils;
         this.memberships = memberships;

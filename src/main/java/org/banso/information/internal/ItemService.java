@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilViews;
 import org.banso.council.Designation;
@@ -62,7 +62,7 @@ class ItemService implements InformationItems {
     private final AccessPolicy policy;
     private final FactsStore facts;
     private final DesignationService designations;
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final IdentityManagement identity;
     private final ContentStore contents;
     private final TracedCopies tracing;
@@ -70,7 +70,7 @@ class ItemService implements InformationItems {
     private final ApplicationEventPublisher events;
 
     ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
-                CouncilManagement councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
+                Councils councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
                 InformationProperties properties,
                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;

@@ -16,7 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.identity.BansoUser;
@@ -45,11 +45,11 @@ class SearchSupport implements InformationSearchSupport {
 
     private final JdbcClient jdbc;
     private final DesignationTimeline timeline;
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final CouncilMemberships memberships;
     private final ContentStore contents;
 
-    SearchSupport(JdbcClient jdbc, CouncilManagement councils, CouncilMemberships memberships,
+    SearchSupport(JdbcClient jdbc, Councils councils, CouncilMemberships memberships,
                   ContentStore contents, DesignationTimeline timeline) {
         this.jdbc = jdbc;
         this.timeline = timeline;

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
+import org.banso.council.Proposals;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
 import org.banso.identity.BansoUser;
@@ -57,12 +58,13 @@ class InformationPages {
 
     private final InformationItems items;
     private final InformationAccessPolicy policy;
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
     private final Clock clock;
 
-    InformationPages(InformationItems items, InformationAccessPolicy policy, CouncilManagement councils,
+    InformationPages(InformationItems items, InformationAccessPolicy policy, Councils councils, Proposals proposals,
                      IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock,
                      @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
                      int pageSize) {
@@ -70,6 +72,7 @@ class InformationPages {
         this.items = items;
         this.policy = policy;
         this.councils = councils;
+        this.proposals = proposals;
         this.identity = identity;
         this.errorMessages = errorMessages;
         this.clock = clock;
@@ -184,7 +187,7 @@ class InformationPages {
     /** The adopting proposal's title as the council module shows it to this person, or null. */
     private String proposalTitle(DesignationView designation, BansoUser user) {
         try {
-            return councils.proposal(designation.proposalId(), user).title();
+            return proposals.proposal(designation.proposalId(), user).title();
         } catch (BansoException e) {
             return null;
         }

@@ -28,7 +28,9 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
+import org.banso.council.Meetings;
+import org.banso.council.Proposals;
 import org.banso.council.CouncilViews;
 import org.banso.council.MeetingId;
 import org.banso.council.CouncilViews.CouncilSummary;
@@ -77,18 +79,23 @@ class SearchService implements Search {
     private static final String MARK_CLOSE = "\uE001";
 
     private final SearchEngine engine;
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
+    private final Meetings meetings;
     private final TechnologyRegistry technologies;
     private final Guidelines guidelines;
     private final ObjectProvider<InformationSearchSupport> items;
     private final ObjectProvider<InformationAccessPolicy> policy;
     private final Clock clock;
 
-    SearchService(SearchEngine engine, CouncilManagement councils, TechnologyRegistry technologies,
-                  Guidelines guidelines, ObjectProvider<InformationSearchSupport> items,
-                  ObjectProvider<InformationAccessPolicy> policy, Clock clock) {
+    SearchService(SearchEngine engine, Councils councils, Proposals proposals, Meetings meetings,
+                  TechnologyRegistry technologies, Guidelines guidelines,
+                  ObjectProvider<InformationSearchSupport> items, ObjectProvider<InformationAccessPolicy> policy,
+                  Clock clock) {
         this.engine = engine;
         this.councils = councils;
+        this.proposals = proposals;
+        this.meetings = meetings;
         this.technologies = technologies;
         this.guidelines = guidelines;
         this.items = items;
@@ -174,7 +181,7 @@ class SearchService implements Search {
             return switch (f.kind()) {
                 case ITEM -> renderItem(f, q, text, viewer, now);
                 case COUNCIL -> visibleCouncils.contains(f.id())
-                        ? councils.councilSummary(new CouncilId(UUID.fromString(f.id())))
+                        ? councils.summary(new CouncilId(UUID.fromString(f.id())))
                                 .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id()))
                         : Optional.empty();
                 case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
@@ -183,11 +190,11 @@ class SearchService implements Search {
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
                                 guidelineText(v)), null));
-                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(councils.proposal(
+                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(proposals.proposal(
                                 new ProposalId(UUID.fromString(f.id())), viewer))
                         .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body()),
                                 p.councilId().toString()));
-                case MEETING -> viewer == null ? Optional.empty() : Optional.of(councils.meeting(
+                case MEETING -> viewer == null ? Optional.empty() : Optional.of(meetings.meeting(
                                 new MeetingId(UUID.fromString(f.id())), viewer))
                         .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m)),
                                 m.councilId().toString()));
@@ -279,7 +286,7 @@ class SearchService implements Search {
     }
 
     void indexCouncil(CouncilId id) {
-        Optional<CouncilSummary> council = councils.councilSummary(id);
+        Optional<CouncilSummary> council = councils.summary(id);
         if (council.isEmpty()) {
             engine.delete(SearchKind.COUNCIL, id.toString());
             return;
@@ -293,14 +300,14 @@ class SearchService implements Search {
     }
 
     void indexProposal(ProposalId id) {
-        councils.proposalForIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
+        proposals.forIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
                         id.toString(), p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(),
                         false, false)),
                 () -> engine.delete(SearchKind.PROPOSAL, id.toString()));
     }
 
     void indexMeeting(MeetingId id) {
-        councils.meetingForIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
+        meetings.forIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
                         id.toString(), m.title(), meetingText(m), m.councilId().toString(), null, Set.of(), false,
                         false)),
                 () -> engine.delete(SearchKind.MEETING, id.toString()));
@@ -405,12 +412,12 @@ class SearchService implements Search {
                 engine.put(councilDocument(c));
                 count++;
                 afterCouncil = c.id();
-                for (UUID p : councils.proposalAndMeetingIds(c.id(), false)) {
-                    indexProposal(new ProposalId(p));
+                for (ProposalId p : proposals.idsOf(c.id())) {
+                    indexProposal(p);
                     count++;
                 }
-                for (UUID m : councils.proposalAndMeetingIds(c.id(), true)) {
-                    indexMeeting(new MeetingId(m));
+                for (MeetingId m : meetings.idsOf(c.id())) {
+                    indexMeeting(m);
                     count++;
                 }
             }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
 import org.banso.information.Marking;
 import org.banso.search.Search;
@@ -28,11 +28,11 @@ class SearchPages {
     private static final Pattern AREA_CODE = Pattern.compile("A\\d{2}");
 
     private final Search search;
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final TechnologyReference reference;
     private final MessageSource messages;
 
-    SearchPages(Search search, CouncilManagement councils, TechnologyReference reference, MessageSource messages) {
+    SearchPages(Search search, Councils councils, TechnologyReference reference, MessageSource messages) {
         this.search = search;
         this.councils = councils;
         this.reference = reference;

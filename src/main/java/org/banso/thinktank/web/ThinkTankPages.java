@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
@@ -47,10 +47,10 @@ class ThinkTankPages {
     private final Commissions commissions;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
-    private final CouncilManagement councils;
+    private final Councils councils;
 
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages, CouncilManagement councils) {
+                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils) {
         this.councils = councils;
         this.indicators = indicators;
         this.supplyChain = supplyChain;

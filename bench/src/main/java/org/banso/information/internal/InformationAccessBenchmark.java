@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilStatus;
@@ -207,8 +207,8 @@ public class InformationAccessBenchmark {
         items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, tracing, properties, event -> { });
         // the search path's visibility sets: the council module answers "which councils does this person see" from
         // the same generated memberships (person u: council u % 1000); nothing else of it is used
-        CouncilManagement councilsOfPeople = (CouncilManagement) java.lang.reflect.Proxy.newProxyInstance(
-                CouncilManagement.class.getClassLoader(), new Class<?>[] {CouncilManagement.class},
+        Councils councilsOfPeople = (Councils) java.lang.reflect.Proxy.newProxyInstance(
+                Councils.class.getClassLoader(), new Class<?>[] {Councils.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("councils") || args == null || args.length != 1) {
                         throw new UnsupportedOperationException(method.getName());
