@@ -6,13 +6,13 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The module boundaries of STYLE.md hold: no cycles, no reaching into another module's internals. The documentation
- * it writes (module canvases and a C4 component diagram under {@code target/spring-modulith-docs}) shows each module's
- * API, the events it publishes and listens to, and its aggregates. The council module's, for instance: the API
- * interfaces {@code Councils}, {@code Proposals}, {@code Pledges}, {@code Invitations}, {@code Meetings},
- * {@code Tasks}, {@code MaterialRequests} and {@code CouncilMemberships}; the {@code CouncilEvents} its aggregates'
- * verbs register (CouncilProposed … ProposalAdopted … MaterialsProvided), published when Spring Data JDBC saves the
- * aggregate; and the aggregates themselves (Council, Participant, Proposal, Pledge, Signature, Invitation, Meeting,
- * Task, MaterialRequest, Consent) with their repositories.
+ * it writes to {@code target/spring-modulith-docs} (a C4 component diagram, one diagram and one canvas per module)
+ * shows each module's API services with the internal use cases behind them, and, as the module's description, its
+ * {@code package-info}. The council module's describes its model: the API interfaces {@code Councils},
+ * {@code Proposals}, {@code Pledges}, {@code Invitations}, {@code Meetings}, {@code Tasks}, {@code MaterialRequests}
+ * and {@code CouncilMemberships}; the aggregates (Council, Participant, Proposal, Pledge and Signature, Invitation,
+ * Meeting, Task, MaterialRequest, Consent) whose verbs guard the rules and register the {@code CouncilEvents}, which
+ * Spring Data JDBC publishes when it saves the aggregate; and the use cases that load, call the verb and save.
  */
 class ModularityTests {
 
