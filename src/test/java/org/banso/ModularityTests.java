@@ -10,9 +10,10 @@ import org.springframework.modulith.docs.Documenter;
  * shows each module's API services with the internal use cases behind them, and, as the module's description, its
  * {@code package-info}. The council module's describes its model: the API interfaces {@code Councils},
  * {@code Proposals}, {@code Pledges}, {@code Invitations}, {@code Meetings}, {@code Tasks}, {@code MaterialRequests}
- * and {@code CouncilMemberships}; the aggregates (Council, Participant, Proposal, Pledge and Signature, Invitation,
- * Meeting, Task, MaterialRequest, Consent) whose verbs guard the rules and register the {@code CouncilEvents}, which
- * Spring Data JDBC publishes when it saves the aggregate; and the use cases that load, call the verb and save.
+ * and {@code CouncilMemberships}; the aggregates (Council, Participant, Proposal and its Answers, Pledge and
+ * Signature, Invitation, Meeting, Task, MaterialRequest, Consent) whose verbs guard the rules and register the
+ * {@code CouncilEvents}, which Spring Data JDBC publishes when it saves the aggregate; and the use cases that load,
+ * call the verb and save.
  */
 class ModularityTests {
 

@@ -29,7 +29,8 @@ public final class CouncilEvents {
             implements CouncilEvent {
     }
 
-    public record ConsentRecorded(CouncilId council, ConsentDecision decision, UserId by, Instant at) implements CouncilEvent {
+    public record ConsentRecorded(CouncilId council, ConsentDecision decision, UserId by, Instant at)
+            implements CouncilEvent {
     }
 
     public record CouncilEstablished(CouncilId council, UserId by, Instant at) implements CouncilEvent {

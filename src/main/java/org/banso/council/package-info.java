@@ -17,7 +17,8 @@
  * <b>Inside</b> ({@code internal}): aggregates whose verbs guard their own rules and register the events above —
  * {@code Council} (propose, recordConsent, establish, dissolve, admit, invite, submitProposal, scheduleMeeting),
  * {@code Participant} (join, addMember, leave), {@code Proposal} (submit, answer, amend, withdraw, reconsider: one
- * objection blocks, an amendment asks everyone again, the last consent adopts), {@code Pledge} (sign, publish) with
+ * objection blocks, an amendment asks everyone again, the last consent adopts) with its append-only
+ * {@code Answer}s, {@code Pledge} (sign, publish) with
  * each person's {@code Signature} (revoke, endOnLeaving), {@code Invitation} (bound to the kind of organization and
  * person its role stands for, used up by a joining or by refused registrations, silent once used), {@code Meeting},
  * {@code Task}, {@code MaterialRequest}, and the append-only {@code Consent}. They are stored by Spring Data JDBC

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.banso.council.CouncilViews.ProposalView;
 import org.banso.council.Councils.NewCouncil;
 import org.banso.council.Councils.NewParticipant;
 import org.banso.council.Proposals.NewProposal;
-import org.banso.council.CouncilViews.ProposalView;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.IdentityManagement.NewOrganization;

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilEvents.ProposalAdopted;
-import org.banso.support.ApiScript.Person;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.banso.support.ApiScript.Person;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.support.ApiAccounts;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;

@@ -20,7 +20,6 @@ import org.banso.council.Designation;
 import org.banso.council.InvitationId;
 import org.banso.council.Matter;
 import org.banso.council.MeetingId;
-import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
 import org.banso.council.ProposalId;
 import org.banso.identity.OrganizationId;

@@ -31,11 +31,14 @@ class CouncilReadModels {
 
     private final ParticipantRepository participants;
     private final ConsentRepository consents;
+    private final AnswerRepository answers;
     private final Clock clock;
 
-    CouncilReadModels(ParticipantRepository participants, ConsentRepository consents, Clock clock) {
+    CouncilReadModels(ParticipantRepository participants, ConsentRepository consents, AnswerRepository answers,
+                      Clock clock) {
         this.participants = participants;
         this.consents = consents;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -58,16 +61,21 @@ class CouncilReadModels {
     }
 
     ProposalView proposal(Proposal p) {
+        return proposal(p, answers.findByProposalIdOrderBySeq(p.id()));
+    }
+
+    /** @param given every answer given to the proposal, in the order given */
+    ProposalView proposal(Proposal p, List<Answer> given) {
         Instant now = clock.instant();
         List<ParticipantId> current = participants.currentParticipantIds(p.councilId());
         List<RevisionView> revisions = p.revisions().stream().map(r -> new RevisionView(r.revision(), r.title(),
                 r.body(), r.designation(), r.createdBy(), r.createdAt())).toList();
-        List<ResponseView> responses = p.answers().stream().map(a -> new ResponseView(a.revision(),
+        List<ResponseView> responses = given.stream().map(a -> new ResponseView(a.revision(),
                 a.participantId(), a.response(), a.reason(), a.respondedBy(), a.at())).toList();
         Proposal.Revision latest = p.current();
         return new ProposalView(p.id(), p.councilId(), p.matter(), p.status(now), p.revision(), latest.title(),
                 latest.body(), latest.designation(), p.proposedBy(), p.proposedAt(), p.responseDeadline(),
-                p.closedAt(), revisions, responses, p.awaiting(current, now));
+                p.closedAt(), revisions, responses, p.awaiting(given, current));
     }
 
     ProposalSummary proposal(ProposalRepository.Listing p) {

@@ -1,7 +1,7 @@
 package org.banso.council.internal;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,15 +29,17 @@ class DecidingProposals implements Proposals {
 
     private final ProposalRepository proposals;
     private final ParticipantRepository participants;
+    private final AnswerRepository answers;
     private final CouncilAccess access;
     private final CouncilReadModels views;
     private final Adoptions adoptions;
     private final Clock clock;
 
-    DecidingProposals(ProposalRepository proposals, ParticipantRepository participants, CouncilAccess access,
-                      CouncilReadModels views, Adoptions adoptions, Clock clock) {
+    DecidingProposals(ProposalRepository proposals, ParticipantRepository participants, AnswerRepository answers,
+                      CouncilAccess access, CouncilReadModels views, Adoptions adoptions, Clock clock) {
         this.proposals = proposals;
         this.participants = participants;
+        this.answers = answers;
         this.access = access;
         this.views = views;
         this.adoptions = adoptions;
@@ -75,8 +77,9 @@ class DecidingProposals implements Proposals {
     }
 
     /**
-     * R14: one answer per participant per revision, by its representative. The proposal's row is locked before it is
-     * read, so answers to one proposal queue and the last consent adopts it exactly once.
+     * R14: one answer per participant per revision, by its representative. The proposal's row is locked before it and
+     * its answers are read, so answers to one proposal queue and the last consent adopts it exactly once. An answer
+     * adds one row; the proposal itself is saved only when the answer adopted it.
      */
     @Override
     @Transactional
@@ -85,9 +88,15 @@ class DecidingProposals implements Proposals {
         Council council = councilOf(proposal, actor);
         CouncilMembership me = access.pledged(council, actor);
         Set<ParticipantId> current = Set.copyOf(participants.currentParticipantIds(council.id()));
-        boolean adopted = proposal.answer(me, response, reason, current, council.isDissolved(), actor.id(),
-                clock.instant());
-        return views.proposal(adoptions.save(proposal, adopted, actor.id()));
+        List<Answer> given = answers.findByProposalIdOrderBySeq(id);
+        Answer answer = answers.save(proposal.answer(given, me, response, reason, current, council.isDissolved(),
+                actor.id(), clock.instant()));
+        if (proposal.isAdopted()) {
+            adoptions.save(proposal, true, actor.id());
+        }
+        List<Answer> all = new ArrayList<>(given);
+        all.add(answer);
+        return views.proposal(proposal, all);
     }
 
     @Override

@@ -50,6 +50,7 @@ class EstablishingCouncils implements Councils {
     private final PledgeTemplates templates;
     private final SignatureRepository signatures;
     private final ProposalRepository proposals;
+    private final AnswerRepository answers;
     private final Adoptions adoptions;
     private final CouncilAccess access;
     private final CouncilReadModels views;
@@ -59,7 +60,8 @@ class EstablishingCouncils implements Councils {
 
     EstablishingCouncils(CouncilRepository councils, CouncilListings listings, ConsentRepository consents,
                          ParticipantRepository participants, PledgeRepository pledges, PledgeTemplates templates,
-                         SignatureRepository signatures, ProposalRepository proposals, Adoptions adoptions,
+                         SignatureRepository signatures, ProposalRepository proposals, AnswerRepository answers,
+                         Adoptions adoptions,
                          CouncilAccess access, CouncilReadModels views, IdentityManagement identity,
                          ObjectProvider<CouncilDissolutionVeto> vetoes, Clock clock) {
         this.councils = councils;
@@ -70,6 +72,7 @@ class EstablishingCouncils implements Councils {
         this.templates = templates;
         this.signatures = signatures;
         this.proposals = proposals;
+        this.answers = answers;
         this.adoptions = adoptions;
         this.access = access;
         this.views = views;
@@ -319,7 +322,7 @@ class EstablishingCouncils implements Councils {
         // the remaining participants may now all have consented (R14)
         Set<ParticipantId> remaining = Set.copyOf(participants.currentParticipantIds(id));
         for (Proposal open : proposals.findLockedByCouncilIdAndStatus(id, ProposalStatus.OPEN)) {
-            if (open.reconsider(remaining, actor.id(), now)) {
+            if (open.reconsider(answers.findByProposalIdOrderBySeq(open.id()), remaining, actor.id(), now)) {
                 adoptions.save(open, true, actor.id());
             }
         }

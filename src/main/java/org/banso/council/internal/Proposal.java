@@ -1,6 +1,7 @@
 package org.banso.council.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,15 +26,16 @@ import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A proposal of one of the four matters (R8), decided by consensus (R14): adopted only when every current participant
  * has consented to its current revision; one objection blocks; an amendment is a new revision that asks everyone
- * again; every answer is kept. Silence is never consent: past its response deadline an open proposal has lapsed.
- * Its designation, if any, takes effect in the transaction that adopts it (the caller applies it before saving).
+ * again. Silence is never consent: past its response deadline an open proposal has lapsed. Every answer is kept as an
+ * {@link Answer} of its own, an append-only record that the verbs deciding on answers are given, as a council's
+ * establishment is given its consents. Its designation, if any, takes effect in the transaction that adopts it (the
+ * caller applies it before saving).
  */
 @Table("council_proposal")
 class Proposal extends Aggregate<Proposal, ProposalId> {
@@ -52,13 +54,11 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
     private UserId closedBy;
     @MappedCollection(idColumn = "proposal_id")
     private final Set<Revision> revisions;
-    @MappedCollection(idColumn = "proposal_id")
-    private final Set<Answer> answers;
 
     @PersistenceCreator
     Proposal(ProposalId id, CouncilId councilId, Matter matter, ProposalStatus status, int revision,
              UserId proposedBy, Instant proposedAt, Instant responseDeadline, Instant closedAt, UserId closedBy,
-             Set<Revision> revisions, Set<Answer> answers) {
+             Set<Revision> revisions) {
         this.id = id;
         this.councilId = councilId;
         this.matter = matter;
@@ -70,22 +70,12 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         this.closedAt = closedAt;
         this.closedBy = closedBy;
         this.revisions = new LinkedHashSet<>(revisions);
-        this.answers = new LinkedHashSet<>(answers);
     }
 
     /** What was proposed in one revision; revisions are never changed. */
     @Table("council_proposal_revision")
     record Revision(int revision, String title, String body, Designation designation, UserId createdBy,
                     Instant createdAt) {
-    }
-
-    /**
-     * A participant's answer to one revision, given by its representative; {@code seq} is the database's order of
-     * recording.
-     */
-    @Table("council_proposal_response")
-    record Answer(@ReadOnlyProperty Long seq, int revision, ParticipantId participantId, ProposalResponse response,
-                  String reason, UserId respondedBy, Instant at) {
     }
 
     /**
@@ -107,7 +97,7 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         checks.failIfAny();
         checkDesignation(matter, designation, designations);
         Proposal proposal = new Proposal(id, council, matter, ProposalStatus.OPEN, 1, by, now, responseDeadline,
-                null, null, Set.of(new Revision(1, title.strip(), body.strip(), designation, by, now)), Set.of());
+                null, null, Set.of(new Revision(1, title.strip(), body.strip(), designation, by, now)));
         proposal.registerEvent(new CouncilEvents.ProposalSubmitted(council, id, matter, designation != null, by,
                 now));
         return proposal.markNew();
@@ -129,12 +119,14 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
 
     /**
      * R14: the representative of a current participant answers the current revision, once. An objection gives its
-     * reason. The last consent adopts the proposal at once: {@code current} are the council's current participants.
+     * reason. The last consent adopts the proposal at once ({@link #isAdopted()} tells the caller).
      *
-     * @return true when this answer adopted the proposal
+     * @param given   every answer given to this proposal so far
+     * @param current the council's current participants
+     * @return the answer, to be recorded
      */
-    boolean answer(CouncilMembership participant, ProposalResponse response, String reason, Set<ParticipantId> current,
-                   boolean councilDissolved, UserId by, Instant now) {
+    Answer answer(List<Answer> given, CouncilMembership participant, ProposalResponse response, String reason,
+                  Set<ParticipantId> current, boolean councilDissolved, UserId by, Instant now) {
         if (!participant.representative()) {
             throw new BansoException(ProblemCode.FORBIDDEN, "A participant answers through its representative (R14).");
         }
@@ -150,14 +142,17 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
             throw BansoException.invalid("reason", "must be at most 5000 characters");
         }
         requireOpen(councilDissolved, now);
-        if (answerOf(participant.participant()).isPresent()) {
+        if (answerOf(given, participant.participant()).isPresent()) {
             throw new BansoException(ProblemCode.ALREADY_RESPONDED,
                     "Your participant already answered this revision (R14).");
         }
-        answers.add(new Answer(null, revision, participant.participant(), response, why, by, now));
-        registerEvent(new CouncilEvents.ProposalAnswered(councilId, id, revision, participant.participant(), response,
-                by, now));
-        return response == ProposalResponse.CONSENT && adoptIfEveryoneConsented(current, by, now);
+        Answer answer = Answer.give(councilId, id, revision, participant.participant(), response, why, by, now);
+        if (response == ProposalResponse.CONSENT) {
+            List<Answer> all = new ArrayList<>(given);
+            all.add(answer);
+            adoptIfEveryoneConsented(all, current, by, now);
+        }
+        return answer;
     }
 
     /**
@@ -165,13 +160,14 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
      *
      * @return true when the proposal is adopted now
      */
-    boolean reconsider(Set<ParticipantId> current, UserId by, Instant now) {
-        return isOpen(now) && adoptIfEveryoneConsented(current, by, now);
+    boolean reconsider(List<Answer> given, Set<ParticipantId> current, UserId by, Instant now) {
+        return isOpen(now) && adoptIfEveryoneConsented(given, current, by, now);
     }
 
-    private boolean adoptIfEveryoneConsented(Set<ParticipantId> current, UserId by, Instant now) {
-        boolean everyone = !current.isEmpty() && current.stream()
-                .allMatch(p -> answerOf(p).map(a -> a.response() == ProposalResponse.CONSENT).orElse(false));
+    private boolean adoptIfEveryoneConsented(List<Answer> given, Set<ParticipantId> current, UserId by,
+                                             Instant now) {
+        boolean everyone = !current.isEmpty() && current.stream().allMatch(p -> answerOf(given, p)
+                .map(a -> a.response() == ProposalResponse.CONSENT).orElse(false));
         if (!everyone) {
             return false;
         }
@@ -244,15 +240,15 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         return status == ProposalStatus.ADOPTED;
     }
 
-    /** The participant's answer to the current revision. */
-    Optional<Answer> answerOf(ParticipantId participant) {
-        return answers.stream().filter(a -> a.revision() == revision && a.participantId().equals(participant))
-                .findFirst();
+    /** The participant's answer to the current revision, among the answers given. */
+    Optional<Answer> answerOf(List<Answer> given, ParticipantId participant) {
+        return given.stream().filter(a -> a.proposalId().equals(id) && a.revision() == revision
+                && a.participantId().equals(participant)).findFirst();
     }
 
-    /** Of the given current participants (in their order), those who have not answered the current revision. */
-    List<ParticipantId> awaiting(List<ParticipantId> current, Instant now) {
-        return status == ProposalStatus.OPEN ? current.stream().filter(p -> answerOf(p).isEmpty()).toList()
+    /** Of the current participants (in their order), those who have not answered the current revision. */
+    List<ParticipantId> awaiting(List<Answer> given, List<ParticipantId> current) {
+        return status == ProposalStatus.OPEN ? current.stream().filter(p -> answerOf(given, p).isEmpty()).toList()
                 : List.of();
     }
 
@@ -266,12 +262,6 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
 
     List<Revision> revisions() {
         return revisions.stream().sorted(Comparator.comparingInt(Revision::revision)).toList();
-    }
-
-    /** Every answer to every revision, in the order given. */
-    List<Answer> answers() {
-        return answers.stream().sorted(Comparator.comparingInt(Answer::revision).thenComparing(Answer::at)
-                .thenComparing(a -> a.seq() == null ? Long.MAX_VALUE : a.seq())).toList();
     }
 
     @Override

@@ -13,7 +13,7 @@ interface SignatureRepository extends Repository<Signature, UUID> {
 
     Signature save(Signature signature);
 
-    List<Signature> findByCouncilIdOrderBySignedAtAscIdAsc(CouncilId council);
+    List<Signature> findByCouncilIdOrderBySignedAt(CouncilId council);
 
     /** The person's signatures that still give access (at most one per version). */
     List<Signature> findByCouncilIdAndUserIdAndEndedAtIsNull(CouncilId council, UserId user);

@@ -104,7 +104,7 @@ class SigningPledges implements Pledges {
     @Transactional(readOnly = true)
     public List<SignatureView> signatures(CouncilId id, BansoUser viewer) {
         access.pledged(access.visible(id, viewer), viewer);
-        return signatures.findByCouncilIdOrderBySignedAtAscIdAsc(id).stream().map(CouncilReadModels::signature)
+        return signatures.findByCouncilIdOrderBySignedAt(id).stream().map(CouncilReadModels::signature)
                 .toList();
     }
 }

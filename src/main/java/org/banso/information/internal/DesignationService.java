@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.Councils;
 import org.banso.council.CouncilMemberships;
+import org.banso.council.Councils;
 import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalDesignations;

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.Councils;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilViews;
+import org.banso.council.Councils;
 import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalId;

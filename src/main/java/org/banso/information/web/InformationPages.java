@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.Councils;
-import org.banso.council.Proposals;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
+import org.banso.council.Councils;
+import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.information.AccessDecision;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.ParticipantId;
@@ -15,7 +16,6 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Plain objects for the aggregate tests: no Spring, no database, a fixed instant. */
 final class AggregateFixtures {
