@@ -54,6 +54,12 @@ class SearchIndexListener {
         items(event.items());
     }
 
+    /** R16: when a research result becomes public by default moved. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(InformationEvents.PublicationScheduled event) {
+        items(List.of(event.item()));
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(CouncilEvents.CouncilProposed event) {
         safely("council " + event.council(), () -> search.indexCouncil(event.council()));
