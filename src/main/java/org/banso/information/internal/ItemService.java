@@ -57,6 +57,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ItemService implements InformationItems {
 
+    /** The deepest listing page: an offset costs its depth in rows skipped (issue #13). */
+    static final int MAX_LISTING_PAGE = 10_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessPolicy policy;
@@ -206,6 +209,9 @@ class ItemService implements InformationItems {
     @Override
     @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> items(CouncilId council, BansoUser viewer, int page) {
+        if (page < 0 || page > MAX_LISTING_PAGE) {
+            throw BansoException.invalid("page", "must be between 0 and " + MAX_LISTING_PAGE);
+        }
         Instant now = clock.instant();
         AccessDecision decision = policy.decideListing(viewer, council, now);
         if (!decision.permitted()) {
@@ -225,7 +231,7 @@ class ItemService implements InformationItems {
                         limit :limit offset :offset""")
                 .param("council", council.value()).param("now", ts(now))
                 .param("participant", me.participant().value())
-                .param("limit", size).param("offset", Math.max(0, page) * size)
+                .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> itemRow(rs)).list();
         return summaries(rows, viewer, now);
     }

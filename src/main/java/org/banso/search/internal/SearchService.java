@@ -71,7 +71,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SearchService implements Search {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-    private static final int MAX_QUERY_LENGTH = 200;
     private static final int SNIPPET_LENGTH = 160;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -114,8 +113,10 @@ class SearchService implements Search {
             checks.add(new FieldError("category", "must be a category as the facet names it"));
         }
         checks.failIfAny();
-        if (page < 1) {
-            throw BansoException.invalid("page", "must be 1 or more");
+        if (page < 1 || page > MAX_PAGE) {
+            // collecting page n costs n × 20 hits: deep pages are refused, never allocated (issue #13)
+            throw BansoException.invalid("page", "must be between 1 and " + MAX_PAGE
+                    + "; refine the query to reach further results");
         }
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY_LENGTH) {
