@@ -31,6 +31,7 @@ class EmbeddedPostgresConfiguration {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
         pool.setUsername("postgres");
+        pool.setPassword(lease.password());
         pool.setPoolName("banso-embedded");
         return pool;
     }
@@ -39,10 +40,21 @@ class EmbeddedPostgresConfiguration {
 
         private final EmbeddedPostgresProperties properties;
         private final EmbeddedPostgres postgres;
+        private final String password;
 
         EmbeddedPostgresLease(EmbeddedPostgresProperties properties) {
             this.properties = properties;
             this.postgres = EmbeddedPostgresServers.acquire(properties);
+            try {
+                this.password = EmbeddedPostgresServers.password(
+                        properties.passwordFile().toAbsolutePath().normalize());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String password() {
+            return password;
         }
 
         EmbeddedPostgres postgres() {
