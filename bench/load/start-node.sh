@@ -9,7 +9,9 @@ PORT="${PORT:-8080}"
 DIR=target/load
 if [ "${FRESH:-1}" = 1 ]; then rm -rf "$DIR"; fi
 mkdir -p "$DIR"
-java ${JAVA_OPTS:--Xms1g -Xmx2g} -jar target/banso-0.1.0-SNAPSHOT.jar \
+# a copy: a build running meanwhile rewrites target/*.jar under the running node
+cp target/banso-0.1.0-SNAPSHOT.jar "$DIR/banso.jar"
+java ${JAVA_OPTS:--Xms1g -Xmx2g} -jar "$DIR/banso.jar" \
   --spring.profiles.active=demo \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --banso.embedded-postgres.data-directory="$DIR/postgres" \
