@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.regex;
@@ -102,9 +103,10 @@ public class WorkingDaySimulation extends Simulation {
                     String proposal = world.toAnswer.get(session.getString("account")).poll();
                     return proposal == null ? session.remove("proposal") : session.set("proposal", proposal);
                 }).doIfOrElse(session -> session.contains("proposal")).then(
+                        // 409 proposal-closed: the others' consents adopted it first — a person's ordinary outcome
                         exec(http("answer a proposal").post("/api/v1/proposals/#{proposal}/responses")
                                 .header("Authorization", bearer()).asJson()
-                                .body(StringBody("{\"response\":\"CONSENT\"}")).check(status().is(200))))
+                                .body(StringBody("{\"response\":\"CONSENT\"}")).check(status().in(200, 409))))
                         .orElse(exec(http("council proposals").get("/api/v1/councils/" + world.council + "/proposals")
                                 .header("Authorization", bearer()).check(status().is(200))))));
     }
@@ -175,8 +177,10 @@ public class WorkingDaySimulation extends Simulation {
     }
 
     private ScenarioBuilder role(String name, ChainBuilder signIn, ChainBuilder actions) {
-        // a person whose sign-in failed goes home (the failure is counted) rather than failing every action after
-        return scenario(name).pause(Duration.ZERO, Duration.ofSeconds(2)).exec(signIn).exitHereIfFailed()
+        // a person whose sign-in was refused tries again a few seconds later, as people do (each failure is counted);
+        // one who never gets in goes home only after waiting, so that the closed model does not replace them at once
+        return scenario(name).pause(Duration.ZERO, Duration.ofSeconds(2))
+                .tryMax(5).on(pause(Duration.ofSeconds(1), Duration.ofSeconds(4)).exec(signIn)).exitHereIfFailed()
                 .pause(Duration.ofMillis(200), Duration.ofSeconds(3)).exec(day(actions));
     }
 
