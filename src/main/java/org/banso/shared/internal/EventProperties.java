@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         run in (and never blocking) the publishing request's thread
  * @param resubmitAfter    an incomplete publication older than this is handed to its listener again
  * @param resubmitInterval how often incomplete publications are looked for
+ * @param keepCompleted    completed publications are deleted once older than this, so the registry stays small
  */
 @ConfigurationProperties("banso.events")
 record EventProperties(
         @DefaultValue("2") int threads,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("60s") Duration resubmitAfter,
-        @DefaultValue("60s") Duration resubmitInterval) {
+        @DefaultValue("60s") Duration resubmitInterval,
+        @DefaultValue("1h") Duration keepCompleted) {
 
     EventProperties {
         if (threads < 1 || queueCapacity < 1) {

@@ -1,5 +1,6 @@
 package org.banso.shared.internal;
 
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,13 @@ import org.springframework.stereotype.Component;
 class IncompletePublications {
 
     private final IncompleteEventPublications incomplete;
+    private final CompletedEventPublications completed;
     private final EventProperties properties;
 
-    IncompletePublications(IncompleteEventPublications incomplete, EventProperties properties) {
+    IncompletePublications(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+                           EventProperties properties) {
         this.incomplete = incomplete;
+        this.completed = completed;
         this.properties = properties;
     }
 
@@ -28,5 +32,7 @@ class IncompletePublications {
             fixedDelayString = "${banso.events.resubmit-interval:60s}")
     void resubmit() {
         incomplete.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
+        // the registry keeps completed publications; without this it would grow with every event ever published
+        completed.deletePublicationsOlderThan(properties.keepCompleted());
     }
 }
