@@ -57,6 +57,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ItemService implements InformationItems {
 
+    /** The deepest listing page: an offset costs its depth in rows skipped (issue #13). */
+    static final int MAX_LISTING_PAGE = 10_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessPolicy policy;
@@ -188,9 +191,12 @@ class ItemService implements InformationItems {
     }
 
     // --- reads ---
+    // A read decides access and writes its decision to the audit outbox in its own transaction (R17): so reads are
+    // read-write transactions, and a refusal (a BansoException) commits the refusal's record instead of rolling it
+    // back — the read itself changes nothing else. No second connection is ever needed for the log.
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> items(CouncilId council, BansoUser viewer) {
         return items(council, viewer, 0);
     }
@@ -201,8 +207,11 @@ class ItemService implements InformationItems {
      * policy's pure rules check every row again.
      */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> items(CouncilId council, BansoUser viewer, int page) {
+        if (page < 0 || page > MAX_LISTING_PAGE) {
+            throw BansoException.invalid("page", "must be between 0 and " + MAX_LISTING_PAGE);
+        }
         Instant now = clock.instant();
         AccessDecision decision = policy.decideListing(viewer, council, now);
         if (!decision.permitted()) {
@@ -222,7 +231,7 @@ class ItemService implements InformationItems {
                         limit :limit offset :offset""")
                 .param("council", council.value()).param("now", ts(now))
                 .param("participant", me.participant().value())
-                .param("limit", size).param("offset", Math.max(0, page) * size)
+                .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> itemRow(rs)).list();
         return summaries(rows, viewer, now);
     }
@@ -247,11 +256,26 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public ItemView item(ItemId item, BansoUser viewer) {
         Instant now = clock.instant();
         require(viewer, InformationAction.METADATA, item, now);
         return view(facts.item(item).orElseThrow(), now);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = BansoException.class)
+    public ItemPage itemPage(ItemId item, BansoUser viewer) {
+        Instant now = clock.instant();
+        require(viewer, InformationAction.METADATA, item, now);
+        ItemView view = view(facts.item(item).orElseThrow(), now);
+        boolean signedIn = viewer != null;
+        boolean result = view.category() == ItemCategory.RESEARCH_RESULT
+                || view.category() == ItemCategory.GOVERNMENT_RESEARCH_RESULT;
+        return new ItemPage(view, policy.decide(viewer, InformationAction.DOWNLOAD, item, now).permitted(),
+                signedIn && policy.decide(viewer, InformationAction.NEW_VERSION, item, now).permitted(),
+                signedIn && result && !view.published()
+                        && policy.decide(viewer, InformationAction.PUBLISH, item, now).permitted());
     }
 
     @Override
@@ -286,7 +310,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<Notice> notices(BansoUser viewer) {
         if (viewer == null) {
             return List.of();
@@ -335,7 +359,7 @@ class ItemService implements InformationItems {
 
     /** Published research results, the public library and released items: only what is PUBLIC now. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> publicResults() {
         Instant now = clock.instant();
         List<ItemRow> rows = jdbc.sql(ITEM_ROWS + """
@@ -352,7 +376,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public boolean allVisibleInCouncil(CouncilId council, List<ItemId> items, BansoUser actor) {
         Instant now = clock.instant();
         for (ItemId item : items) {
@@ -368,7 +392,7 @@ class ItemService implements InformationItems {
     // --- designations ---
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public DesignationView designation(DesignationId designation, BansoUser viewer) {
         Instant now = clock.instant();
         CouncilId council = jdbc.sql("select council_id from information_designation where id = ?")
@@ -379,7 +403,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<DesignationView> designations(CouncilId council, BansoUser viewer) {
         Instant now = clock.instant();
         requireCouncilReader(council, viewer, now);

@@ -29,7 +29,12 @@ class OpenApiConfiguration {
                         (validation-failed 400 with an `errors` list of `{field, message}`, unauthenticated 401, \
                         forbidden 403, not-found 404 — also for things that exist but that the caller may not \
                         know of —, unsupported-media-type 415, and the rule codes of each resource). A request \
-                        that fails changes nothing."""))
+                        that fails changes nothing.
+
+                        **Limits** (issue #13): a node serves a bounded number of requests at once and answers every \
+                        further one at once with `503 service-unavailable` and `Retry-After` (never a time-out); \
+                        search pages run from 1 to 50; uploads whose content would expand beyond the limits when \
+                        opened (decompression bombs, images announcing too many pixels) are `413 payload-too-large`."""))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").description("Opaque token from POST /api/v1/auth/token")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -217,7 +217,8 @@ public class InformationAccessBenchmark {
                     return List.of(new CouncilViews.CouncilSummary(councils[u % 1000], "council " + (u % 1000),
                             CouncilStatus.ESTABLISHED, null, now));
                 });
-        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc));
+        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc),
+                org.banso.information.internal.content.ContentLimits.defaults());
 
         // a hot set, warmed into the item cache
         hot = new ItemId[HOT_ITEMS];
