@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -13,10 +14,15 @@ import org.springframework.test.context.ActiveProfiles;
  * A test against the whole application on a real PostgreSQL: the embedded server under {@code target/test-postgres}
  * (shared by every test context of the JVM), or the server {@code BANSO_TEST_POSTGRES_URL} names. Test data must not
  * collide between classes: use unique names.
+ * <p>
+ * Every such test gets {@code MockMvc}, whether it uses it or not: the configuration is then the same for all of
+ * them, so Spring's test context cache starts one application for the whole suite instead of one per variant. A
+ * class that adds beans, spies or profiles starts a context of its own (a few seconds each): prefer not to.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface BansoIntegrationTest {
 

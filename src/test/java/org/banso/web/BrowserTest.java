@@ -32,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -46,9 +45,6 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-// No other class shares this context (the demo profile); closing it here, while the embedded PostgreSQL still runs,
-// spares the JVM's shutdown a 30-second wait for a database that is already gone.
-@DirtiesContext
 class BrowserTest extends BrowserTestSupport {
 
     @Test
