@@ -7,7 +7,8 @@ import org.springframework.modulith.docs.Documenter;
 /** The module boundaries of STYLE.md hold: no cycles, no reaching into another module's internals. */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(BansoApplication.class);
+    /** Analysing the classes takes seconds: once for the class, not once per test instance. */
+    private static final ApplicationModules modules = ApplicationModules.of(BansoApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {
