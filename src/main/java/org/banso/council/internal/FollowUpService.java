@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,27 +188,8 @@ class FollowUpService {
     @Transactional(readOnly = true)
     public String ical(MeetingId id, BansoUser viewer) {
         MeetingView m = meeting(id, viewer);
-        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-        StringBuilder ics = new StringBuilder();
-        ics.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Banso//Council meetings//JA\r\n")
-                .append("BEGIN:VEVENT\r\n")
-                .append("UID:").append(m.id()).append("@banso\r\n")
-                .append("DTSTAMP:").append(utc.format(clock.instant())).append("\r\n")
-                .append("DTSTART:").append(utc.format(m.startsAt())).append("\r\n")
-                .append("DTEND:").append(utc.format(m.endsAt())).append("\r\n")
-                .append("SUMMARY:").append(escape(m.title())).append("\r\n");
-        if (m.place() != null) {
-            ics.append("LOCATION:").append(escape(m.place())).append("\r\n");
-        }
-        if (m.link() != null) {
-            ics.append("URL:").append(m.link()).append("\r\n");
-        }
-        ics.append("END:VEVENT\r\nEND:VCALENDAR\r\n");
-        return ics.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return MeetingCalendar.of(m.id().value(), m.title(), m.startsAt(), m.endsAt(), m.place(), m.link(),
+                clock.instant());
     }
 
     private MeetingView meetingView(MeetingId id) {
