@@ -26,7 +26,6 @@ import org.banso.council.ParticipantRole;
 import org.banso.council.ProposalId;
 import org.banso.council.TaskId;
 import org.banso.identity.BansoUser;
-import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.springframework.stereotype.Component;
 

@@ -15,7 +15,6 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilMembership;
-import org.banso.council.CouncilStatus;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
 import org.banso.council.CouncilViews.ProposalView;

@@ -1,17 +1,13 @@
 package org.banso.council.web;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilManagement;
-import org.banso.council.CouncilViews;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.InvitationView;
@@ -26,7 +22,6 @@ import org.banso.council.CouncilViews.TaskView;
 import org.banso.council.Designation;
 import org.banso.council.InvitationId;
 import org.banso.council.MaterialRequestId;
-import org.banso.council.Matter;
 import org.banso.council.MeetingId;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
@@ -35,7 +30,6 @@ import org.banso.council.TaskId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationKind;
-import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.springframework.http.HttpStatus;
