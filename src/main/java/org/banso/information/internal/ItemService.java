@@ -19,9 +19,6 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilViews;
 import org.banso.council.Councils;
-import org.banso.council.Designation;
-import org.banso.council.ParticipantId;
-import org.banso.council.ProposalId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationView;
@@ -65,6 +62,7 @@ class ItemService implements InformationItems {
     private final AccessPolicy policy;
     private final FactsStore facts;
     private final DesignationService designations;
+    private final DesignationQueries designationQueries;
     private final Councils councils;
     private final IdentityManagement identity;
     private final ContentStore contents;
@@ -73,14 +71,15 @@ class ItemService implements InformationItems {
     private final ApplicationEventPublisher events;
 
     ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
-                Councils councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
-                InformationProperties properties,
+                DesignationQueries designationQueries, Councils councils, IdentityManagement identity,
+                ContentStore contents, TracedCopies tracing, InformationProperties properties,
                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
         this.facts = facts;
         this.designations = designations;
+        this.designationQueries = designationQueries;
         this.councils = councils;
         this.identity = identity;
         this.contents = contents;
@@ -394,62 +393,13 @@ class ItemService implements InformationItems {
     @Override
     @Transactional(noRollbackFor = BansoException.class)
     public DesignationView designation(DesignationId designation, BansoUser viewer) {
-        Instant now = clock.instant();
-        CouncilId council = jdbc.sql("select council_id from information_designation where id = ?")
-                .param(designation.value()).query(UUID.class).optional().map(CouncilId::new)
-                .orElseThrow(() -> BansoException.notFound("The designation"));
-        requireCouncilReader(council, viewer, now);
-        return designationViews("d.id = ?", designation.value(), now).get(0);
+        return designationQueries.designation(designation, viewer);
     }
 
     @Override
     @Transactional(noRollbackFor = BansoException.class)
     public List<DesignationView> designations(CouncilId council, BansoUser viewer) {
-        Instant now = clock.instant();
-        requireCouncilReader(council, viewer, now);
-        return designationViews("d.council_id = ?", council.value(), now);
-    }
-
-    private void requireCouncilReader(CouncilId council, BansoUser viewer, Instant now) {
-        AccessDecision decision = policy.decideListing(viewer, council, now);
-        if (!decision.permitted()) {
-            throw denial(decision, "The designation");
-        }
-    }
-
-    private List<DesignationView> designationViews(String where, UUID key, Instant now) {
-        return jdbc.sql("""
-                        select d.*,
-                               array(select di.item_id from information_designation_item di
-                                     where di.designation_id = d.id order by di.item_id) as items,
-                               array(select s.participant_id from information_designation_scope s
-                                     where s.designation_id = d.id order by s.participant_id) as scope
-                        from information_designation d where\s""" + where + " order by d.applied_at desc, d.id")
-                .param(key).query((rs, n) -> {
-                    Instant start = rs.getTimestamp("period_start").toInstant();
-                    Instant end = rs.getTimestamp("period_end").toInstant();
-                    String category = rs.getString("rule_category");
-                    Object[] items = (Object[]) rs.getArray("items").getArray();
-                    Object[] scope = (Object[]) rs.getArray("scope").getArray();
-                    java.sql.Timestamp released = rs.getTimestamp("release_recorded_at");
-                    return new DesignationView(new DesignationId(rs.getObject("id", UUID.class)),
-                            new CouncilId(rs.getObject("council_id", UUID.class)),
-                            new ProposalId(rs.getObject("proposal_id", UUID.class)),
-                            java.util.Arrays.stream(items).map(o -> new ItemId((UUID) o)).toList(),
-                            category == null ? null : new DesignationRule(ItemCategory.valueOf(category),
-                                    rs.getObject("rule_project_id", UUID.class)),
-                            java.util.Arrays.stream(scope).map(o -> new ParticipantId((UUID) o)).toList(),
-                            start, end, Handling.valueOf(rs.getString("handling")),
-                            Marking.valueOf(rs.getString("after_period")),
-                            new Designation.Rationale(rs.getString("rationale_social_implementation"),
-                                    rs.getString("rationale_leakage_prevention"),
-                                    rs.getString("rationale_innovation"),
-                                    rs.getString("rationale_participation_incentive")),
-                            new UserId(rs.getObject("adopted_by", UUID.class)),
-                            rs.getTimestamp("applied_at").toInstant(),
-                            released == null ? null : released.toInstant(),
-                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED");
-                }).list();
+        return designationQueries.designations(council, viewer);
     }
 
     // --- helpers ---
@@ -473,7 +423,7 @@ class ItemService implements InformationItems {
         }
     }
 
-    private static BansoException denial(AccessDecision decision, String what) {
+    static BansoException denial(AccessDecision decision, String what) {
         return switch (decision.denial()) {
             case NOT_FOUND -> BansoException.notFound(what);
             case PLEDGE_REQUIRED -> new BansoException(ProblemCode.PLEDGE_REQUIRED,

@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
@@ -124,7 +123,6 @@ class FingerprintedCopies implements TracedCopies {
                         fingerprint))
                 .optional();
     }
-
 
     static String footer(Recipient recipient, Instant at) {
         return "交付先：" + recipient.displayName() + "（" + recipient.organizationName() + "）　"
