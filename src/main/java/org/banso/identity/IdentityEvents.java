@@ -26,6 +26,10 @@ public final class IdentityEvents {
     public record AccountEnabledChanged(UserId user, boolean enabled, UserId by, Instant at) implements AuditedEvent {
     }
 
+    /** A person changed their own password: every other session and token of the account ended. */
+    public record PasswordChanged(UserId user, UserId by, Instant at) implements AuditedEvent {
+    }
+
     /** A successful sign-in, on a page ({@code channel = "page"}) or for a token ({@code "api"}). */
     public record LoginSucceeded(UserId user, String channel, Instant at) implements AuditedEvent {
     }

@@ -2,6 +2,7 @@ package org.banso.web.internal;
 
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
+import org.banso.web.PublicBaseUrl;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +24,11 @@ class EdgeConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    @Bean
+    PublicBaseUrl publicBaseUrl(WebProperties properties) {
+        return new PublicBaseUrl(properties.publicBaseUrl());
     }
 
     /** Tomcat's own error answers (before the application runs) as problem documents. */
