@@ -151,6 +151,41 @@ class HostileInputTest {
         assertThat(organizations()).isEqualTo(before);
     }
 
+    @Test
+    void aMalformedTechnologyCsvIsRefusedNamingTheLineAndColumn() throws Exception {
+        String org = http.postJson("/api/v1/organizations", admin, "{\"name\":\"" + ApiAccounts.unique("府-")
+                + "\",\"nameEn\":\"x\",\"kind\":\"MINISTRY\"}").json().get("id").asString();
+        String username = ApiAccounts.unique("po-");
+        http.postJson("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"displayName\":\"試験\","
+                + "\"email\":\"" + username + "@example.jp\",\"organizationId\":\"" + org + "\","
+                + "\"roles\":[\"PROGRAM_OFFICER\"],\"password\":\"" + ApiAccounts.PASSWORD + "\"}");
+        String officer = http.token(username, ApiAccounts.PASSWORD);
+        long before = jdbc.sql("select count(*) from technology_technology").query(Long.class).single();
+        String csv = "code,name_ja,name_en,domain,status,description\nX-1,\"a\"b\",c,A01,CANDIDATE,y\n";
+        Answer answer = importCsv(officer, csv.getBytes(UTF_8));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("message").asString()).as(answer.text()).startsWith("line 2, column 8:");
+        Answer shortRow = importCsv(officer, "code,name_ja,name_en,domain\nX-2,a,b,A01\nX-3,a\n".getBytes(UTF_8));
+        assertThat(shortRow.status()).as(shortRow.text()).isEqualTo(400);
+        assertThat(shortRow.json().get("errors").get(0).get("message").asString()).as(shortRow.text()).startsWith("line 3, column 3:");
+        Answer notUtf8 = importCsv(officer, new byte[] {'c', 'o', 'd', 'e', '\n', (byte) 0xFF});
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.json().get("errors").get(0).get("code").asString()).isEqualTo("csv-encoding");
+        assertThat(jdbc.sql("select count(*) from technology_technology").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    private Answer importCsv(String token, byte[] csv) throws Exception {
+        String boundary = "b" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(UTF_8));
+        body.writeBytes(csv);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+        return http.send("POST", "/api/v1/technologies/import", token, "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
     private long organizations() {
         return jdbc.sql("select count(*) from identity_organization").query(Long.class).single();
     }
