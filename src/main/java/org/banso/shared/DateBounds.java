@@ -15,6 +15,9 @@ import java.time.ZonedDateTime;
  */
 public record DateBounds(LocalDate earliest, LocalDate latest) {
 
+    /** The default range; pages that parse dates themselves check against it. */
+    public static final DateBounds DEFAULT = new DateBounds(LocalDate.of(2000, 1, 1), LocalDate.of(2200, 12, 31));
+
     /** The field error code pages translate ({@code validation.date-range}). */
     public static final String CODE = "date-range";
 

@@ -152,14 +152,59 @@ class HostileInputTest {
     }
 
     @Test
+    void strictJsonRefusesCoercionFractionsOfYenAndFarOffDates() throws Exception {
+        // a boolean is not evidence of a capability (R18): refused, not turned into the text "false"
+        Answer bool = http.postJson("/api/v1/thinktank/entities", admin, "{\"organizationId\":\""
+                + UUID.randomUUID() + "\",\"analysisCapability\":\"a\",\"hubCapability\":\"b\","
+                + "\"talentCapability\":false}");
+        assertThat(bool.status()).isEqualTo(400);
+        assertThat(bool.json().get("errors").get(0).get("field").asString()).isEqualTo("talentCapability");
+        assertThat(bool.json().get("errors").get(0).get("code").asString()).isEqualTo("wrong-type");
+        // money is integer yen (R2): 1.5 is refused, never truncated to 1; "1" is not a number
+        for (String amount : new String[] {"1.5", "\"1\"", "1e3", "true", "99999999999999999999"}) {
+            Answer money = http.postJson("/api/v1/funds/" + UUID.randomUUID() + "/ledger", admin,
+                    "{\"kind\":\"APPROPRIATION\",\"amount\":" + amount + ",\"memo\":\"m\"}");
+            assertThat(money.status()).as(amount + " → " + money.text()).isEqualTo(400);
+            assertThat(money.json().get("errors").get(0).get("field").asString()).as(amount).isEqualTo("amount");
+        }
+        // R15: a designation starting in year −999999999 is refused at the edge
+        for (String start : new String[] {"-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "1999-12-31T00:00:00Z", "2201-01-02T00:00:00Z"}) {
+            Answer designation = http.postJson("/api/v1/councils/" + UUID.randomUUID() + "/proposals", admin,
+                    "{\"matter\":\"INFORMATION_MANAGEMENT\",\"title\":\"t\",\"body\":\"b\",\"designation\":"
+                            + "{\"itemIds\":[],\"scopeParticipantIds\":[],\"periodStart\":\"" + start + "\","
+                            + "\"periodEnd\":\"2030-01-01T00:00:00Z\",\"handling\":\"VIEW_ONLY\","
+                            + "\"afterPeriod\":\"PUBLIC\"}}");
+            assertThat(designation.status()).as(start + " → " + designation.text()).isEqualTo(400);
+            assertThat(designation.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("designation.periodStart");
+            assertThat(designation.json().get("errors").get(0).get("code").asString()).isEqualTo("date-range");
+        }
+        // a duplicate key is named
+        Answer duplicate = http.postJson("/api/v1/organizations", admin,
+                "{\"name\":\"a\",\"kind\":\"OTHER\",\"kind\":\"MINISTRY\",\"nameEn\":\"x\"}");
+        assertThat(duplicate.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theTechnologyExportLeavesNoFormulaLive() throws Exception {
+        String officer = programOfficer();
+        String code = "FX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        Answer registered = http.postJson("/api/v1/technologies", officer, "{\"code\":\"" + code + "\","
+                + "\"nameJa\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"nameEn\":\"@SUM(A1)\","
+                + "\"domain\":\"A01\",\"description\":\"+cmd\"}");
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        String csv = http.raw(("GET /api/v1/technologies/export HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\n"
+                + "Authorization: Bearer " + officer + "\r\nConnection: close\r\n\r\n").getBytes(UTF_8)).text();
+        String row = csv.lines().filter(l -> l.startsWith(code)).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not in " + csv.lines().filter(l -> l.contains("FX-")).toList()));
+        assertThat(row).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"").contains(",'@SUM(A1),")
+                .endsWith(",'+cmd");
+    }
+
+    @Test
     void aMalformedTechnologyCsvIsRefusedNamingTheLineAndColumn() throws Exception {
-        String org = http.postJson("/api/v1/organizations", admin, "{\"name\":\"" + ApiAccounts.unique("府-")
-                + "\",\"nameEn\":\"x\",\"kind\":\"MINISTRY\"}").json().get("id").asString();
-        String username = ApiAccounts.unique("po-");
-        http.postJson("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"displayName\":\"試験\","
-                + "\"email\":\"" + username + "@example.jp\",\"organizationId\":\"" + org + "\","
-                + "\"roles\":[\"PROGRAM_OFFICER\"],\"password\":\"" + ApiAccounts.PASSWORD + "\"}");
-        String officer = http.token(username, ApiAccounts.PASSWORD);
+        String officer = programOfficer();
         long before = jdbc.sql("select count(*) from technology_technology").query(Long.class).single();
         String csv = "code,name_ja,name_en,domain,status,description\nX-1,\"a\"b\",c,A01,CANDIDATE,y\n";
         Answer answer = importCsv(officer, csv.getBytes(UTF_8));
@@ -173,6 +218,16 @@ class HostileInputTest {
         assertThat(notUtf8.json().get("errors").get(0).get("code").asString()).isEqualTo("csv-encoding");
         assertThat(jdbc.sql("select count(*) from technology_technology").query(Long.class).single())
                 .isEqualTo(before);
+    }
+
+    private String programOfficer() throws Exception {
+        String org = http.postJson("/api/v1/organizations", admin, "{\"name\":\"" + ApiAccounts.unique("府-")
+                + "\",\"nameEn\":\"x\",\"kind\":\"MINISTRY\"}").json().get("id").asString();
+        String username = ApiAccounts.unique("po-");
+        http.postJson("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"displayName\":\"試験\","
+                + "\"email\":\"" + username + "@example.jp\",\"organizationId\":\"" + org + "\","
+                + "\"roles\":[\"PROGRAM_OFFICER\"],\"password\":\"" + ApiAccounts.PASSWORD + "\"}");
+        return http.token(username, ApiAccounts.PASSWORD);
     }
 
     private Answer importCsv(String token, byte[] csv) throws Exception {

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
+import org.banso.shared.CsvCells;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.Assessment;
 import org.banso.technology.Technology;
@@ -113,7 +114,8 @@ class TechnologyRestController {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
             for (Technology t : registry.technologies(user)) {
-                csv.printRecord(t.code(), t.nameJa(), t.nameEn(), t.domain(), t.status(), t.description());
+                csv.printRecord(CsvCells.text(t.code()), CsvCells.text(t.nameJa()), CsvCells.text(t.nameEn()),
+                        CsvCells.text(t.domain()), t.status(), CsvCells.text(t.description()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
