@@ -86,7 +86,9 @@ class SessionBrowserTest extends BrowserTestSupport {
         driver.manage().deleteAllCookies();
         signIn(username, ApiAccounts.PASSWORD);
 
-        open("/account/password");
+        open("/");
+        driver.findElement(By.id("account-password-link")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT).until(d -> path().equals("/account/password"));
         assertThat(heading()).isEqualTo("パスワードの変更");
         assertNoSeriousViolations("/account/password");
         driver.findElement(By.id("currentPassword")).sendKeys(ApiAccounts.PASSWORD);

@@ -10,9 +10,6 @@ import org.banso.identity.internal.IdentityService;
 import org.banso.identity.internal.PageSessions;
 import org.banso.shared.BansoException;
 import org.banso.web.FieldErrorMessages;
-import org.banso.web.NavigationItem;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in person's own password. Rules are the service's; the page keeps this session going after a change. */
+/** The signed-in person's own password (linked beside their name in the header). Rules are the service's; the page keeps this session going after a change. */
 @Controller
 class AccountPages {
 
@@ -59,15 +56,6 @@ class AccountPages {
         } catch (BansoException e) {
             model.addAttribute("errors", errorMessages.byField(e));
             return "identity/password";
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class AccountNavigation {
-
-        @Bean
-        NavigationItem accountPasswordNavigation() {
-            return new NavigationItem("nav.account.password", "/account/password", 950, NavigationItem.SIGNED_IN);
         }
     }
 }
