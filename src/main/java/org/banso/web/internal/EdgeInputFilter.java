@@ -41,7 +41,7 @@ import tools.jackson.core.json.JsonFactory;
  * The one edge check of text a request carries, before anything else reads it (Spring Security, controllers,
  * PostgreSQL — which refuses the character 0x00): the path, the query string, every header, every form parameter,
  * every multipart part's name, file name and text, and every string and key of a JSON body (also inside multipart
- * parts of type JSON). Any NUL or other control character (tab, line feed and carriage return are text), any byte
+ * parts of type JSON). Any NUL or other control character (tab, line feed, carriage return and form feed are text), any byte
  * sequence that is not UTF-8 and any unpaired surrogate is refused with {@code 400 validation-failed} naming where it
  * was; a JSON body larger than {@code banso.web.max-json-body-size} with {@code 413 payload-too-large}. The check
  * costs one pass over what the request carries; file contents are not text and are not looked at.
@@ -293,11 +293,11 @@ class EdgeInputFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
-    /** The index of the first control character, or −1; tab, LF and CR are text unless {@code strict}. */
+    /** The index of the first control character, or −1; tab, LF, CR and FF are text unless {@code strict}. */
     static int firstControl(String text, boolean strict) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 && (strict || c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if (c < 0x20 && (strict || c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
                 return i;
             }
         }
