@@ -38,6 +38,7 @@ public final class IdentityEvents {
      * A failed sign-in: the account when the username exists; otherwise only a digest of the name as typed (the first
      * 16 hex digits of its SHA-256), so that an auditor can see repeated guessing without the permanent log keeping
      * what was typed — people sometimes type a password into the username field. Never the password.
+     * {@code locked}: the attempt was refused by sign-in throttling before the password was checked.
      */
     public record LoginFailed(UserId user, String unknownNameDigest, String channel, boolean locked, Instant at)
             implements AuditedEvent {

@@ -149,6 +149,31 @@ public final class HttpProbe {
         return out.toByteArray();
     }
 
+    /** A JSON call that must answer {@code status}; answers the JSON body (null when empty). */
+    public JsonNode call(String method, String path, String token, Object body, int status)
+            throws IOException, InterruptedException {
+        Answer answer = send(method, path, token, body == null ? null : "application/json",
+                body == null ? null : JSON.writeValueAsBytes(body));
+        if (answer.status() != status) {
+            throw new AssertionError(method + " " + path + " answered " + answer.status() + ": " + answer.text());
+        }
+        return answer.body().length == 0 ? null : answer.json();
+    }
+
+    /** A new organization of the kind, registered by the administrator; answers its id. */
+    public String organization(String adminToken, String kind) throws IOException, InterruptedException {
+        return call("POST", "/api/v1/organizations", adminToken, Map.of("name", ApiAccounts.unique("組織-"),
+                "nameEn", ApiAccounts.unique("org-"), "kind", kind), 201).get("id").asString();
+    }
+
+    /** A new account with the role in a new organization of the kind (password {@link ApiAccounts#PASSWORD}). */
+    public JsonNode person(String adminToken, String kind, String role) throws IOException, InterruptedException {
+        String username = ApiAccounts.unique(role.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + "-");
+        return call("POST", "/api/v1/users", adminToken, Map.of("username", username, "displayName", "試験 " + username,
+                "email", username + "@example.jp", "organizationId", organization(adminToken, kind),
+                "roles", java.util.List.of(role), "password", ApiAccounts.PASSWORD), 201);
+    }
+
     public String token(String username, String password) throws IOException, InterruptedException {
         Answer answer = postJson("/api/v1/auth/token", null, JSON.writeValueAsString(Map.of("username", username,
                 "password", password)));

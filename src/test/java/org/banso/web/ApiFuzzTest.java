@@ -194,12 +194,8 @@ class ApiFuzzTest {
                 case "ANALYST" -> "THINK_TANK";
                 default -> "UNIVERSITY";
             };
-            String org = post(admin, "/api/v1/organizations", Map.of("name", ApiAccounts.unique("fuzz-"),
-                    "nameEn", ApiAccounts.unique("fuzz-"), "kind", kind)).get("id").asString();
-            String username = ApiAccounts.unique("fuzz-" + role.substring(0, 3).toLowerCase(Locale.ROOT));
-            JsonNode user = post(admin, "/api/v1/users", Map.of("username", username, "displayName", "試験 " + role,
-                    "email", username + "@example.jp", "organizationId", org, "roles", List.of(role),
-                    "password", ApiAccounts.PASSWORD));
+            JsonNode user = http.person(admin, kind, role);
+            String username = user.get("username").asString();
             principalIds.add(user.get("id").asString());
             tokens.put(role, http.token(username, ApiAccounts.PASSWORD));
             passwords.put(role, ApiAccounts.PASSWORD);
@@ -211,12 +207,6 @@ class ApiFuzzTest {
 
     private String principalName(String principal) {
         return names.get(principal);
-    }
-
-    private JsonNode post(String token, String path, Object body) throws Exception {
-        Answer answer = http.send("POST", path, token, "application/json", JSON.writeValueAsBytes(body));
-        assertThat(answer.status()).as(path + " → " + answer.text()).isEqualTo(201);
-        return answer.json();
     }
 
     /** Reads every list without parameters as each principal and keeps the ids and codes it sees. */
@@ -309,7 +299,7 @@ class ApiFuzzTest {
             String name = parameter.path("name").asString();
             String value = scalarText(resolve(parameter.path("schema")), name);
             if (mutation.equals("bad-query") || mutation.equals("huge-number") && isNumeric(parameter)) {
-                value = badQueryValue(name);
+                value = badQueryValue(name, operation.path().equals("/api/v1/search"));
                 note.append("query ").append(name).append(' ');
             }
             query.add(encode(name) + "=" + encode(value));
@@ -380,11 +370,11 @@ class ApiFuzzTest {
         };
     }
 
-    private String badQueryValue(String name) {
+    private String badQueryValue(String name, boolean search) {
         if (name.equals("page") && random.nextInt(4) > 0) {
-            // TODO #13: deep search pages are bounded by the load branch (part A); until then only overflowing
-            // values are sent, which every endpoint must refuse cheaply
-            return random.nextBoolean() ? "2147483648" : "-2147483649";
+            // TODO #13: the cost of deep search pages is bounded by part A of the issue (another branch); until it
+            // is merged the search gets only values that do not bind to an int, other listings the largest int too
+            return random.nextBoolean() ? "2147483648" : search ? "-2147483649" : "2147483647";
         }
         return switch (random.nextInt(10)) {
             case 0 -> "%00";

@@ -221,13 +221,8 @@ class HostileInputTest {
     }
 
     private String programOfficer() throws Exception {
-        String org = http.postJson("/api/v1/organizations", admin, "{\"name\":\"" + ApiAccounts.unique("府-")
-                + "\",\"nameEn\":\"x\",\"kind\":\"MINISTRY\"}").json().get("id").asString();
-        String username = ApiAccounts.unique("po-");
-        http.postJson("/api/v1/users", admin, "{\"username\":\"" + username + "\",\"displayName\":\"試験\","
-                + "\"email\":\"" + username + "@example.jp\",\"organizationId\":\"" + org + "\","
-                + "\"roles\":[\"PROGRAM_OFFICER\"],\"password\":\"" + ApiAccounts.PASSWORD + "\"}");
-        return http.token(username, ApiAccounts.PASSWORD);
+        return http.token(http.person(admin, "MINISTRY", "PROGRAM_OFFICER").get("username").asString(),
+                ApiAccounts.PASSWORD);
     }
 
     private Answer importCsv(String token, byte[] csv) throws Exception {

@@ -148,19 +148,11 @@ class SessionBrowserTest extends BrowserTestSupport {
     }
 
     private JsonNode person(String kind, String role) throws Exception {
-        String org = call("POST", "/api/v1/organizations", admin, Map.of("name", ApiAccounts.unique("組織-"),
-                "nameEn", ApiAccounts.unique("org-"), "kind", kind), 201).get("id").asString();
-        String username = ApiAccounts.unique(role.substring(0, 3).toLowerCase() + "-");
-        return call("POST", "/api/v1/users", admin, Map.of("username", username, "displayName", "試験 " + username,
-                "email", username + "@example.jp", "organizationId", org, "roles", List.of(role),
-                "password", ApiAccounts.PASSWORD), 201);
+        return http.person(admin, kind, role);
     }
 
     private JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
-        Answer answer = http.send(method, path, token, body == null ? null : "application/json",
-                body == null ? null : JSON.writeValueAsBytes(body));
-        assertThat(answer.status()).as("%s %s → %s", method, path, answer.text()).isEqualTo(status);
-        return answer.body().length == 0 ? null : answer.json();
+        return http.call(method, path, token, body, status);
     }
 
     private Answer upload(String council, String token, String title) throws Exception {
