@@ -77,8 +77,16 @@ class ApiFuzzTest {
     final Map<String, String> tokens = new LinkedHashMap<>();
     final Map<String, String> passwords = new LinkedHashMap<>();
     final Set<String> principalIds = new LinkedHashSet<>();
+    /** Ids seen in any answer: only read requests name them in their path. */
     final List<String> ids = new ArrayList<>();
+    /**
+     * Ids of what the fuzz itself created: the only ones changing requests name in their path, so that the fuzz never
+     * alters what other tests (sharing the database) made — demo accounts, reference data, others' councils.
+     */
+    final List<String> ownIds = new ArrayList<>();
     final List<String> codes = new ArrayList<>(List.of("A01", "A07", "A20", "IMPRISONMENT", "FINE"));
+    /** What existed before the fuzz began: never an own id, even when a changing request's answer names it. */
+    final Set<String> preexisting = new java.util.HashSet<>();
     JsonNode components;
 
     record Operation(String method, String path, JsonNode spec) {
@@ -159,7 +167,7 @@ class ApiFuzzTest {
             }
             writes = now;
             if (answer.status() < 300) {
-                harvest(answer);
+                harvest(answer, operation.method().equals("GET") ? ids : ownIds);
                 if (operation.key().equals("DELETE /api/v1/auth/token") && token != null) {
                     // the request revoked the principal's own token: sign in again
                     tokens.put(principal, http.token(principalName(principal), passwords.get(principal)));
@@ -218,40 +226,42 @@ class ApiFuzzTest {
             for (String token : tokens.values()) {
                 Answer answer = http.get(operation.path(), token);
                 if (answer.status() == 200) {
-                    harvest(answer);
+                    harvest(answer, ids);
                 }
             }
         }
         ids.removeAll(principalIds);
+        preexisting.addAll(ids);
         System.out.println("ApiFuzzTest: " + ids.size() + " ids and " + codes.size() + " codes to use in paths");
     }
 
-    private void harvest(Answer answer) {
+    private void harvest(Answer answer, List<String> into) {
         String type = answer.header("Content-Type");
         if (type == null || !type.contains("json") || answer.body().length > 2_000_000) {
             return;
         }
         try {
-            collect(answer.json(), 0);
+            collect(answer.json(), 0, into);
         } catch (RuntimeException notJson) {
             // a body that is not JSON has nothing to harvest
         }
     }
 
-    private void collect(JsonNode node, int depth) {
-        if (depth > 6 || ids.size() > 5_000) {
+    private void collect(JsonNode node, int depth, List<String> into) {
+        if (depth > 6 || into.size() > 5_000) {
             return;
         }
         if (node.isObject()) {
             for (var field : node.properties()) {
                 JsonNode value = field.getValue();
                 if (value.isString() && field.getKey().toLowerCase(Locale.ROOT).endsWith("id")
-                        && value.asString().matches("[0-9a-f-]{36}") && !principalIds.contains(value.asString())) {
-                    ids.add(value.asString());
+                        && value.asString().matches("[0-9a-f-]{36}") && !principalIds.contains(value.asString())
+                    && !(into == ownIds && preexisting.contains(value.asString()))) {
+                    into.add(value.asString());
                 } else if (value.isString() && field.getKey().equals("code") && codes.size() < 500) {
                     codes.add(value.asString());
                 } else {
-                    collect(value, depth + 1);
+                    collect(value, depth + 1, into);
                 }
             }
         } else if (node.isArray()) {
@@ -260,7 +270,7 @@ class ApiFuzzTest {
                 if (i++ > 50) {
                     break;
                 }
-                collect(element, depth + 1);
+                collect(element, depth + 1, into);
             }
         }
     }
@@ -278,7 +288,7 @@ class ApiFuzzTest {
         boolean mutatedPath = false;
         while (m.find()) {
             JsonNode schema = parameterSchema(operation, m.group(1));
-            String value = pathValue(schema);
+            String value = pathValue(schema, operation.method().equals("GET"));
             if (!mutatedPath && (mutation.equals("bad-id") || mutation.equals("nul") && random.nextBoolean())) {
                 value = badId();
                 mutatedPath = true;
@@ -341,10 +351,11 @@ class ApiFuzzTest {
         return NODES.objectNode();
     }
 
-    private String pathValue(JsonNode schema) {
+    private String pathValue(JsonNode schema, boolean read) {
+        List<String> pool = read ? ids : ownIds;
         if ("uuid".equals(schema.path("format").asString())) {
-            return ids.isEmpty() || random.nextInt(5) == 0 ? UUID.randomUUID().toString()
-                    : ids.get(random.nextInt(ids.size()));
+            return pool.isEmpty() || random.nextInt(5) == 0 ? UUID.randomUUID().toString()
+                    : pool.get(random.nextInt(pool.size()));
         }
         if (typeOf(schema).equals("integer")) {
             return Integer.toString(random.nextInt(5));
@@ -352,8 +363,12 @@ class ApiFuzzTest {
         if (schema.has("enum")) {
             return pick(schema.get("enum")).asString();
         }
-        return random.nextBoolean() ? codes.get(random.nextInt(codes.size())) : ids.isEmpty() ? "x"
-                : ids.get(random.nextInt(ids.size()));
+        if (!read) {
+            // reference data (technology areas, penalties) is corrected by other tests' expectations: never here
+            return "FZ" + random.nextInt(1000);
+        }
+        return random.nextBoolean() ? codes.get(random.nextInt(codes.size())) : pool.isEmpty() ? "x"
+                : pool.get(random.nextInt(pool.size()));
     }
 
     private String badId() {
