@@ -52,7 +52,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Seeded: the seed is printed; replay with {@code -Dbanso.fuzz.seed=<seed>}; {@code -Dbanso.fuzz.requests=<n>}.
  */
-@BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Its own PostgreSQL, blobs and keys: what the fuzz creates (funds, technologies, organizations…) must not show up in
+// other tests' pages and lists, whatever order the classes run in.
+@BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "banso.embedded-postgres.data-directory=target/test-postgres-fuzz",
+        "banso.information.content.blob-directory=target/test-blobs-fuzz",
+        "banso.keys.directory=target/test-keys-fuzz",
+        "banso.information.content.keystore=target/test-keys-fuzz/information-kek.p12"})
 class ApiFuzzTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
