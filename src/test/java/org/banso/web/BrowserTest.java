@@ -64,7 +64,7 @@ class BrowserTest extends BrowserTestSupport {
         signIn("auditor", "not-the-password");
         assertThat(path()).isEqualTo("/login");
         String wrongPassword = text("#login-error");
-        assertThat(wrongPassword).isEqualTo("ユーザー名またはパスワードが正しくありません。失敗が続くと、しばらくの間ログインできなくなります。");
+        assertThat(wrongPassword).isEqualTo("ユーザー名またはパスワードが正しくありません。失敗が続くと、この端末からの試行はしばらく止められます。");
         assertThat(driver.findElements(By.cssSelector(".site-header__user"))).isEmpty();
         screenshot("login-failed-ja");
         assertNoSeriousViolations("login failed (ja)");

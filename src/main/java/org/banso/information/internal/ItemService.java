@@ -230,7 +230,8 @@ class ItemService implements InformationItems {
                         limit :limit offset :offset""")
                 .param("council", council.value()).param("now", ts(now))
                 .param("participant", me.participant().value())
-                .param("limit", size).param("offset", (long) page * size)
+                // long: page 2147483647 × 200 must not overflow into a negative offset
+                .param("limit", size).param("offset", (long) Math.max(0, page) * size)
                 .query((rs, n) -> itemRow(rs)).list();
         return summaries(rows, viewer, now);
     }
