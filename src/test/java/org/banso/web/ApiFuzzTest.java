@@ -391,9 +391,13 @@ class ApiFuzzTest {
 
     private String badQueryValue(String name, boolean search) {
         if (name.equals("page") && random.nextInt(4) > 0) {
-            // TODO #13: the cost of deep search pages is bounded by part A of the issue (another branch); until it
-            // is merged the search gets only values that do not bind to an int, other listings the largest int too
-            return random.nextBoolean() ? "2147483648" : search ? "-2147483649" : "2147483647";
+            // deep pages bind to an int and must be refused by each listing's own bound (search: 1-50)
+            return switch (random.nextInt(4)) {
+                case 0 -> "2147483647";
+                case 1 -> "20000000";
+                case 2 -> "2147483648";
+                default -> search ? "-2147483649" : "-1";
+            };
         }
         return switch (random.nextInt(10)) {
             case 0 -> "%00";
