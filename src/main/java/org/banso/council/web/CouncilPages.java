@@ -207,7 +207,9 @@ class CouncilPages {
         model.addAttribute("names", names.of(council));
         model.addAttribute("now", clock.instant());
         if (me != null && me.pledgeSigned() && council.status() == CouncilStatus.ESTABLISHED) {
-            editor.fill(model, council, user, form, errors, java.util.Set.of());
+            CouncilItems port = items.getIfAvailable();
+            model.addAttribute("designations", port == null ? List.of() : port.designations(councilId, user));
+            editor.fill(model, council, user, form, errors, java.util.Set.of(), false);
         } else {
             model.addAttribute("matters", Matter.values());
         }

@@ -66,7 +66,7 @@ class DecisionCards {
                 String handling, String afterPeriod, Designation.Rationale rationale, Lift lift,
                 Integer reviewWindowDays, int reviewWindowNow) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return !designates && lift == null && reviewWindowDays == null;
         }
     }

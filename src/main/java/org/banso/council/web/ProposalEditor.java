@@ -55,11 +55,18 @@ class ProposalEditor {
      * @param hiddenItems items of the current designation the person cannot see: they stay, and the page says so
      */
     void fill(Model model, CouncilView council, BansoUser viewer, ProposalForm form, Map<String, String> errors,
-              Set<UUID> hiddenItems) {
+              Set<UUID> hiddenItems, boolean amending) {
         CouncilItems port = items.getIfAvailable();
         model.addAttribute("proposalForm", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("errorSummary", bindingMessages.summary(errors, LABELS, ANCHORS, "proposal-form"));
+        Map<String, String> anchors = ANCHORS;
+        if (amending) {
+            // the proposal page shows the text above the form: the amendment's inputs have ids of their own
+            anchors = new LinkedHashMap<>(ANCHORS);
+            anchors.put("title", "amend-title");
+            anchors.put("body", "amend-body");
+        }
+        model.addAttribute("errorSummary", bindingMessages.summary(errors, LABELS, anchors, "proposal-form"));
         model.addAttribute("matters", Matter.values());
         model.addAttribute("editorItems", port == null ? List.of() : port.choices(council.id(), viewer));
         Function<ParticipantView, String> label = cards.participantLabel(council);

@@ -110,7 +110,8 @@ record ProposalForm(
     /** An amendment starts from the current revision: everything pre-filled, so that sending it unchanged keeps it. */
     static ProposalForm amending(Matter matter, String title, String body, Instant deadline, InformationTerms terms) {
         return withTerms(matter, title, body, deadline == null ? null : LocalDate.ofInstant(deadline, JAPAN),
-                deadline == null ? null : LocalTime.ofInstant(deadline, JAPAN), deadline, terms.designation(),
+                deadline == null ? null : LocalTime.ofInstant(deadline, JAPAN).withSecond(0).withNano(0), deadline,
+                terms.designation(),
                 terms.liftsDesignationId(), terms.liftsDesignationId() == null ? null
                         : terms.designation() == null ? LiftMode.END : LiftMode.NARROW, terms.reviewWindowDays());
     }

@@ -126,7 +126,7 @@ class ProposalPages {
             Set<UUID> hidden = hiddenItems(proposal, council, user);
             ProposalForm amend = form != null ? form : ProposalForm.amending(proposal.matter(), proposal.title(),
                     proposal.body(), proposal.responseDeadline(), proposal.terms());
-            editor.fill(model, council, user, amend, errors, hidden);
+            editor.fill(model, council, user, amend, errors, hidden, true);
         }
     }
 
