@@ -1,6 +1,7 @@
 package org.banso.identity.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import org.banso.web.PublicEndpoints;
@@ -25,7 +26,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains. The API is stateless: bearer tokens only, no cookies, so no CSRF exposure. The pages use a
  * session from the login form with CSRF protection and a fresh session id at login. Both deny by default: only the
- * paths modules declare as {@link PublicEndpoints} are open without sign-in.
+ * paths modules declare as {@link PublicEndpoints} are open without sign-in, and everything else asks the
+ * {@link SecondFactorGate}. The other sign-in methods (OIDC, passkeys, the second factor) come from
+ * {@link SignInMethods}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,8 +45,8 @@ class SecurityConfiguration {
 
     /** The only way to sign in with a password; its presence also keeps Boot from creating a default user. */
     @Bean
-    PasswordAuthenticationProvider passwordAuthenticationProvider(Authenticator authenticator) {
-        return new PasswordAuthenticationProvider(authenticator);
+    PasswordAuthenticationProvider passwordAuthenticationProvider(Authenticator authenticator, Clock clock) {
+        return new PasswordAuthenticationProvider(authenticator, clock);
     }
 
     @Bean
@@ -55,15 +58,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints,
+                                       SecondFactorGate secondFactorGate) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, problem(ProblemCode.UNAUTHENTICATED,
                     "Sign in: send a valid bearer token from POST /api/v1/auth/token.", request.getRequestURI()));
         };
         AccessDeniedHandler deniedHandler = (request, response, e) -> Problems.write(response,
-                problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.", request.getRequestURI()));
+                SecondFactorGate.missesSecondFactor(e)
+                        ? problem(ProblemCode.SECOND_FACTOR_REQUIRED, "This account must pass a second factor: "
+                                + "request a token with a code (POST /api/v1/auth/token).", request.getRequestURI())
+                        : problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.",
+                                request.getRequestURI()));
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -73,21 +80,24 @@ class SecurityConfiguration {
                         new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> { })
-                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, deniedHandler),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(secondFactorGate))
                 .headers(headers -> headers.cacheControl(cache -> { }));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+                                        SecondFactorGate secondFactorGate, SignInMethods signInMethods)
+            throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
         // The login form authenticates through the global manager, which holds only the password provider bean.
@@ -97,7 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/login").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(secondFactorGate))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
@@ -107,6 +117,7 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        signInMethods.applyTo(http);
         return http.build();
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.BansoUser;
 import org.banso.identity.internal.ApiTokens;
 import org.banso.identity.internal.Authenticator;
+import org.banso.identity.internal.SignInSecondFactor;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.springframework.http.HttpHeaders;
@@ -27,22 +28,37 @@ class AuthRestController {
 
     private final Authenticator authenticator;
     private final ApiTokens tokens;
+    private final SignInSecondFactor secondFactor;
 
-    AuthRestController(Authenticator authenticator, ApiTokens tokens) {
+    AuthRestController(Authenticator authenticator, ApiTokens tokens, SignInSecondFactor secondFactor) {
         this.authenticator = authenticator;
         this.tokens = tokens;
+        this.secondFactor = secondFactor;
     }
 
-    record Credentials(String username, String password) {
+    /** @param code a code of the account's authenticator app, or one of its recovery codes (issue 18) */
+    record Credentials(String username, String password, String code) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
     }
 
+    record SecondFactorRequest(String code) {
+    }
+
+    record SecondFactorResponse(Instant secondFactorAt) {
+    }
+
     @PostMapping("/token")
-    @Operation(summary = "Exchange a username and password for an opaque bearer token",
+    @Operation(summary = "Exchange a username, password and (where required) a second-factor code for a bearer token",
             description = "A wrong password, an unknown user, a disabled account and a temporarily locked username "
-                    + "all get the same 401 problem. Repeated failures lock the username for a while.")
+                    + "all get the same 401 problem. Repeated failures lock the username for a while. When "
+                    + "banso.identity.second-factor=required, accounts of government roles, ADMIN, AUDITOR and "
+                    + "participants of a council with a designation must also send `code` (six digits of their "
+                    + "authenticator app, or a recovery code): without it the answer is 401 second-factor-required; a "
+                    + "wrong code is 401 unauthenticated; too many wrong codes lock the account's codes for a while. "
+                    + "A token issued with a code counts as a second factor passed at issue (step-up for controlled "
+                    + "content lasts banso.identity.step-up-window, then POST /api/v1/auth/second-factor).")
     TokenResponse issue(@RequestBody Credentials credentials) {
         if (credentials == null) {
             throw BansoException.invalid("username", "must not be blank");
@@ -50,8 +66,23 @@ class AuthRestController {
         BansoUser user = authenticator.authenticate(credentials.username(), credentials.password(), "api")
                 .orElseThrow(() -> new BansoException(ProblemCode.UNAUTHENTICATED,
                         "The username or password is not correct."));
-        ApiTokens.IssuedToken issued = tokens.issue(user);
+        Instant secondFactorAt = secondFactor.forToken(user, credentials.code());
+        ApiTokens.IssuedToken issued = tokens.issue(user, secondFactorAt);
         return new TokenResponse(issued.token(), issued.expiresAt());
+    }
+
+    @PostMapping("/second-factor")
+    @Operation(summary = "Step up: prove a second factor for the bearer token this request carries",
+            description = "`{code}`: six digits of the authenticator app or a recovery code. Controlled content then "
+                    + "opens for banso.identity.step-up-window (15 minutes by default); after that its endpoints "
+                    + "answer 401 fresh-second-factor-required again. Wrong codes are throttled per account. Service "
+                    + "tokens cannot step up (403).")
+    SecondFactorResponse stepUp(@RequestBody SecondFactorRequest request, @AuthenticationPrincipal BansoUser user,
+                                HttpServletRequest http) {
+        String header = http.getHeader(HttpHeaders.AUTHORIZATION);
+        Instant at = secondFactor.stepUp(user, request == null ? null : request.code(),
+                header.substring("Bearer ".length()).strip());
+        return new SecondFactorResponse(at);
     }
 
     @DeleteMapping("/token")
