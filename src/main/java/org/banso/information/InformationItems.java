@@ -33,6 +33,13 @@ public interface InformationItems {
     ItemView item(ItemId item, BansoUser viewer);
 
     /**
+     * The item opened — its page or record with versions — as {@link #item} but decided as
+     * {@link InformationAction#OPEN}: a CONTROLLED item needs a fresh second factor ({@code fresh-second-factor-required},
+     * issue 18).
+     */
+    ItemView open(ItemId item, BansoUser viewer);
+
+    /**
      * The bytes of the latest (or given) version for taking away: plain for PUBLIC and COUNCIL items, a per-recipient
      * fingerprinted copy for DOWNLOAD_TRACED items, refused for VIEW_ONLY ones (R17).
      */

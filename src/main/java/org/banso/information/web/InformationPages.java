@@ -113,7 +113,7 @@ class InformationPages {
 
     @GetMapping("/items/{id}")
     String item(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        ItemView item = items.item(new ItemId(id), user);
+        ItemView item = items.open(new ItemId(id), user);
         Instant now = clock.instant();
         model.addAttribute("item", item);
         model.addAttribute("mayDownload", permits(user, InformationAction.DOWNLOAD, item.id(), now));

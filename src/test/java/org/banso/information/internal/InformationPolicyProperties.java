@@ -47,7 +47,7 @@ class InformationPolicyProperties {
     @Property(tries = 3_000)
     void r12_r15_r16_r17_neverPermitsWhatTheReferenceDenies(@ForAll("worlds") World w) {
         AccessDecision decision = PolicyRules.decide(w.membership(), w.action(), w.item(), w.designations(),
-                w.at(), type -> w.traceable());
+                w.at(), type -> w.traceable(), w::freshSecondFactor);
         Expected expected = InformationPolicyPropertyTest.reference(w);
         assertThat(decision.permitted()).as("%s", w).isEqualTo(expected.permitted());
         if (!expected.permitted()) {
@@ -58,7 +58,7 @@ class InformationPolicyProperties {
     @Property(tries = 1_000)
     void r17_noRoleAndNoMembershipSeesMoreThanPublicItems(@ForAll("worlds") World w) {
         AccessDecision decision = PolicyRules.decide(null, InformationAction.METADATA, w.item(), w.designations(),
-                w.at(), type -> true);
+                w.at(), type -> true, w::freshSecondFactor);
         Marking marking = MarkingRules.marking(w.item(), w.designations(), w.at()).marking();
         assertThat(decision.permitted()).as("%s", w).isEqualTo(marking == Marking.PUBLIC);
         if (!decision.permitted()) {
@@ -74,10 +74,10 @@ class InformationPolicyProperties {
             return designation(participants).list().ofMaxSize(3).flatMap(designations ->
                     Combinators.combine(item(participants, designations), membership(participants),
                                     Arbitraries.of(InformationAction.class), instant(designations),
-                                    Arbitraries.of(true, false))
-                            .as((item, membership, action, at, traceable) -> new World(item, designations,
+                                    Arbitraries.of(true, false), Arbitraries.of(true, false))
+                            .as((item, membership, action, at, traceable, fresh) -> new World(item, designations,
                                     item.council() == null ? null : membership.orElse(null), action, at,
-                                    traceable)));
+                                    traceable, fresh)));
         });
     }
 

@@ -39,8 +39,9 @@ class InformationPolicyPropertyTest {
     static final int CASES = 200_000;
     static final Instant EPOCH = Instant.parse("2027-01-01T00:00:00Z");
 
+    /** @param freshSecondFactor whether the person passed a second factor within the step-up window (issue 18) */
     record World(ItemFacts item, List<DesignationFacts> designations, CouncilMembership membership,
-                 InformationAction action, Instant at, boolean traceable) {
+                 InformationAction action, Instant at, boolean traceable, boolean freshSecondFactor) {
     }
 
     @Test
@@ -49,7 +50,7 @@ class InformationPolicyPropertyTest {
         for (int n = 0; n < CASES; n++) {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(w.membership(), w.action(), w.item(), w.designations(),
-                    w.at(), type -> w.traceable());
+                    w.at(), type -> w.traceable(), w::freshSecondFactor);
             Expected expected = reference(w);
             String context = "seed " + SEED + " case " + n + ": " + w;
             assertThat(decision.permitted()).as(context).isEqualTo(expected.permitted());
@@ -66,7 +67,7 @@ class InformationPolicyPropertyTest {
         for (int n = 0; n < 20_000; n++) {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(null, InformationAction.METADATA, w.item(),
-                    w.designations(), w.at(), type -> true);
+                    w.designations(), w.at(), type -> true, w::freshSecondFactor);
             Marking marking = MarkingRules.marking(w.item(), w.designations(), w.at()).marking();
             assertThat(decision.permitted()).as("seed %d case %d: %s", SEED + 1, n, w)
                     .isEqualTo(marking == Marking.PUBLIC);
@@ -123,7 +124,7 @@ class InformationPolicyPropertyTest {
             at = random.nextBoolean() ? d.start() : d.end();
         }
         return new World(item, designations, membership, actions[random.nextInt(actions.length)], at,
-                random.nextBoolean());
+                random.nextBoolean(), random.nextInt(3) > 0);
     }
 
     // ------------------------------------------------------------ the reference model, written separately
@@ -179,11 +180,16 @@ class InformationPolicyPropertyTest {
         }
         boolean pledged = m != null && m.pledgeSigned();
         boolean provider = pledged && m.participant().equals(w.item().provider());
+        // issue 18: controlled content opens, shows or leaves only after a recent second factor
+        boolean controlled = w.item().council() != null && !inForce.isEmpty();
+        Expected stale = Expected.no(ProblemCode.FRESH_SECOND_FACTOR_REQUIRED);
         switch (w.action()) {
-            case LIST, METADATA, VIEW:
+            case LIST, METADATA:
                 return Expected.yes();
+            case OPEN, VIEW:
+                return controlled && !w.freshSecondFactor() ? stale : Expected.yes();
             case DOWNLOAD:
-                if (inForce.isEmpty() || w.item().council() == null) {
+                if (!controlled) {
                     return Expected.yes();
                 }
                 for (DesignationFacts d : inForce) {
@@ -191,7 +197,10 @@ class InformationPolicyPropertyTest {
                         return Expected.no(ProblemCode.FORBIDDEN);
                     }
                 }
-                return w.traceable() ? Expected.yes() : Expected.no(ProblemCode.FORBIDDEN);
+                if (!w.traceable()) {
+                    return Expected.no(ProblemCode.FORBIDDEN);
+                }
+                return w.freshSecondFactor() ? Expected.yes() : stale;
             case NEW_VERSION:
                 return provider ? Expected.yes() : Expected.no(ProblemCode.FORBIDDEN);
             case PUBLISH:
