@@ -84,6 +84,12 @@ public class AccountSecurity {
         return result;
     }
 
+    /** The name a provider's button shows (its {@code client-name}), or its registration id. */
+    public String providerName(String registrationId) {
+        return providers().stream().filter(p -> p.registrationId().equals(registrationId)).map(Provider::name)
+                .findFirst().orElse(registrationId);
+    }
+
     /** True when nobody is made to use a second factor (the demo and test harnesses). */
     public boolean secondFactorOptional() {
         return !policy.required();
