@@ -207,7 +207,7 @@ class SecondFactorRequiredTest {
                 .content("{\"code\":\"" + Totp.code(enrolled.secret(), clock.instant()) + "\"}")).andReturn();
         assertThat(stepped.getResponse().getStatus()).as(stepped.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(json.readTree(stepped.getResponse().getContentAsString()).get("secondFactorAt").asString())
-                .isEqualTo(clock.instant().toString());
+                .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         MvcResult wrong = mvc.perform(post("/api/v1/auth/second-factor")
                 .header("Authorization", ApiAccounts.bearer(token)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"code\":\"999999\"}")).andReturn();
@@ -292,6 +292,20 @@ class SecondFactorRequiredTest {
         assertThat(jdbc.sql("select count(*) from identity_session where account_id = ? and ended_at is null")
                 .param(id(researcher)).query(Long.class).single()).isZero();
         assertThat(audited("SessionsEnded", researcher)).isEqualTo(1);
+    }
+
+    @Test
+    void passkeyCeremoniesRequireUserVerification_soThatAPasskeyCountsAsTwoFactors() throws Exception {
+        MvcResult signIn = mvc.perform(post("/webauthn/authenticate/options").with(csrf())).andReturn();
+        assertThat(json.readTree(signIn.getResponse().getContentAsString()).get("userVerification").asString())
+                .isEqualTo("required");
+        MockHttpSession session = new SecondFactorScript(mvc, clock).signIn(account(Role.RESEARCHER),
+                ApiAccounts.PASSWORD);
+        MvcResult register = mvc.perform(post("/webauthn/register/options").session(session).with(csrf()))
+                .andReturn();
+        JsonNode options = json.readTree(register.getResponse().getContentAsString());
+        assertThat(options.get("authenticatorSelection").get("userVerification").asString()).isEqualTo("required");
+        assertThat(options.get("rp").get("id").asString()).isEqualTo("localhost");
     }
 
     @Test

@@ -140,8 +140,8 @@ class SignInBrowserTest extends BrowserTestSupport {
                 .param(account.id().value()).query(Long.class).single()).isEqualTo(1);
 
         open("/account?lang=ja");
-        assertThat(text("#oidc-links")).contains("test-idp");
-        assertThat(text("#sessions")).contains("組織の認証サービス (test-idp)");
+        assertThat(text("#oidc-links")).contains("試験用IdP");
+        assertThat(text("#sessions")).contains("組織の認証サービス (試験用IdP)");
         assertThat(text("#second-factor-requirement")).isEqualTo("任意");
         screenshot("sign-in-account-oidc-ja");
         assertNoSeriousViolations("account page after an OIDC sign-in (ja)");
@@ -153,6 +153,8 @@ class SignInBrowserTest extends BrowserTestSupport {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
         assertThat(text(".site-header__user")).isEqualTo(account.displayName());
         assertThat(identity.user(account.id()).orElseThrow().roles()).containsExactly(Role.MINISTRY_OFFICIAL);
+        assertThat(audited("OidcLinked", account.id().value())).isEqualTo(1);
+        assertThat(audited("SignedIn", account.id().value())).isEqualTo(2);
     }
 
     @Test
@@ -167,6 +169,10 @@ class SignInBrowserTest extends BrowserTestSupport {
         screenshot("sign-in-oidc-refused-ja");
         assertNoSeriousViolations("login after a refused OIDC sign-in (ja)");
         assertThat(jdbc.sql("select count(*) from identity_account").query(Long.class).single()).isEqualTo(accounts);
+        assertThat(jdbc.sql("""
+                        select (select count(*) from audit_pending where kind = 'OidcSignInRefused')
+                             + (select count(*) from audit_leaf where kind = 'OidcSignInRefused')""")
+                .query(Long.class).single()).as("the refusal is audited").isGreaterThanOrEqualTo(1);
 
         // an e-mail the provider did not verify links nothing
         String username = "unv" + UUID.randomUUID().toString().substring(0, 6);
@@ -277,6 +283,17 @@ class SignInBrowserTest extends BrowserTestSupport {
                 .param("現地測定データ（2026年秋）").query(UUID.class).single();
         UUID council = jdbc.sql("select id from information_item where title = ?")
                 .param("試験運用の中間報告").query(UUID.class).single();
+        try {
+            setUpTheAppAndStepUp(controlled, council);
+        } finally {
+            // the demo people are shared by every demo test of this JVM: leave "startup" without an app again
+            UUID startup = identity.userByUsername("startup").orElseThrow().id().value();
+            jdbc.sql("delete from identity_recovery_code where account_id = ?").param(startup).update();
+            jdbc.sql("delete from identity_totp where account_id = ?").param(startup).update();
+        }
+    }
+
+    private void setUpTheAppAndStepUp(UUID controlled, UUID council) {
         signIn("startup", DEMO_PASSWORD);
         open("/account?lang=ja");
         submit(By.id("enrol-totp"));
@@ -330,6 +347,13 @@ class SignInBrowserTest extends BrowserTestSupport {
                 .filter(o -> o.kind() == OrganizationKind.MINISTRY).findFirst().orElseThrow();
         return identity.createUser(new IdentityManagement.NewUser(username, "連携 " + username, email, ministry.id(),
                 Set.of(role), "correct-horse-battery"), admin());
+    }
+
+    private long audited(String kind, UUID actor) {
+        return jdbc.sql("""
+                        select (select count(*) from audit_pending where kind = ? and actor = ?)
+                             + (select count(*) from audit_leaf where kind = ? and actor = ?)""")
+                .params(kind, actor, kind, actor).query(Long.class).single();
     }
 
     private BansoUser admin() {

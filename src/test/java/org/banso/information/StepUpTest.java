@@ -67,6 +67,8 @@ class StepUpTest {
 
     @BeforeEach
     void councilWithAControlledAndACouncilItem_andAStartupMemberWithAnAuthenticatorApp() throws Exception {
+        // whole seconds, so that "exactly 15 minutes" is exact also for times the database keeps to the microsecond
+        clock.set(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1));
         api = new InformationTestSupport(mvc, json, identity);
         world = api.world();
         controlled = api.upload(world.council(), world.startup(), "管理指定する測定値", "SAMPLING_DATA",

@@ -103,7 +103,7 @@ public class AccountSecurity {
                 : request.getSession(false).getAttribute(SessionRecords.ATTRIBUTE);
         return new Overview(policy.requires(user), totp.active(user.id()), totp.activatedAt(user.id()).orElse(null),
                 recoveryCodes.remaining(user.id()), passkeys.of(user.id()), links.of(user.id()),
-                sessions.open(user.id()), record instanceof UUID id ? id : null,
+                sessions.openSessions(user.id()), record instanceof UUID id ? id : null,
                 policy.mayChangeFactors(current, clock.instant()), SignInFactors.hasSecondFactor(current),
                 properties.stepUpWindow().toMinutes());
     }

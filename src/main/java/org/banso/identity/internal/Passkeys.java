@@ -9,9 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.banso.identity.IdentityEvents;
 import org.banso.identity.UserId;

@@ -1,7 +1,6 @@
 package org.banso.identity.internal;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import org.banso.identity.IdentityEvents;
 import org.banso.identity.IdentityEvents.FactorPurpose;
@@ -64,9 +63,5 @@ class SecondFactors {
         boolean locked = throttle.failed(account);
         events.publishEvent(new IdentityEvents.SecondFactorFailed(account, method, locked, clock.instant()));
         return new Wrong(locked);
-    }
-
-    Optional<SignInMethod> passed(Outcome outcome) {
-        return outcome instanceof Passed p ? Optional.of(p.method()) : Optional.empty();
     }
 }

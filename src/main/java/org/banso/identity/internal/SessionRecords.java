@@ -86,7 +86,7 @@ class SessionRecords {
 
     /** The account's open sessions, most recently seen first. */
     @Transactional(readOnly = true)
-    List<SessionRecord> open(UserId account) {
+    List<SessionRecord> openSessions(UserId account) {
         return jdbc.sql("""
                         select id, method, provider, second_factor, second_factor_at, device, signed_in_at, last_seen_at
                         from identity_session where account_id = ? and ended_at is null

@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -96,11 +101,6 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
         return relyingParty;
     }
 
-    /** The OIDC providers configured, for the login page's buttons. */
-    boolean oidcConfigured() {
-        return clientRegistrations.getIfAvailable() != null;
-    }
-
     /** Adds the sign-in methods, the session records and the second-factor redirect to the page chain. */
     void applyTo(HttpSecurity http) throws Exception {
         SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -113,7 +113,6 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                         .authorities(a.view().roles().stream().map(r -> r.authority()).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such account")));
-        http.setSharedObject(WebAuthnRelyingPartyOperations.class, relyingParty);
         PasskeyAuthenticationProvider passkeyProvider = new PasskeyAuthenticationProvider(relyingParty, passkeyUsers,
                 accounts, events, clock);
         http.webAuthn(webAuthn -> webAuthn
@@ -124,8 +123,7 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
-                        filter.setAuthenticationManager(
-                                new org.springframework.security.authentication.ProviderManager(passkeyProvider));
+                        filter.setAuthenticationManager(new ProviderManager(passkeyProvider));
                         filter.setSessionAuthenticationStrategy(sessionStrategy);
                         filter.setSecurityContextRepository(contexts);
                         filter.setMfaEnabled(true);
@@ -159,24 +157,22 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
      */
     private static final OAuth2AuthorizedClientRepository NO_STORED_CLIENTS = new OAuth2AuthorizedClientRepository() {
         @Override
-        public <T extends org.springframework.security.oauth2.client.OAuth2AuthorizedClient> T loadAuthorizedClient(
-                String clientRegistrationId, org.springframework.security.core.Authentication principal,
-                jakarta.servlet.http.HttpServletRequest request) {
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
+                                                                         Authentication principal,
+                                                                         HttpServletRequest request) {
             return null;
         }
 
         @Override
-        public void saveAuthorizedClient(org.springframework.security.oauth2.client.OAuth2AuthorizedClient client,
-                                         org.springframework.security.core.Authentication principal,
-                                         jakarta.servlet.http.HttpServletRequest request,
-                                         jakarta.servlet.http.HttpServletResponse response) {
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
+                                         HttpServletRequest request, HttpServletResponse response) {
+            // nothing kept: see above
         }
 
         @Override
-        public void removeAuthorizedClient(String clientRegistrationId,
-                                           org.springframework.security.core.Authentication principal,
-                                           jakarta.servlet.http.HttpServletRequest request,
-                                           jakarta.servlet.http.HttpServletResponse response) {
+        public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+                                           HttpServletRequest request, HttpServletResponse response) {
+            // nothing kept: see above
         }
     };
 }

@@ -2,6 +2,7 @@ package org.banso.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents.FactorPurpose;
@@ -63,7 +64,8 @@ public class SignInSecondFactor {
     private Instant check(BansoUser user, String code, FactorPurpose purpose) {
         SecondFactors.Outcome outcome = factors.verify(user.id(), code, purpose);
         if (outcome instanceof SecondFactors.Passed) {
-            return clock.instant();
+            // to the microsecond, as the token row keeps it: the answer and later step-up checks agree
+            return clock.instant().truncatedTo(ChronoUnit.MICROS);
         }
         throw new BansoException(ProblemCode.UNAUTHENTICATED, outcome instanceof SecondFactors.Locked
                 || outcome instanceof SecondFactors.Wrong w && w.nowLocked()
