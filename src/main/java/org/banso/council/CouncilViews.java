@@ -33,7 +33,7 @@ public final class CouncilViews {
                                   UserId representativeId, List<UserId> memberIds, Instant joinedAt) {
     }
 
-    public record ConsentView(UserId userId, String decision, Instant at) {
+    public record ConsentView(UserId userId, ConsentDecision decision, Instant at) {
     }
 
     /** The current pledge text and the caller's standing. */
@@ -42,7 +42,7 @@ public final class CouncilViews {
     }
 
     public record SignatureView(UserId userId, int version, String language, String textSha256, Instant signedAt,
-                                Instant endedAt, String endedReason, boolean dutyContinues) {
+                                Instant endedAt, SignatureEnd endedReason, boolean dutyContinues) {
     }
 
     /** The token is shown once, when the invitation is issued; it is not stored. */
@@ -50,26 +50,20 @@ public final class CouncilViews {
                                    String acceptPath, Instant expiresAt) {
     }
 
-    /** @param state OPEN, ACCEPTED, REVOKED or EXPIRED */
-    public record InvitationPreview(CouncilId councilId, String councilName, ParticipantRole role, String state,
-                                    Instant expiresAt) {
+    /** What an open, revoked or expired invitation stands for (a used one shows nothing). */
+    public record InvitationPreview(CouncilId councilId, String councilName, ParticipantRole role,
+                                    InvitationState state, Instant expiresAt) {
     }
 
+    /** @param state where the invitation stands now */
     public record InvitationView(InvitationId id, ParticipantRole role, UserId createdBy, Instant createdAt,
-                                 Instant expiresAt, UserId acceptedBy, Instant acceptedAt, Instant revokedAt) {
-        public String state(Instant now) {
-            if (acceptedAt != null) {
-                return "ACCEPTED";
-            }
-            if (revokedAt != null) {
-                return "REVOKED";
-            }
-            return now.isBefore(expiresAt) ? "OPEN" : "EXPIRED";
-        }
+                                 Instant expiresAt, UserId acceptedBy, Instant acceptedAt, Instant revokedAt,
+                                 InvitationState state) {
     }
 
+    /** @param responseDeadline by when answers are asked for (null = no deadline); past it an open proposal lapses */
     public record ProposalSummary(ProposalId id, CouncilId councilId, Matter matter, String title,
-                                  ProposalStatus status, int revision, Instant proposedAt) {
+                                  ProposalStatus status, int revision, Instant proposedAt, Instant responseDeadline) {
     }
 
     public record ProposalView(ProposalId id, CouncilId councilId, Matter matter, ProposalStatus status, int revision,
@@ -79,11 +73,11 @@ public final class CouncilViews {
                                List<ParticipantId> awaiting) {
     }
 
-    public record RevisionView(int revision, String title, String body, Designation designation, UserId createdBy,
-                               Instant createdAt) {
+    public record RevisionView(int revision, String title, String body, Designation designation,
+                               Instant responseDeadline, UserId createdBy, Instant createdAt) {
     }
 
-    public record ResponseView(int revision, ParticipantId participantId, String response, String reason,
+    public record ResponseView(int revision, ParticipantId participantId, ProposalResponse response, String reason,
                                UserId respondedBy, Instant at) {
     }
 
@@ -96,14 +90,15 @@ public final class CouncilViews {
     }
 
     /** An action item (R9) or a support request (規制緩和の検討, 国際標準化の支援). */
-    public record TaskView(TaskId id, CouncilId councilId, String kind, ProposalId proposalId,
+    public record TaskView(TaskId id, CouncilId councilId, TaskKind kind, ProposalId proposalId,
                            ParticipantId assigneeParticipantId, OrganizationId responsibleMinistryId, String title,
-                           String description, LocalDate dueDate, String status, boolean overdue, Instant createdAt,
+                           String description, LocalDate dueDate, TaskStatus status, boolean overdue, Instant createdAt,
                            Instant doneAt) {
     }
 
     public record MaterialRequestView(MaterialRequestId id, CouncilId councilId, ParticipantId addresseeParticipantId,
-                                      String title, String description, LocalDate dueDate, String status,
+                                      String title, String description, LocalDate dueDate,
+                                      MaterialRequestStatus status,
                                       boolean overdue, List<UUID> itemIds, String declineReason, Instant requestedAt,
                                       Instant answeredAt) {
     }

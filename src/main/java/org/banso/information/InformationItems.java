@@ -40,6 +40,13 @@ public interface InformationItems {
     ItemView open(ItemId item, BansoUser viewer);
 
     /**
+     * The item as its page shows it, with what the viewer may do with it (download, add a version, publish): every
+     * decision is the policy's and logged, all in one transaction so the page costs one audit write (R17). Opening
+     * it is decided as {@link InformationAction#OPEN}, as in {@link #open}.
+     */
+    ItemPage itemPage(ItemId item, BansoUser viewer);
+
+    /**
      * The bytes of the latest (or given) version for taking away: plain for PUBLIC and COUNCIL items, a per-recipient
      * fingerprinted copy for DOWNLOAD_TRACED items, refused for VIEW_ONLY ones (R17).
      */
@@ -96,6 +103,9 @@ public interface InformationItems {
 
     record ItemSummary(ItemId id, CouncilId councilId, String title, ItemCategory category, Marking marking,
                        DesignationId designationId, Instant controlledUntil, int latestVersion, Instant updatedAt) {
+    }
+
+    record ItemPage(ItemView item, boolean mayDownload, boolean mayAddVersion, boolean mayPublish) {
     }
 
     record ItemView(ItemId id, CouncilId councilId, String title, ItemCategory category, UUID projectId,

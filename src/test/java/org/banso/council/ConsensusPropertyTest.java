@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import org.banso.council.CouncilManagement.NewCouncil;
-import org.banso.council.CouncilManagement.NewParticipant;
-import org.banso.council.CouncilManagement.NewProposal;
 import org.banso.council.CouncilViews.ProposalView;
+import org.banso.council.Councils.NewCouncil;
+import org.banso.council.Councils.NewParticipant;
+import org.banso.council.Proposals.NewProposal;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.IdentityManagement.NewOrganization;
@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * R14 as a property: over seeded random sequences of answers, amendments, joins, leaves and withdrawals, the real
- * service (through its facade, on the real database) behaves like a reference model of a few lines, and a proposal is
+ * module (through its API, on the real database) behaves like a reference model of a few lines, and a proposal is
  * adopted exactly when every current participant has consented to its current revision. Plain JUnit over a seeded
  * {@link SplittableRandom}: the failing seed, case and step are in the message; rerun one with
  * {@code -Dcouncil.property.seed=<seed>}.
@@ -45,7 +45,13 @@ class ConsensusPropertyTest {
     private static final int POOL = 5;
 
     @Autowired
-    CouncilManagement councils;
+    Councils councils;
+
+    @Autowired
+    Proposals proposals;
+
+    @Autowired
+    Pledges pledges;
 
     @Autowired
     IdentityManagement identity;
@@ -124,9 +130,9 @@ class ConsensusPropertyTest {
             String where = "seed " + seed + ", case " + c;
             CouncilId council = councils.propose(new NewCouncil("性質 " + UUID.randomUUID(), ministry.id(),
                     List.of(), List.of(pool.get(0).id())), official).id();
-            councils.recordConsent(council, "CONSENT", pool.get(0));
+            councils.recordConsent(council, ConsentDecision.CONSENT, pool.get(0));
             councils.establish(council, official);
-            councils.signPledge(council, "ja", official);
+            pledges.sign(council, "ja", official);
             Map<UserId, ParticipantId> joined = new LinkedHashMap<>();
             joined.put(official.id(), councils.council(council, official).participants().get(0).id());
             for (BansoUser person : pool) {
@@ -160,11 +166,12 @@ class ConsensusPropertyTest {
                     String response = random.nextInt(5) == 0 ? "OBJECT" : "CONSENT";
                     trace.add(response + " by " + person.username());
                     expected = model.answer(joined.get(who), response);
-                    actual = code(() -> councils.respond(proposal, response, "理由", person));
+                    actual = code(() -> proposals.respond(proposal, ProposalResponse.named(response).orElseThrow(), "理由",
+                            person));
                 } else if (op < 70) {
                     trace.add("amend");
                     expected = model.amend();
-                    actual = code(() -> councils.amend(proposal, "題（修正）", "本文（修正）", null, official));
+                    actual = code(() -> proposals.amend(proposal, "題（修正）", "本文（修正）", null, null, official));
                 } else if (op < 82) {
                     List<BansoUser> outside = pool.stream().filter(p -> !joined.containsKey(p.id())).toList();
                     if (outside.isEmpty()) {
@@ -194,12 +201,12 @@ class ConsensusPropertyTest {
                 } else {
                     trace.add("withdraw");
                     expected = model.withdraw();
-                    actual = code(() -> councils.withdraw(proposal, official));
+                    actual = code(() -> proposals.withdraw(proposal, official));
                 }
                 if (actual != null) {
                     refusals++;
                 }
-                ProposalView view = councils.proposal(current[0], official);
+                ProposalView view = proposals.proposal(current[0], official);
                 String message = where + ", step " + step + ", trace " + trace;
                 assertThat(actual).as("refusal, " + message).isEqualTo(expected);
                 assertThat(view.status()).as("status, " + message).isEqualTo(model.status);
@@ -213,7 +220,7 @@ class ConsensusPropertyTest {
                     // the invariant itself, at the moment of adoption
                     assertThat(model.everyoneConsented()).as("adopted without everyone, " + message).isTrue();
                     assertThat(view.responses().stream().filter(r -> r.revision() == view.revision()
-                                    && r.response().equals("CONSENT")).map(CouncilViews.ResponseView::participantId)
+                                    && r.response() == ProposalResponse.CONSENT).map(CouncilViews.ResponseView::participantId)
                             .collect(java.util.stream.Collectors.toSet()))
                             .as("the service's own record, " + message).containsAll(model.current);
                 }
@@ -228,7 +235,7 @@ class ConsensusPropertyTest {
     }
 
     private ProposalId newProposal(CouncilId council, BansoUser official) {
-        return councils.propose(council, new NewProposal(Matter.CONTENT_AND_RESULTS, "題", "本文", null, null),
+        return proposals.propose(council, new NewProposal(Matter.CONTENT_AND_RESULTS, "題", "本文", null, null),
                 official).id();
     }
 
@@ -236,7 +243,7 @@ class ConsensusPropertyTest {
         ParticipantId id = councils.addParticipant(council, new NewParticipant(person.organizationId(),
                         ParticipantRole.RESEARCHER, person.id(), List.of()), official).participants().stream()
                 .filter(p -> p.organizationId().equals(person.organizationId())).findFirst().orElseThrow().id();
-        councils.signPledge(council, "en", person);
+        pledges.sign(council, "en", person);
         return id;
     }
 

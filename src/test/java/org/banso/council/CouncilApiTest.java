@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilEvents.ProposalAdopted;
-import org.banso.support.ApiScript.Person;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;
@@ -50,7 +50,7 @@ class CouncilApiTest {
     ApplicationEvents events;
 
     @Autowired
-    CouncilManagement councils;
+    Councils councils;
 
     @Autowired
     CouncilMemberships memberships;
@@ -222,7 +222,7 @@ class CouncilApiTest {
         // R7
         UUID project = UUID.randomUUID();
         var actor = identity.user(new UserId(UUID.fromString(official.id()))).orElseThrow().asPrincipal();
-        CouncilId council = councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project,
+        CouncilId council = councils.createForProject(new Councils.ProjectCouncil(project,
                 "K Program 課題の協議会", actor.organizationId(), new UserId(UUID.fromString(pi.id())), null,
                 "Controlled: 試料"), actor);
         assertThat(councils.councilOfProject(project)).get().satisfies(c -> {
@@ -233,8 +233,8 @@ class CouncilApiTest {
         assertThat(view.get("projectIds").get(0).asString()).isEqualTo(project.toString());
         assertThat(view.get("requiredConsenterIds").get(0).asString()).isEqualTo(pi.id());
         assertThat(view.get("informationManagementDraft").asString()).isEqualTo("Controlled: 試料");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
-                new CouncilManagement.ProjectCouncil(project, "二つ目", actor.organizationId(),
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createForProject(
+                new Councils.ProjectCouncil(project, "二つ目", actor.organizationId(),
                         new UserId(UUID.fromString(pi.id())), null, null), actor)))
                 .as("a project has exactly one council").hasMessageContaining("not valid");
     }
@@ -250,8 +250,8 @@ class CouncilApiTest {
         for (UserId unfit : java.util.Arrays.asList(null, new UserId(UUID.fromString(programOfficer.id())),
                 new UserId(UUID.fromString(elsewhere.id())), new UserId(UUID.randomUUID()))) {
             UUID project = UUID.randomUUID();
-            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
-                    new CouncilManagement.ProjectCouncil(project, "課題の協議会", ministry, piId, unfit, null), officer));
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> councils.createForProject(
+                    new Councils.ProjectCouncil(project, "課題の協議会", ministry, piId, unfit, null), officer));
             assertThat(refused).isInstanceOf(org.banso.shared.BansoException.class);
             var problem = (org.banso.shared.BansoException) refused;
             assertThat(problem.code()).isEqualTo(org.banso.shared.ProblemCode.VALIDATION_FAILED);
@@ -262,12 +262,12 @@ class CouncilApiTest {
         // neither a funding officer nor an official of the competent ministry
         var researcher = principal(outsider);
         UUID project = UUID.randomUUID();
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createCouncilForProject(
-                new CouncilManagement.ProjectCouncil(project, "課題の協議会", ministry, piId,
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> councils.createForProject(
+                new Councils.ProjectCouncil(project, "課題の協議会", ministry, piId,
                         new UserId(UUID.fromString(official.id())), null), researcher)))
                 .isInstanceOf(org.banso.shared.BansoException.class).hasMessageContaining("funding officer");
         // the representative named by the funding officer represents the ministry; the officer is who acted
-        CouncilId council = councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project,
+        CouncilId council = councils.createForProject(new Councils.ProjectCouncil(project,
                 "課題の協議会", ministry, piId, new UserId(UUID.fromString(official.id())), null), officer);
         JsonNode view = api.call("GET", "/api/v1/councils/" + council, official.token(), null, 200);
         assertThat(view.get("participants").get(0).get("representativeId").asString()).isEqualTo(official.id());
@@ -526,9 +526,12 @@ class CouncilApiTest {
             assertThat(p.get("representativeId").asString()).isEqualTo(startup.id());
         });
 
-        // single use
-        api.problem("POST", "/api/v1/invitations/" + token + "/accept", outsider.token(), null, 409, "conflict");
-        api.problem("POST", "/api/v1/invitations/bnsi_nonsense/accept", outsider.token(), null, 404, "not-found");
+        // single use; once used, the link answers exactly like one that never existed (R13)
+        JsonNode used = api.problem("POST", "/api/v1/invitations/" + token + "/accept", outsider.token(), null, 404,
+                "not-found");
+        JsonNode unknown = api.problem("POST", "/api/v1/invitations/bnsi_nonsense/accept", outsider.token(), null,
+                404, "not-found");
+        assertThat(used.get("detail")).isEqualTo(unknown.get("detail"));
         // a colleague of the startup joins the same participant as a member
         Person colleague = api.person(startup.organizationId(), "RESEARCHER");
         String second = api.call("POST", "/api/v1/councils/" + council + "/invitations", official.token(),
@@ -718,6 +721,32 @@ class CouncilApiTest {
                         .authentication(authentication))).andReturn();
     }
 
+    @Test
+    void r8_attendanceIsRecordedOnlyForPeopleOfTheCurrentParticipants() throws Exception {
+        // R8, R12: attendance names the council's people only; any other id is refused and nothing changes
+        String council = api.establishedCouncil(official, pi);
+        api.sign(council, official);
+        String startupParticipant = api.addParticipant(council, official, startup, "STARTUP");
+        String meeting = api.call("POST", "/api/v1/councils/" + council + "/meetings", official.token(),
+                Map.of("title", "第2回", "startsAt", "2026-12-01T01:00:00Z", "endsAt", "2026-12-01T03:00:00Z",
+                        "place", "中央合同庁舎", "agenda", List.of()), 201).get("id").asString();
+        api.call("PUT", "/api/v1/meetings/" + meeting + "/attendance", official.token(),
+                Map.of("attendees", List.of(official.id(), startup.id())), 200);
+        for (String stranger : List.of(outsider.id(), pi.id(), UUID.randomUUID().toString())) {
+            JsonNode problem = api.problem("PUT", "/api/v1/meetings/" + meeting + "/attendance", official.token(),
+                    Map.of("attendees", List.of(official.id(), stranger)), 400, "validation-failed");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("attendees");
+        }
+        // one who left is no longer one of the council's people
+        api.call("DELETE", "/api/v1/councils/" + council + "/participants/" + startupParticipant, official.token(),
+                null, 200);
+        api.problem("PUT", "/api/v1/meetings/" + meeting + "/attendance", official.token(),
+                Map.of("attendees", List.of(startup.id())), 400, "validation-failed");
+        assertThat(api.call("GET", "/api/v1/meetings/" + meeting, official.token(), null, 200).get("attendees"))
+                .extracting(JsonNode::asString).as("the refusals changed nothing")
+                .containsExactlyInAnyOrder(official.id(), startup.id());
+    }
+
     // ------------------------------------------------------------------ meetings
 
     @Test
@@ -734,7 +763,9 @@ class CouncilApiTest {
         assertThat(meeting.get("agenda")).hasSize(2);
         MvcResult ics = api.perform("GET", "/api/v1/meetings/" + id + "/ical", official.token(), null);
         assertThat(ics.getResponse().getContentType()).startsWith("text/calendar");
-        assertThat(ics.getResponse().getContentAsString()).contains("BEGIN:VEVENT", "DTSTART:20261201T010000Z",
+        // RFC 5545 content lines may be folded anywhere: compare unfolded
+        assertThat(ics.getResponse().getContentAsString().replace("\r\n ", "")).contains("BEGIN:VEVENT",
+                "DTSTART:20261201T010000Z",
                 "SUMMARY:第1回 協議会", "URL:https://meet.example.jp/abc");
         api.problem("PUT", "/api/v1/meetings/" + id + "/attendance", official.token(),
                 Map.of("attendees", List.of(official.id()), "minutesItemId", UUID.randomUUID()), 400,

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.banso.support.ApiScript.Person;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.support.ApiAccounts;
+import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;
@@ -164,9 +164,9 @@ class InvitationRegistrationTest {
         assertThat(events.stream(IdentityEvents.OrganizationRegistered.class)
                 .filter(e -> e.organization().value().toString().equals(newcomer.organizationId())))
                 .singleElement().satisfies(e -> assertThat(e.by().value().toString()).isEqualTo(newcomer.id()));
-        // the link is used up
+        // the link is used up, and says no more than an unknown one (R13)
         api.problem("POST", "/api/v1/invitations/" + token + "/register", null,
-                newcomer(ApiAccounts.unique("second-"), null), 409, "conflict");
+                newcomer(ApiAccounts.unique("second-"), null), 404, "not-found");
     }
 
     @Test
@@ -183,11 +183,17 @@ class InvitationRegistrationTest {
         clock.advance(Duration.ofDays(8));
         moved = moved.plusDays(8);
 
-        for (String token : List.of(used, revoked.get("token").asString(), expiring)) {
+        // a used link reveals nothing (the answer to an unknown token); a revoked or expired one is a conflict
+        Map<String, Integer> refusals = new LinkedHashMap<>();
+        refusals.put(used, 404);
+        refusals.put(revoked.get("token").asString(), 409);
+        refusals.put(expiring, 409);
+        for (var refusal : refusals.entrySet()) {
+            String token = refusal.getKey();
             List<Long> before = counts();
             String username = ApiAccounts.unique("late-");
-            api.problem("POST", "/api/v1/invitations/" + token + "/register", null, newcomer(username, null), 409,
-                    "conflict");
+            api.problem("POST", "/api/v1/invitations/" + token + "/register", null, newcomer(username, null),
+                    refusal.getValue(), refusal.getValue() == 404 ? "not-found" : "conflict");
             assertThat(counts()).as("nothing created for %s", token).isEqualTo(before);
             assertThat(accountsNamed(username)).isZero();
         }
@@ -223,6 +229,7 @@ class InvitationRegistrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void r13_theCorporateNumberOfAnExistingOrganizationDoesNotAttachTheNewcomerToIt() throws Exception {
         // R13: claiming someone else's organization by its number is refused, and changes nothing
         SplittableRandom random = new SplittableRandom(13L ^ System.nanoTime());
@@ -233,8 +240,11 @@ class InvitationRegistrationTest {
         String token = invite("COMPANY");
         List<Long> before = counts();
         String username = ApiAccounts.unique("claimer-");
-        JsonNode problem = api.problem("POST", "/api/v1/invitations/" + token + "/register", null,
-                newcomer(username, number), 400, "validation-failed");
+        Map<String, Object> claimer = newcomer(username, number);
+        // a company, as the invitation is for one (R13): only the number is wrong
+        ((Map<String, Object>) claimer.get("organization")).put("kind", "COMPANY");
+        JsonNode problem = api.problem("POST", "/api/v1/invitations/" + token + "/register", null, claimer, 400,
+                "validation-failed");
         assertThat(problem.get("errors").get(0).get("field").asString()).as("number " + number)
                 .isEqualTo("organization.corporateNumber");
         assertThat(counts()).isEqualTo(before);
@@ -295,6 +305,77 @@ class InvitationRegistrationTest {
         assertThat(after.get(1) - before.get(1)).as("one new account").isEqualTo(1);
         assertThat(after.get(2) - before.get(2)).as("one new participant").isEqualTo(1);
         assertThat(after.get(3) - before.get(3)).as("one invitation used").isEqualTo(1);
+    }
+
+    @Test
+    void r13_anInvitationBringsInOnlyTheKindOfOrganizationAndPersonItWasMadeFor() throws Exception {
+        // R13: a STARTUP invitation cannot make a ministry official, a company or a think tank's analyst a startup
+        String token = invite("STARTUP");
+        Person ministry = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        Person company = api.person(api.organization("COMPANY"), "RESEARCHER");
+        Person analyst = api.person(api.organization("STARTUP"), "ANALYST");
+        List<Long> before = counts();
+        for (Person stranger : List.of(ministry, company, analyst)) {
+            api.problem("POST", "/api/v1/invitations/" + token + "/accept", stranger.token(), null, 403,
+                    "forbidden");
+            api.problem("GET", "/api/v1/councils/" + council, stranger.token(), null, 404, "not-found");
+        }
+        assertThat(counts()).as("nothing joined, the invitation still open").isEqualTo(before);
+        // an organization that takes part in another role does not change its role through a link
+        Person member = api.person(api.organization("STARTUP"), "RESEARCHER");
+        api.addParticipant(council, official, member, "RESEARCHER");
+        Person colleague = api.person(member.organizationId(), "RESEARCHER");
+        api.problem("POST", "/api/v1/invitations/" + token + "/accept", colleague.token(), null, 403, "forbidden");
+        // the startup it was made for joins as a startup
+        Person startup = api.person(api.organization("STARTUP"), "RESEARCHER");
+        api.call("POST", "/api/v1/invitations/" + token + "/accept", startup.token(), null, 200);
+        assertThat(api.call("GET", "/api/v1/councils/" + council, startup.token(), null, 200).get("participants"))
+                .anySatisfy(p -> {
+                    assertThat(p.get("organizationId").asString()).isEqualTo(startup.organizationId());
+                    assertThat(p.get("role").asString()).isEqualTo("STARTUP");
+                });
+    }
+
+    @Test
+    void r13_aNewcomerOfAnotherKindThanTheInvitationIsRefusedAndNothingIsCreated() throws Exception {
+        // R13
+        String token = invite("STARTUP");
+        List<Long> before = counts();
+        Map<String, Object> company = newcomer(ApiAccounts.unique("company-"), null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> org = (Map<String, Object>) company.get("organization");
+        org.put("kind", "COMPANY");
+        JsonNode problem = api.problem("POST", "/api/v1/invitations/" + token + "/register", null, company, 400,
+                "validation-failed");
+        assertThat(problem.get("errors").toString()).contains("organization.kind");
+        assertThat(counts()).isEqualTo(before);
+        // the registration page offers only the kind the invitation is for
+        String page = mvc.perform(get("/invitations/" + token).param("lang", "en")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("value=\"STARTUP\"").doesNotContain("value=\"COMPANY\"");
+    }
+
+    @Test
+    void r13_refusedRegistrationsUseTheLinkUpSoThatItCannotProbeUsernamesWithoutLimit() throws Exception {
+        // R13: every refusal is counted although the refused registration itself leaves nothing behind
+        String token = invite("STARTUP");
+        List<Long> before = counts();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            JsonNode refused = api.problem("POST", "/api/v1/invitations/" + token + "/register", null,
+                    newcomer(pi.username(), null), 400, "validation-failed");
+            assertThat(refused.get("errors").toString()).as("attempt %d", attempt).contains("username");
+        }
+        assertThat(counts()).as("nothing created by the refusals").isEqualTo(before);
+        // used up: even a valid registration now gets the answer to a token that never existed
+        JsonNode usedUp = api.problem("POST", "/api/v1/invitations/" + token + "/register", null,
+                newcomer(ApiAccounts.unique("late-"), null), 404, "not-found");
+        JsonNode unknown = api.problem("POST", "/api/v1/invitations/bnsi_nonsense/register", null,
+                newcomer(ApiAccounts.unique("late-"), null), 404, "not-found");
+        assertThat(usedUp.get("detail")).isEqualTo(unknown.get("detail"));
+        assertThat(mvc.perform(get("/invitations/" + token)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(counts()).isEqualTo(before);
+        assertThat(api.call("GET", "/api/v1/councils/" + council + "/invitations", official.token(), null, 200))
+                .anySatisfy(i -> assertThat(i.get("state").asString()).isEqualTo("USED_UP"));
     }
 
     // ------------------------------------------------------------------ pages
@@ -360,9 +441,11 @@ class InvitationRegistrationTest {
                 .getResponse().getContentAsString();
         assertThat(after).contains("You have signed the current pledge");
 
-        // the link is used up: the page says so and offers no form
-        String usedPage = mvc.perform(get("/invitations/" + token).param("lang", "en")).andReturn().getResponse()
-                .getContentAsString();
-        assertThat(usedPage).contains("This invitation was used").doesNotContain("id=\"register-form\"");
+        // the link is used up: its page is the page of a link that never existed (R13)
+        MvcResult usedPage = mvc.perform(get("/invitations/" + token).param("lang", "en")).andReturn();
+        MvcResult unknownPage = mvc.perform(get("/invitations/bnsi_nonsense").param("lang", "en")).andReturn();
+        assertThat(usedPage.getResponse().getStatus()).isEqualTo(unknownPage.getResponse().getStatus()).isEqualTo(404);
+        assertThat(usedPage.getResponse().getContentAsString()).doesNotContain("id=\"register-form\"",
+                "id=\"login-to-accept\"", "id=\"accept-invitation\"", "invitation-role");
     }
 }

@@ -1,17 +1,14 @@
 package org.banso.council.web;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.banso.council.ConsentDecision;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
-import org.banso.council.CouncilViews;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.InvitationView;
@@ -23,19 +20,27 @@ import org.banso.council.CouncilViews.ProposalSummary;
 import org.banso.council.CouncilViews.ProposalView;
 import org.banso.council.CouncilViews.SignatureView;
 import org.banso.council.CouncilViews.TaskView;
+import org.banso.council.Councils;
 import org.banso.council.Designation;
 import org.banso.council.InvitationId;
+import org.banso.council.Invitations;
 import org.banso.council.MaterialRequestId;
-import org.banso.council.Matter;
+import org.banso.council.MaterialRequests;
 import org.banso.council.MeetingId;
+import org.banso.council.Meetings;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
+import org.banso.council.Pledges;
 import org.banso.council.ProposalId;
+import org.banso.council.ProposalResponse;
+import org.banso.council.Proposals;
 import org.banso.council.TaskId;
+import org.banso.council.TaskKind;
+import org.banso.council.Tasks;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
-import org.banso.identity.OrganizationKind;
 import org.banso.identity.OrganizationId;
+import org.banso.identity.OrganizationKind;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.springframework.http.HttpStatus;
@@ -52,16 +57,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md § Councils. Rules and access checks are the service's; this class only translates. */
+/** API.md § Councils. Rules and access checks are the module's use cases'; this class only translates. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Councils")
 class CouncilRestController {
 
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
+    private final Pledges pledges;
+    private final Invitations invitations;
+    private final Meetings meetings;
+    private final Tasks tasks;
+    private final MaterialRequests materials;
 
-    CouncilRestController(CouncilManagement councils) {
+    CouncilRestController(Councils councils, Proposals proposals, Pledges pledges, Invitations invitations,
+                          Meetings meetings, Tasks tasks, MaterialRequests materials) {
         this.councils = councils;
+        this.proposals = proposals;
+        this.pledges = pledges;
+        this.invitations = invitations;
+        this.meetings = meetings;
+        this.tasks = tasks;
+        this.materials = materials;
     }
 
     record ConsentRequest(String decision) {
@@ -79,10 +97,16 @@ class CouncilRestController {
     record ResponseRequest(String response, String reason) {
     }
 
-    record AmendRequest(String title, String body, Designation designation) {
+    /** The whole new revision; {@code responseDeadline} null keeps the current deadline. */
+    record AmendRequest(String title, String body, Designation designation, java.time.Instant responseDeadline) {
     }
 
     record AttendanceRequest(List<UserId> attendees, UUID minutesItemId) {
+    }
+
+    /** {@code kind} as text, so that an unknown one is a field error rather than an unreadable body. */
+    record TaskRequest(String kind, ProposalId proposalId, ParticipantId assigneeParticipantId,
+                       OrganizationId responsibleMinistryId, String title, String description, LocalDate dueDate) {
     }
 
     record FulfilRequest(List<UUID> itemIds) {
@@ -109,7 +133,7 @@ class CouncilRestController {
     @Operation(summary = "Propose a council (MINISTRY_OFFICIAL of the competent ministry, R5)",
             description = "requiredConsenterIds: at least the principal investigator of each linked project. The "
                     + "competent ministry takes part from the start, represented by the proposer.")
-    ResponseEntity<CouncilView> propose(@RequestBody CouncilManagement.NewCouncil request,
+    ResponseEntity<CouncilView> propose(@RequestBody Councils.NewCouncil request,
                                         @AuthenticationPrincipal BansoUser user) {
         CouncilView council = councils.propose(request, user);
         return ResponseEntity.created(URI.create("/api/v1/councils/" + council.id())).body(council);
@@ -131,7 +155,8 @@ class CouncilRestController {
     @Operation(summary = "A required consenter consents or declines, for themself (R5)")
     CouncilView consent(@PathVariable UUID id, @RequestBody ConsentRequest request,
                         @AuthenticationPrincipal BansoUser user) {
-        return councils.recordConsent(new CouncilId(id), request == null ? null : request.decision(), user);
+        return councils.recordConsent(new CouncilId(id),
+                request == null ? null : ConsentDecision.named(request.decision()).orElse(null), user);
     }
 
     @PostMapping("/councils/{id}/establish")
@@ -149,7 +174,7 @@ class CouncilRestController {
     @PostMapping("/councils/{id}/participants")
     @Operation(summary = "Add a participant organization with its role, representative and members (R6)")
     ResponseEntity<CouncilView> addParticipant(@PathVariable UUID id,
-                                               @RequestBody CouncilManagement.NewParticipant request,
+                                               @RequestBody Councils.NewParticipant request,
                                                @AuthenticationPrincipal BansoUser user) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(councils.addParticipant(new CouncilId(id), request, user));
@@ -169,25 +194,25 @@ class CouncilRestController {
     ResponseEntity<IssuedInvitation> invite(@PathVariable UUID id, @RequestBody InvitationRequest request,
                                             @AuthenticationPrincipal BansoUser user) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(councils.invite(new CouncilId(id), request == null ? null : request.role(), user));
+                .body(invitations.invite(new CouncilId(id), request == null ? null : request.role(), user));
     }
 
     @GetMapping("/councils/{id}/invitations")
     List<InvitationView> invitations(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.invitations(new CouncilId(id), user);
+        return invitations.invitations(new CouncilId(id), user);
     }
 
     @DeleteMapping("/councils/{id}/invitations/{invitationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeInvitation(@PathVariable UUID id, @PathVariable UUID invitationId,
                           @AuthenticationPrincipal BansoUser user) {
-        councils.revokeInvitation(new CouncilId(id), new InvitationId(invitationId), user);
+        invitations.revoke(new CouncilId(id), new InvitationId(invitationId), user);
     }
 
     @PostMapping("/invitations/{token}/accept")
     @Operation(summary = "Accept an invitation: the caller's organization joins (or the caller joins it) (R13)")
     Accepted accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user) {
-        return new Accepted(councils.acceptInvitation(token, user));
+        return new Accepted(invitations.accept(token, user));
     }
 
     @PostMapping("/invitations/{token}/register")
@@ -198,7 +223,7 @@ class CouncilRestController {
         RegistrationRequest r = request == null ? new RegistrationRequest(null, null, null, null, null) : request;
         OrganizationRequest o = r.organization() == null ? new OrganizationRequest(null, null, null, null)
                 : r.organization();
-        return new Accepted(councils.acceptInvitationAsNewcomer(token, new IdentityManagement.Newcomer(
+        return new Accepted(invitations.register(token, new IdentityManagement.Newcomer(
                 new IdentityManagement.NewOrganization(o.name(), o.nameEn(), kind(o.kind()), o.corporateNumber()),
                 r.username(), r.displayName(), r.email(), r.password())));
     }
@@ -218,7 +243,7 @@ class CouncilRestController {
     @GetMapping("/councils/{id}/pledge")
     @Operation(summary = "The current pledge text (ja, en), its version and whether the caller signed it")
     PledgeView pledge(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.pledge(new CouncilId(id), user);
+        return pledges.pledge(new CouncilId(id), user);
     }
 
     @PostMapping("/councils/{id}/pledges")
@@ -229,46 +254,46 @@ class CouncilRestController {
             throw BansoException.invalid("accept", "must be true: signing means accepting the text");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(councils.signPledge(new CouncilId(id), request.language(), user));
+                .body(pledges.sign(new CouncilId(id), request.language(), user));
     }
 
     @DeleteMapping("/councils/{id}/pledges/mine")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one's pledge: access ends at once (R12)")
     void revoke(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        councils.revokePledge(new CouncilId(id), user);
+        pledges.revoke(new CouncilId(id), user);
     }
 
     @PostMapping("/councils/{id}/pledge-texts")
     @Operation(summary = "Publish a new pledge version (competent ministry); everyone must sign again")
     ResponseEntity<PledgeView> newVersion(@PathVariable UUID id, @RequestBody PledgeTextRequest request,
                                           @AuthenticationPrincipal BansoUser user) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(councils.publishPledgeVersion(new CouncilId(id),
+        return ResponseEntity.status(HttpStatus.CREATED).body(pledges.publishVersion(new CouncilId(id),
                 request == null ? null : request.textJa(), request == null ? null : request.textEn(), user));
     }
 
     @GetMapping("/councils/{id}/pledges")
     @Operation(summary = "Every signature: person, version, SHA-256 of the text, when, and when access ended")
     List<SignatureView> signatures(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.signatures(new CouncilId(id), user);
+        return pledges.signatures(new CouncilId(id), user);
     }
 
     @PostMapping("/councils/{id}/proposals")
     @Operation(summary = "Make a proposal of one of the four matters (R8), optionally with a designation (R15)")
-    ResponseEntity<ProposalView> propose(@PathVariable UUID id, @RequestBody CouncilManagement.NewProposal request,
+    ResponseEntity<ProposalView> propose(@PathVariable UUID id, @RequestBody Proposals.NewProposal request,
                                          @AuthenticationPrincipal BansoUser user) {
-        ProposalView proposal = councils.propose(new CouncilId(id), request, user);
+        ProposalView proposal = proposals.propose(new CouncilId(id), request, user);
         return ResponseEntity.created(URI.create("/api/v1/proposals/" + proposal.id())).body(proposal);
     }
 
     @GetMapping("/councils/{id}/proposals")
     List<ProposalSummary> proposals(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.proposals(new CouncilId(id), user);
+        return proposals.proposals(new CouncilId(id), user);
     }
 
     @GetMapping("/proposals/{id}")
     ProposalView proposal(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.proposal(new ProposalId(id), user);
+        return proposals.proposal(new ProposalId(id), user);
     }
 
     @PostMapping("/proposals/{id}/responses")
@@ -277,41 +302,45 @@ class CouncilRestController {
                     + "adopted, withdrawn or lapsed. The last consent adopts the proposal at once.")
     ProposalView respond(@PathVariable UUID id, @RequestBody ResponseRequest request,
                          @AuthenticationPrincipal BansoUser user) {
-        return councils.respond(new ProposalId(id), request == null ? null : request.response(),
+        return proposals.respond(new ProposalId(id),
+                request == null ? null : ProposalResponse.named(request.response()).orElse(null),
                 request == null ? null : request.reason(), user);
     }
 
     @PostMapping("/proposals/{id}/amend")
-    @Operation(summary = "A new revision: everyone is asked again (R14)")
+    @Operation(summary = "A new revision: everyone is asked again (R14)",
+            description = "The request states the whole revision: without a designation the revision carries none. "
+                    + "responseDeadline (optional, in the future) replaces the deadline; omitted, it is kept.")
     ProposalView amend(@PathVariable UUID id, @RequestBody AmendRequest request,
                        @AuthenticationPrincipal BansoUser user) {
         if (request == null) {
             throw BansoException.invalid("title", "must not be blank");
         }
-        return councils.amend(new ProposalId(id), request.title(), request.body(), request.designation(), user);
+        return proposals.amend(new ProposalId(id), request.title(), request.body(), request.designation(),
+                request.responseDeadline(), user);
     }
 
     @PostMapping("/proposals/{id}/withdraw")
     ProposalView withdraw(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.withdraw(new ProposalId(id), user);
+        return proposals.withdraw(new ProposalId(id), user);
     }
 
     @PostMapping("/councils/{id}/meetings")
     @Operation(summary = "Schedule a meeting with agenda items, each of one of the four matters (R8)")
-    ResponseEntity<MeetingView> meeting(@PathVariable UUID id, @RequestBody CouncilManagement.NewMeeting request,
+    ResponseEntity<MeetingView> meeting(@PathVariable UUID id, @RequestBody Meetings.NewMeeting request,
                                         @AuthenticationPrincipal BansoUser user) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(councils.scheduleMeeting(new CouncilId(id), request, user));
+                .body(meetings.schedule(new CouncilId(id), request, user));
     }
 
     @GetMapping("/councils/{id}/meetings")
     List<MeetingView> meetings(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.meetings(new CouncilId(id), user);
+        return meetings.meetings(new CouncilId(id), user);
     }
 
     @GetMapping("/meetings/{id}")
     MeetingView meeting(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.meeting(new MeetingId(id), user);
+        return meetings.meeting(new MeetingId(id), user);
     }
 
     @GetMapping(value = "/meetings/{id}/ical", produces = "text/calendar")
@@ -319,59 +348,62 @@ class CouncilRestController {
     ResponseEntity<String> ical(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"")
-                .body(councils.meetingCalendar(new MeetingId(id), user));
+                .body(meetings.calendar(new MeetingId(id), user));
     }
 
     @PutMapping("/meetings/{id}/attendance")
     @Operation(summary = "Record who attended and the information item holding the minutes (category MINUTES)")
     MeetingView attendance(@PathVariable UUID id, @RequestBody AttendanceRequest request,
                            @AuthenticationPrincipal BansoUser user) {
-        return councils.recordAttendance(new MeetingId(id), request == null ? null : request.attendees(),
+        return meetings.recordAttendance(new MeetingId(id), request == null ? null : request.attendees(),
                 request == null ? null : request.minutesItemId(), user);
     }
 
     @PostMapping("/councils/{id}/tasks")
     @Operation(summary = "An action item from an adopted proposal (R9), or a support request (REGULATORY_RELAXATION, "
             + "INTERNATIONAL_STANDARDIZATION) assigned to a responsible ministry")
-    ResponseEntity<TaskView> task(@PathVariable UUID id, @RequestBody CouncilManagement.NewTask request,
+    ResponseEntity<TaskView> task(@PathVariable UUID id, @RequestBody TaskRequest request,
                                   @AuthenticationPrincipal BansoUser user) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(councils.createTask(new CouncilId(id), request, user));
+        Tasks.NewTask task = request == null ? null : new Tasks.NewTask(TaskKind.named(request.kind()).orElse(null),
+                request.proposalId(), request.assigneeParticipantId(), request.responsibleMinistryId(),
+                request.title(), request.description(), request.dueDate());
+        return ResponseEntity.status(HttpStatus.CREATED).body(tasks.create(new CouncilId(id), task, user));
     }
 
     @GetMapping("/councils/{id}/tasks")
     @Operation(summary = "Action items and support requests, with overdue shown")
     List<TaskView> tasks(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.tasks(new CouncilId(id), user);
+        return tasks.tasks(new CouncilId(id), user);
     }
 
     @PostMapping("/tasks/{id}/done")
     TaskView done(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.completeTask(new TaskId(id), user);
+        return tasks.complete(new TaskId(id), user);
     }
 
     @PostMapping("/councils/{id}/material-requests")
     @Operation(summary = "Request materials from the think tank or a participant, with a due date (R11)")
     ResponseEntity<MaterialRequestView> requestMaterials(@PathVariable UUID id,
-                                                         @RequestBody CouncilManagement.NewMaterialRequest request,
+                                                         @RequestBody MaterialRequests.NewMaterialRequest request,
                                                          @AuthenticationPrincipal BansoUser user) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(councils.requestMaterials(new CouncilId(id), request, user));
+                .body(materials.request(new CouncilId(id), request, user));
     }
 
     @GetMapping("/councils/{id}/material-requests")
     List<MaterialRequestView> materialRequests(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return councils.materialRequests(new CouncilId(id), user);
+        return materials.requests(new CouncilId(id), user);
     }
 
     @PostMapping("/material-requests/{id}/fulfil")
     MaterialRequestView fulfil(@PathVariable UUID id, @RequestBody FulfilRequest request,
                                @AuthenticationPrincipal BansoUser user) {
-        return councils.fulfil(new MaterialRequestId(id), request == null ? null : request.itemIds(), user);
+        return materials.fulfil(new MaterialRequestId(id), request == null ? null : request.itemIds(), user);
     }
 
     @PostMapping("/material-requests/{id}/decline")
     MaterialRequestView decline(@PathVariable UUID id, @RequestBody DeclineRequest request,
                                 @AuthenticationPrincipal BansoUser user) {
-        return councils.decline(new MaterialRequestId(id), request == null ? null : request.reason(), user);
+        return materials.decline(new MaterialRequestId(id), request == null ? null : request.reason(), user);
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.banso.council.CouncilDissolutionVeto;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.funding.ProjectId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.OrganizationId;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The council gate (R7) on the council module. The council is created through
- * {@link CouncilManagement#createCouncilForProject} in the award's transaction, with the awarding funding officer
+ * {@link Councils#createForProject} in the award's transaction, with the awarding funding officer
  * as the actor (the council's events record them as {@code by}) and the named competent-ministry representative as
  * the ministry participant's representative (the council module checks that person; a refusal rolls the award
  * back). The application's draft open/close plan goes with it and is kept by the council as the draft of its first
@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CouncilModuleAdapter implements ProjectCouncils, CouncilDissolutionVeto {
 
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final JdbcClient jdbc;
 
-    CouncilModuleAdapter(CouncilManagement councils, JdbcClient jdbc) {
+    CouncilModuleAdapter(Councils councils, JdbcClient jdbc) {
         this.councils = councils;
         this.jdbc = jdbc;
     }
@@ -38,7 +38,7 @@ class CouncilModuleAdapter implements ProjectCouncils, CouncilDissolutionVeto {
     @Override
     public UUID create(ProjectId project, String name, OrganizationId competentMinistry, UserId principalInvestigator,
                        UserId competentMinistryRepresentative, String informationManagementDraft, BansoUser actor) {
-        return councils.createCouncilForProject(new CouncilManagement.ProjectCouncil(project.value(), name,
+        return councils.createForProject(new Councils.ProjectCouncil(project.value(), name,
                 competentMinistry, principalInvestigator, competentMinistryRepresentative,
                 informationManagementDraft), actor).value();
     }

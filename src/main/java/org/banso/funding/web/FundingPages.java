@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.funding.Calls;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
@@ -24,8 +24,8 @@ import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.OrganizationKind;
 import org.banso.identity.OrganizationView;
-import org.banso.identity.UserId;
 import org.banso.identity.Role;
+import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
@@ -55,10 +55,10 @@ class FundingPages {
     private final TechnologyRegistry technologies;
     private final FieldErrorMessages errorMessages;
     private final IdentityManagement identity;
-    private final CouncilManagement councils;
+    private final Councils councils;
 
     FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
-                 IdentityManagement identity, CouncilManagement councils) {
+                 IdentityManagement identity, Councils councils) {
         this.councils = councils;
         this.funding = funding;
         this.calls = calls;

@@ -181,6 +181,16 @@ public class AccountSecurity {
         return id == null || id.equals(current);
     }
 
+    /**
+     * After a password change: the records of the account's other sessions end too (those sessions already end at
+     * their next request, their sign-in being older than the new password), so the account page lists only this one.
+     */
+    public void endOtherSessions(BansoUser user, HttpServletRequest request) {
+        Object current = request.getSession(false) == null ? null
+                : request.getSession(false).getAttribute(SessionRecords.ATTRIBUTE);
+        sessions.endOthers(user.id(), current instanceof UUID id ? id : null);
+    }
+
     /** Throws the step-up problem unless this session may change factors now. */
     public void requireMayChange() {
         if (!policy.mayChangeFactors(SecurityContextHolder.getContext().getAuthentication(), clock.instant())) {
@@ -207,7 +217,7 @@ public class AccountSecurity {
                 .toList());
         factors.add(SignInFactors.factor(factor, clock.instant()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(SignInFactors.authentication(user, factors));
+        context.setAuthentication(SignInFactors.authentication(user, factors, SignInFactors.stamp(current)));
         SecurityContextHolder.setContext(context);
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
     }

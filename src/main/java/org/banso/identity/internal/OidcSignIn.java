@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -71,15 +70,20 @@ final class OidcSignIn {
     }
 
     /** Puts the Banso account in the session in place of the provider's user, then goes where the person wanted. */
-    static AuthenticationSuccessHandler successHandler(SecurityContextRepository contexts, Clock clock) {
-        SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+    static AuthenticationSuccessHandler successHandler(SecurityContextRepository contexts, Accounts accounts,
+                                                       AuthenticationSuccessHandler then, Clock clock) {
         return new AuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws IOException, ServletException {
                 BansoUser account = ((LinkedUser) authentication.getPrincipal()).account();
+                // stamped like a password sign-in, so that the session follows the account; an account gone
+                // since the link was checked gets a stamp no account has, which ends the session at its next request
+                int credentialsVersion = accounts.state(account.id()).map(AccountStates.State::credentialsVersion)
+                        .orElse(-1);
                 Authentication banso = SignInFactors.authentication(account,
-                        List.of(SignInFactors.factor(SignInFactors.OIDC, clock.instant())));
+                        List.of(SignInFactors.factor(SignInFactors.OIDC, clock.instant())),
+                        new SessionStamp(credentialsVersion));
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(banso);
                 SecurityContextHolder.setContext(context);

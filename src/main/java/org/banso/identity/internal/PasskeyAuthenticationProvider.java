@@ -8,7 +8,6 @@ import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.identity.IdentityEvents.FactorPurpose;
 import org.banso.identity.IdentityEvents.SignInMethod;
-import org.banso.identity.UserView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -52,9 +51,10 @@ class PasskeyAuthenticationProvider implements AuthenticationProvider {
         } catch (RuntimeException e) {
             throw new BadCredentialsException("The passkey was not accepted", e);
         }
-        UserView account = users.account(entity.getId()).flatMap(accounts::byId).filter(UserView::enabled)
+        AccountStates.State account = users.account(entity.getId()).flatMap(accounts::state)
+                .filter(AccountStates.State::enabled)
                 .orElseThrow(() -> new BadCredentialsException("The passkey was not accepted"));
-        BansoUser user = account.asPrincipal();
+        BansoUser user = account.user();
         Instant now = clock.instant();
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         boolean alreadySignedIn = SignInFactors.user(current).map(c -> c.id().equals(user.id())).orElse(false);
@@ -62,7 +62,8 @@ class PasskeyAuthenticationProvider implements AuthenticationProvider {
         events.publishEvent(alreadySignedIn
                 ? new IdentityEvents.SecondFactorPassed(user.id(), SignInMethod.PASSKEY, purpose, now)
                 : new IdentityEvents.SignedIn(user.id(), SignInMethod.PASSKEY, null, now));
-        return SignInFactors.authentication(user, List.of(SignInFactors.factor(SignInFactors.PASSKEY, now)));
+        return SignInFactors.authentication(user, List.of(SignInFactors.factor(SignInFactors.PASSKEY, now)),
+                new SessionStamp(account.credentialsVersion()));
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -63,7 +63,8 @@ final class SecondFactorCodes {
     }
 
     static AuthenticationFilter filter(SecondFactors factors, Accounts accounts, SessionRecords sessions,
-                                       SecurityContextRepository contexts, Clock clock) {
+                                       SecurityContextRepository contexts, AuthenticationSuccessHandler then,
+                                       Clock clock) {
         AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(provider(factors, accounts, clock)),
                 request -> {
                     Authentication current = SecurityContextHolder.getContext().getAuthentication();
@@ -74,7 +75,6 @@ final class SecondFactorCodes {
         filter.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH));
         filter.setMfaEnabled(true);
         filter.setSecurityContextRepository(contexts);
-        SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         filter.setSuccessHandler((request, response, authentication) -> {
             recordInSession(request, sessions, authentication);
             then.onAuthenticationSuccess(request, response, authentication);
@@ -95,8 +95,10 @@ final class SecondFactorCodes {
                 if (outcome instanceof SecondFactors.Passed passed) {
                     String factor = passed.method() == SignInMethod.RECOVERY_CODE ? SignInFactors.RECOVERY_CODE
                             : SignInFactors.TOTP;
+                    // the session's stamp goes on; Spring's MFA merge adds the first factor beside this one
                     return SignInFactors.authentication(account.asPrincipal(),
-                            List.of(SignInFactors.factor(factor, clock.instant())));
+                            List.of(SignInFactors.factor(factor, clock.instant())),
+                            SignInFactors.stamp(SecurityContextHolder.getContext().getAuthentication()));
                 }
                 if (outcome instanceof SecondFactors.Locked || outcome instanceof SecondFactors.Wrong w && w.nowLocked()) {
                     throw new LockedException("Too many wrong codes");

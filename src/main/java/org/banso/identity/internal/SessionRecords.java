@@ -114,6 +114,23 @@ class SessionRecords {
         return ended;
     }
 
+    /** Ends every session of the account but {@code keep} (null: all); answers how many. */
+    @Transactional
+    int endOthers(UserId account, UUID keep) {
+        if (keep == null) {
+            return end(account, null);
+        }
+        Instant now = clock.instant();
+        int ended = jdbc.sql("""
+                        update identity_session set ended_at = ?
+                        where account_id = ? and id <> ? and ended_at is null""")
+                .params(Timestamp.from(now), account.value(), keep).update();
+        if (ended > 0) {
+            events.publishEvent(new IdentityEvents.SessionsEnded(account, ended, true, now));
+        }
+        return ended;
+    }
+
     /** A short description of the device from its User-Agent header: browser and system, nothing identifying. */
     static String device(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {

@@ -41,12 +41,47 @@ final class SignInFactors {
         return FactorGrantedAuthority.withAuthority(authority).issuedAt(at).build();
     }
 
-    /** The person's roles and the factors given, as the authentication of a page session or an API request. */
+    /** The person's roles and the factors given, as the authentication of an API request. */
     static Authentication authentication(BansoUser user, Collection<? extends GrantedAuthority> factors) {
+        return authentication(user, factors, null);
+    }
+
+    /**
+     * The person's roles and the factors given, as the authentication of a page session; {@code stamp} (the
+     * account's credentials version at sign-in) makes the session follow the account ({@link AccountSessionFilter})
+     * whichever way it signed in.
+     */
+    static Authentication authentication(BansoUser user, Collection<? extends GrantedAuthority> factors,
+                                         SessionStamp stamp) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
         authorities.addAll(factors);
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                authorities);
+        token.setDetails(stamp);
+        return token;
+    }
+
+    /**
+     * The same sign-in for the account as it is now ({@code user}: current name and roles) under {@code stamp}: the
+     * factors already proved, and when, are kept, so that a change of roles or of one's own password does not
+     * take away a second factor the session passed.
+     */
+    static Authentication following(Authentication current, BansoUser user, SessionStamp stamp) {
+        return authentication(user, factors(current), stamp);
+    }
+
+    /** The factors an authentication proved. */
+    static List<FactorGrantedAuthority> factors(Authentication authentication) {
+        return authentication == null ? List.of() : authentication.getAuthorities().stream()
+                .filter(a -> a instanceof FactorGrantedAuthority)
+                .map(a -> (FactorGrantedAuthority) a)
+                .toList();
+    }
+
+    /** The stamp of a page session's authentication, if it has one. */
+    static SessionStamp stamp(Authentication authentication) {
+        return authentication != null && authentication.getDetails() instanceof SessionStamp stamp ? stamp : null;
     }
 
     /** When the authentication last proved a second factor, if ever. */

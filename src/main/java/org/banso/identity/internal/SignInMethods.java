@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
@@ -102,7 +103,7 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
     }
 
     /** Adds the sign-in methods, the session records and the second-factor redirect to the page chain. */
-    void applyTo(HttpSecurity http) throws Exception {
+    void applyTo(HttpSecurity http, AuthenticationSuccessHandler returnToPage) throws Exception {
         SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         SessionAuthenticationStrategy sessionStrategy = new CompositeSessionAuthenticationStrategy(List.of(
                 new ChangeSessionIdAuthenticationStrategy(), SessionRecording.strategy(sessions)));
@@ -141,15 +142,19 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(OidcSignIn.userService(oidcLinks)))
                     .authorizedClientRepository(NO_STORED_CLIENTS)
-                    .successHandler(OidcSignIn.successHandler(contexts, clock))
+                    .successHandler(OidcSignIn.successHandler(contexts, accounts, returnToPage, clock))
                     .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                             + "/login?oidc-refused")));
         }
-        http.addFilterBefore(SecondFactorCodes.filter(secondFactors, accounts, sessions, contexts, clock),
+        http.addFilterBefore(SecondFactorCodes.filter(secondFactors, accounts, sessions, contexts,
+                        returnToPage, clock),
                 AuthorizationFilter.class);
         http.addFilterAfter(SessionRecording.filter(sessions), SecurityContextHolderFilter.class);
-        http.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
-                new LoginUrlAuthenticationEntryPoint(SecondFactorCodes.PATH), SignInFactors.SECOND_FACTOR));
+        LoginUrlAuthenticationEntryPoint secondFactorPage = new LoginUrlAuthenticationEntryPoint(SecondFactorCodes.PATH);
+        // a relative Location, never built from the request's Host header
+        secondFactorPage.setFavorRelativeUris(true);
+        http.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(secondFactorPage,
+                SignInFactors.SECOND_FACTOR));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.banso.identity.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,10 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.identity.BansoUser;
 import org.banso.identity.internal.AccountSecurity;
+import org.banso.identity.internal.ClientAddress;
+import org.banso.identity.internal.IdentityService;
+import org.banso.identity.internal.PageSessions;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
-import org.banso.web.NavigationItem;
-import org.springframework.context.annotation.Bean;
+import org.banso.web.FieldErrorMessages;
 import org.springframework.http.CacheControl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,22 +26,53 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The account page (issue 18): the second factor (authenticator app and recovery codes), passkeys, linked OIDC
- * providers, page sessions with "sign out everywhere"; and the second-factor page a sign-in or step-up lands on.
- * Changing factors needs a fresh second factor; the page sends the person to confirm first and back.
+ * The signed-in person's own account (linked beside their name in the header): the password (rules are the
+ * service's; the page keeps this session going after a change), and (issue 18) the second factor (authenticator app
+ * and recovery codes), passkeys, linked OIDC providers, page sessions with "sign out everywhere"; and the
+ * second-factor page a sign-in or step-up lands on. Changing factors needs a fresh second factor; the page sends the
+ * person to confirm first and back.
  */
 @Controller
 class AccountPages {
 
     private final AccountSecurity account;
+    private final IdentityService identity;
+    private final FieldErrorMessages errorMessages;
 
-    AccountPages(AccountSecurity account) {
+    AccountPages(AccountSecurity account, IdentityService identity, FieldErrorMessages errorMessages) {
         this.account = account;
+        this.identity = identity;
+        this.errorMessages = errorMessages;
     }
 
-    @Bean
-    static NavigationItem accountNavigation() {
-        return new NavigationItem("nav.account", "/account", 900, NavigationItem.SIGNED_IN);
+    @GetMapping("/account/password")
+    String passwordForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "identity/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+                          @RequestParam(required = false) String newPassword,
+                          @RequestParam(required = false) String confirmPassword,
+                          @AuthenticationPrincipal BansoUser user, Model model, HttpServletRequest request,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        if (newPassword != null && !newPassword.equals(confirmPassword)) {
+            model.addAttribute("errors", Map.of("confirmPassword",
+                    errorMessages.byField(BansoException.invalidCoded("confirmPassword", "password-confirm",
+                            "does not match the new password")).get("confirmPassword")));
+            return "identity/password";
+        }
+        try {
+            int version = identity.changePassword(user, currentPassword, newPassword, ClientAddress.current(request));
+            PageSessions.continueAfterPasswordChange(request, response, user, version);
+            account.endOtherSessions(user, request);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/account/password";
+        } catch (BansoException e) {
+            model.addAttribute("errors", errorMessages.byField(e));
+            return "identity/password";
+        }
     }
 
     @GetMapping("/login/second-factor")

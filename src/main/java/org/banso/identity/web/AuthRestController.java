@@ -7,8 +7,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.BansoUser;
 import org.banso.identity.internal.ApiTokens;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.banso.identity.internal.Authenticator;
+import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.SignInSecondFactor;
+import org.banso.shared.RateLimitedException;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.springframework.http.HttpHeaders;
@@ -51,23 +55,37 @@ class AuthRestController {
 
     @PostMapping("/token")
     @Operation(summary = "Exchange a username, password and (where required) a second-factor code for a bearer token",
-            description = "A wrong password, an unknown user, a disabled account and a temporarily locked username "
-                    + "all get the same 401 problem. Repeated failures lock the username for a while. When "
-                    + "banso.identity.second-factor=required, accounts of government roles, ADMIN, AUDITOR and "
-                    + "participants of a council with a designation must also send `code` (six digits of their "
-                    + "authenticator app, or a recovery code): without it the answer is 401 second-factor-required; a "
-                    + "wrong code is 401 unauthenticated; too many wrong codes lock the account's codes for a while. "
-                    + "A token issued with a code counts as a second factor passed at issue (step-up for controlled "
-                    + "content lasts banso.identity.step-up-window, then POST /api/v1/auth/second-factor).")
-    TokenResponse issue(@RequestBody Credentials credentials) {
+            description = """
+                    A wrong password, an unknown user and a disabled account all get the same 401 problem.
+                    Sign-in is throttled per source address and per username with back-off: too many failures answer
+                    `429 rate-limited` with `Retry-After` (seconds), the same for every username whether or not it
+                    exists. A stranger's failures never lock the account's owner out: they slow the stranger's source,
+                    and under an attack from many sources the owner's usual sources still get in.
+                    When banso.identity.second-factor=required, accounts of government roles, ADMIN, AUDITOR and
+                    participants of a council with a designation must also send `code` (six digits of their
+                    authenticator app, or a recovery code): without it the answer is 401 second-factor-required; a
+                    wrong code is 401 unauthenticated; too many wrong codes lock the account's codes for a while.
+                    A token issued with a code counts as a second factor passed at issue (step-up for controlled
+                    content lasts banso.identity.step-up-window, then POST /api/v1/auth/second-factor).""")
+    @ApiResponse(responseCode = "200", description = "signed in")
+    @ApiResponse(responseCode = "401", description = "unauthenticated",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "rate-limited, with a Retry-After header",
+            content = @Content(mediaType = "application/problem+json"))
+    TokenResponse issue(@RequestBody Credentials credentials, HttpServletRequest request) {
         if (credentials == null) {
             throw BansoException.invalid("username", "must not be blank");
         }
-        BansoUser user = authenticator.authenticate(credentials.username(), credentials.password(), "api")
-                .orElseThrow(() -> new BansoException(ProblemCode.UNAUTHENTICATED,
-                        "The username or password is not correct."));
-        Instant secondFactorAt = secondFactor.forToken(user, credentials.code());
-        ApiTokens.IssuedToken issued = tokens.issue(user, secondFactorAt);
+        Authenticator.Outcome outcome = authenticator.authenticate(credentials.username(), credentials.password(),
+                "api", ClientAddress.current(request));
+        if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
+            throw new RateLimitedException("Too many failed sign-ins. Try again later.", throttled.retryAfter());
+        }
+        if (!(outcome instanceof Authenticator.Outcome.SignedIn signedIn)) {
+            throw new BansoException(ProblemCode.UNAUTHENTICATED, "The username or password is not correct.");
+        }
+        Instant secondFactorAt = secondFactor.forToken(signedIn.user(), credentials.code());
+        ApiTokens.IssuedToken issued = tokens.issue(signedIn.user(), secondFactorAt);
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 

@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.banso.council.ConsentDecision;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
 import org.banso.council.CouncilViews.ProposalView;
+import org.banso.council.Councils;
 import org.banso.council.Designation;
 import org.banso.council.Matter;
 import org.banso.council.ParticipantRole;
+import org.banso.council.Pledges;
+import org.banso.council.ProposalResponse;
+import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserView;
@@ -46,15 +50,19 @@ class DemoInformation implements ApplicationRunner {
     private static final String RATIONALE_INNOVATION = "大学・企業・シンクタンクが同じデータを検討することで新たな用途を探る。";
     private static final String RATIONALE_INCENTIVE = "提供者の先行利益を守り、データ提供の意欲を損なわないよう期間を限る。";
 
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
+    private final Pledges pledges;
     private final InformationItems items;
     private final IdentityManagement identity;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoInformation(CouncilManagement councils, InformationItems items, IdentityManagement identity,
-                    TransactionTemplate transaction, Clock clock) {
+    DemoInformation(Councils councils, Proposals proposals, Pledges pledges, InformationItems items,
+                    IdentityManagement identity, TransactionTemplate transaction, Clock clock) {
         this.councils = councils;
+        this.proposals = proposals;
+        this.pledges = pledges;
         this.items = items;
         this.identity = identity;
         this.transaction = transaction;
@@ -87,18 +95,18 @@ class DemoInformation implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            CouncilId council = councils.propose(new CouncilManagement.NewCouncil(COUNCIL_NAME, meti.organizationId(),
+            CouncilId council = councils.propose(new Councils.NewCouncil(COUNCIL_NAME, meti.organizationId(),
                     List.of(), List.of(researcher.id())), meti).id();
-            councils.recordConsent(council, "CONSENT", researcher);
+            councils.recordConsent(council, ConsentDecision.CONSENT, researcher);
             councils.establish(council, meti);
-            councils.addParticipant(council, new CouncilManagement.NewParticipant(startup.organizationId(),
+            councils.addParticipant(council, new Councils.NewParticipant(startup.organizationId(),
                     ParticipantRole.STARTUP, startup.id(), List.of()), meti);
-            councils.addParticipant(council, new CouncilManagement.NewParticipant(analyst.organizationId(),
+            councils.addParticipant(council, new Councils.NewParticipant(analyst.organizationId(),
                     ParticipantRole.THINK_TANK, analyst.id(), List.of()), meti);
-            councils.addParticipant(council, new CouncilManagement.NewParticipant(researcher.organizationId(),
+            councils.addParticipant(council, new Councils.NewParticipant(researcher.organizationId(),
                     ParticipantRole.UNIVERSITY, researcher.id(), List.of()), meti);
             for (BansoUser person : List.of(meti, startup, analyst, researcher)) {
-                councils.signPledge(council, "ja", person);
+                pledges.sign(council, "ja", person);
             }
             ItemView result = store(council, startup, "量子センサ試作機の評価結果（公開版）", ItemCategory.RESEARCH_RESULT,
                     "evaluation.txt", "試作機の感度は目標値を満たした。詳細な条件は報告書を参照。\n");
@@ -112,13 +120,13 @@ class DemoInformation implements ApplicationRunner {
                     .filter(p -> p.role() != ParticipantRole.THINK_TANK).map(ParticipantView::id)
                     .map(org.banso.council.ParticipantId::value).toList();
             Instant now = clock.instant();
-            ProposalView proposal = councils.propose(council, new CouncilManagement.NewProposal(
+            ProposalView proposal = proposals.propose(council, new Proposals.NewProposal(
                     Matter.INFORMATION_MANAGEMENT, "現地測定データの管理指定", "測定データを90日間、閲覧のみで管理する。",
                     new Designation(List.of(data.id().value()), null, scope, now, now.plus(Duration.ofDays(90)),
                             "VIEW_ONLY", "PUBLIC", new Designation.Rationale(RATIONALE_SOCIAL, RATIONALE_LEAKAGE,
                             RATIONALE_INNOVATION, RATIONALE_INCENTIVE)), null), meti);
             for (BansoUser person : List.of(meti, startup, analyst, researcher)) {
-                councils.respond(proposal.id(), "CONSENT", null, person);
+                proposals.respond(proposal.id(), ProposalResponse.CONSENT, null, person);
             }
         });
     }

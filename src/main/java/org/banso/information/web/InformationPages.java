@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
+import org.banso.council.Councils;
+import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.information.AccessDecision;
@@ -57,12 +58,13 @@ class InformationPages {
 
     private final InformationItems items;
     private final InformationAccessPolicy policy;
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
     private final Clock clock;
 
-    InformationPages(InformationItems items, InformationAccessPolicy policy, CouncilManagement councils,
+    InformationPages(InformationItems items, InformationAccessPolicy policy, Councils councils, Proposals proposals,
                      IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock,
                      @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
                      int pageSize) {
@@ -70,6 +72,7 @@ class InformationPages {
         this.items = items;
         this.policy = policy;
         this.councils = councils;
+        this.proposals = proposals;
         this.identity = identity;
         this.errorMessages = errorMessages;
         this.clock = clock;
@@ -113,15 +116,13 @@ class InformationPages {
 
     @GetMapping("/items/{id}")
     String item(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        ItemView item = items.open(new ItemId(id), user);
+        InformationItems.ItemPage page = items.itemPage(new ItemId(id), user);
+        ItemView item = page.item();
         Instant now = clock.instant();
         model.addAttribute("item", item);
-        model.addAttribute("mayDownload", permits(user, InformationAction.DOWNLOAD, item.id(), now));
-        model.addAttribute("mayAddVersion", user != null && permits(user, InformationAction.NEW_VERSION, item.id(), now));
-        boolean result = item.category() == ItemCategory.RESEARCH_RESULT
-                || item.category() == ItemCategory.GOVERNMENT_RESEARCH_RESULT;
-        model.addAttribute("mayPublish", user != null && result && !item.published()
-                && permits(user, InformationAction.PUBLISH, item.id(), now));
+        model.addAttribute("mayDownload", page.mayDownload());
+        model.addAttribute("mayAddVersion", page.mayAddVersion());
+        model.addAttribute("mayPublish", page.mayPublish());
         model.addAttribute("viewOnly", item.marking() == Marking.CONTROLLED && item.handling() == Handling.VIEW_ONLY);
         model.addAttribute("daysLeft", item.controlledUntil() == null ? null : daysUntil(now, item.controlledUntil()));
         Map<String, String> names = new HashMap<>();
@@ -184,7 +185,7 @@ class InformationPages {
     /** The adopting proposal's title as the council module shows it to this person, or null. */
     private String proposalTitle(DesignationView designation, BansoUser user) {
         try {
-            return councils.proposal(designation.proposalId(), user).title();
+            return proposals.proposal(designation.proposalId(), user).title();
         } catch (BansoException e) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,13 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilViews;
-import org.banso.council.MeetingId;
 import org.banso.council.CouncilViews.CouncilSummary;
+import org.banso.council.Councils;
+import org.banso.council.MeetingId;
+import org.banso.council.Meetings;
 import org.banso.council.ProposalId;
+import org.banso.council.Proposals;
 import org.banso.guideline.GuidelineModel;
 import org.banso.guideline.Guidelines;
 import org.banso.identity.BansoUser;
@@ -57,6 +60,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search (R17): indexes what the modules' APIs give a system reader, and answers a query with an exact visibility
@@ -68,7 +73,6 @@ import org.springframework.stereotype.Service;
 class SearchService implements Search {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-    private static final int MAX_QUERY_LENGTH = 200;
     private static final int SNIPPET_LENGTH = 160;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -77,23 +81,30 @@ class SearchService implements Search {
     private static final String MARK_CLOSE = "\uE001";
 
     private final SearchEngine engine;
-    private final CouncilManagement councils;
+    private final Councils councils;
+    private final Proposals proposals;
+    private final Meetings meetings;
     private final TechnologyRegistry technologies;
     private final Guidelines guidelines;
     private final ObjectProvider<InformationSearchSupport> items;
     private final ObjectProvider<InformationAccessPolicy> policy;
     private final Clock clock;
+    private final TransactionTemplate rendering;
 
-    SearchService(SearchEngine engine, CouncilManagement councils, TechnologyRegistry technologies,
-                  Guidelines guidelines, ObjectProvider<InformationSearchSupport> items,
-                  ObjectProvider<InformationAccessPolicy> policy, Clock clock) {
+    SearchService(SearchEngine engine, Councils councils, Proposals proposals, Meetings meetings,
+                  TechnologyRegistry technologies, Guidelines guidelines,
+                  ObjectProvider<InformationSearchSupport> items, ObjectProvider<InformationAccessPolicy> policy,
+                  Clock clock, PlatformTransactionManager transactions) {
         this.engine = engine;
         this.councils = councils;
+        this.proposals = proposals;
+        this.meetings = meetings;
         this.technologies = technologies;
         this.guidelines = guidelines;
         this.items = items;
         this.policy = policy;
         this.clock = clock;
+        this.rendering = new TransactionTemplate(transactions);
     }
 
     // --- querying ---
@@ -109,8 +120,10 @@ class SearchService implements Search {
             checks.add(new FieldError("category", "must be a category as the facet names it"));
         }
         checks.failIfAny();
-        if (page < 1) {
-            throw BansoException.invalid("page", "must be 1 or more");
+        if (page < 1 || page > MAX_PAGE) {
+            // collecting page n costs n × 20 hits: deep pages are refused, never allocated (issue #13)
+            throw BansoException.invalid("page", "must be between 1 and " + MAX_PAGE
+                    + "; refine the query to reach further results");
         }
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY_LENGTH) {
@@ -130,10 +143,22 @@ class SearchService implements Search {
                 VisibilityFilter.controlledNow(visibility), VisibilityFilter.publicNow(visibility));
         Query narrowed = refined(SearchEngine.filtered(text, filter), refine, visibility);
         SearchEngine.Page found = engine.search(narrowed, (page - 1) * PAGE_SIZE, PAGE_SIZE, true, markings);
+        // the items' re-checks in one transaction: their logged decisions (R17) reach the audit outbox in one write,
+        // on the one connection the request holds; the other kinds' modules answer on their own
+        Map<String, Optional<Hit>> items = rendering.execute(status -> {
+            Map<String, Optional<Hit>> rendered = new HashMap<>();
+            for (SearchEngine.Found f : found.found()) {
+                if (f.kind() == SearchKind.ITEM) {
+                    rendered.put(f.id(), renderItem(f, q, text, viewer, now));
+                }
+            }
+            return rendered;
+        });
         List<Hit> hits = new ArrayList<>();
         long dropped = 0;
         for (SearchEngine.Found f : found.found()) {
-            Optional<Hit> hit = render(f, q, text, viewer, visibleCouncils, now);
+            Optional<Hit> hit = f.kind() == SearchKind.ITEM ? items.get(f.id())
+                    : render(f, q, text, viewer, visibleCouncils, now);
             if (hit.isPresent()) {
                 hits.add(hit.get());
             } else {
@@ -172,9 +197,8 @@ class SearchService implements Search {
                                  Set<String> visibleCouncils, Instant now) {
         try {
             return switch (f.kind()) {
-                case ITEM -> renderItem(f, q, text, viewer, now);
                 case COUNCIL -> visibleCouncils.contains(f.id())
-                        ? councils.councilSummary(new CouncilId(UUID.fromString(f.id())))
+                        ? councils.summary(new CouncilId(UUID.fromString(f.id())))
                                 .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id()))
                         : Optional.empty();
                 case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
@@ -183,11 +207,11 @@ class SearchService implements Search {
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
                                 guidelineText(v)), null));
-                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(councils.proposal(
+                case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(proposals.proposal(
                                 new ProposalId(UUID.fromString(f.id())), viewer))
                         .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body()),
                                 p.councilId().toString()));
-                case MEETING -> viewer == null ? Optional.empty() : Optional.of(councils.meeting(
+                case MEETING -> viewer == null ? Optional.empty() : Optional.of(meetings.meeting(
                                 new MeetingId(UUID.fromString(f.id())), viewer))
                         .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m)),
                                 m.councilId().toString()));
@@ -279,7 +303,7 @@ class SearchService implements Search {
     }
 
     void indexCouncil(CouncilId id) {
-        Optional<CouncilSummary> council = councils.councilSummary(id);
+        Optional<CouncilSummary> council = councils.summary(id);
         if (council.isEmpty()) {
             engine.delete(SearchKind.COUNCIL, id.toString());
             return;
@@ -293,14 +317,14 @@ class SearchService implements Search {
     }
 
     void indexProposal(ProposalId id) {
-        councils.proposalForIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
+        proposals.forIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
                         id.toString(), p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(),
                         false, false)),
                 () -> engine.delete(SearchKind.PROPOSAL, id.toString()));
     }
 
     void indexMeeting(MeetingId id) {
-        councils.meetingForIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
+        meetings.forIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
                         id.toString(), m.title(), meetingText(m), m.councilId().toString(), null, Set.of(), false,
                         false)),
                 () -> engine.delete(SearchKind.MEETING, id.toString()));
@@ -405,12 +429,12 @@ class SearchService implements Search {
                 engine.put(councilDocument(c));
                 count++;
                 afterCouncil = c.id();
-                for (UUID p : councils.proposalAndMeetingIds(c.id(), false)) {
-                    indexProposal(new ProposalId(p));
+                for (ProposalId p : proposals.idsOf(c.id())) {
+                    indexProposal(p);
                     count++;
                 }
-                for (UUID m : councils.proposalAndMeetingIds(c.id(), true)) {
-                    indexMeeting(new MeetingId(m));
+                for (MeetingId m : meetings.idsOf(c.id())) {
+                    indexMeeting(m);
                     count++;
                 }
             }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
 import org.banso.information.Marking;
 import org.banso.search.Search;
@@ -28,11 +28,11 @@ class SearchPages {
     private static final Pattern AREA_CODE = Pattern.compile("A\\d{2}");
 
     private final Search search;
-    private final CouncilManagement councils;
+    private final Councils councils;
     private final TechnologyReference reference;
     private final MessageSource messages;
 
-    SearchPages(Search search, CouncilManagement councils, TechnologyReference reference, MessageSource messages) {
+    SearchPages(Search search, Councils councils, TechnologyReference reference, MessageSource messages) {
         this.search = search;
         this.councils = councils;
         this.reference = reference;
@@ -53,12 +53,12 @@ class SearchPages {
         try {
             refinement = new Search.Refinement(kind(kind), council, category,
                     marking(marking));
-            result = search.search(q, refinement, Math.max(1, page), user);
+            result = search.search(q, refinement, page, user);
         } catch (BansoException e) {
             result = new Search.Result(0, 1, List.of(), Map.of());
             error = "search.error.query";
         }
-        long pages = (result.total() + Search.PAGE_SIZE - 1) / Search.PAGE_SIZE;
+        long pages = Math.min(Search.MAX_PAGE, (result.total() + Search.PAGE_SIZE - 1) / Search.PAGE_SIZE);
         model.addAttribute("q", q);
         model.addAttribute("refinement", refinement);
         model.addAttribute("result", result);

@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
+import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
 import org.banso.information.InformationItems;
 import org.banso.shared.BansoException;
-import org.banso.thinktank.Commissions.EntityRequest;
+import org.banso.shared.DateBounds;
 import org.banso.thinktank.Commissions;
+import org.banso.thinktank.Commissions.EntityRequest;
+import org.banso.thinktank.Indicators;
 import org.banso.thinktank.Indicators.Field;
 import org.banso.thinktank.Indicators.Indicator;
-import org.banso.thinktank.Indicators;
 import org.banso.thinktank.Rankings;
 import org.banso.thinktank.SupplyChain;
 import org.banso.web.FieldErrorMessages;
@@ -47,10 +48,10 @@ class ThinkTankPages {
     private final Commissions commissions;
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
-    private final CouncilManagement councils;
+    private final Councils councils;
 
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages, CouncilManagement councils) {
+                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils) {
         this.councils = councils;
         this.indicators = indicators;
         this.supplyChain = supplyChain;
@@ -226,8 +227,13 @@ class ThinkTankPages {
             String date = form.get("confidentialityAgreedAt");
             if (date != null && !date.isBlank()) {
                 try {
-                    agreed = LocalDate.parse(date).atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
+                    LocalDate day = LocalDate.parse(date);
+                    if (!DateBounds.DEFAULT.contains(day)) {
+                        throw BansoException.invalid("confidentialityAgreedAt", "must be a date between "
+                                + DateBounds.DEFAULT.earliest() + " and " + DateBounds.DEFAULT.latest());
+                    }
+                    agreed = day.atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
+                } catch (java.time.DateTimeException e) {
                     throw BansoException.invalid("confidentialityAgreedAt", "must be a date");
                 }
             }
@@ -311,8 +317,13 @@ class ThinkTankPages {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            LocalDate day = LocalDate.parse(value);
+            if (!DateBounds.DEFAULT.contains(day)) {
+                throw BansoException.invalid(name, "must be a date between " + DateBounds.DEFAULT.earliest()
+                        + " and " + DateBounds.DEFAULT.latest());
+            }
+            return day;
+        } catch (java.time.DateTimeException e) {
             throw BansoException.invalid(name, "must be a date");
         }
     }

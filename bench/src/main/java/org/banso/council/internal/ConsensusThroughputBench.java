@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.banso.council.CouncilEvents.ProposalAdopted;
-import org.banso.council.CouncilManagement;
 import org.banso.council.ProposalId;
+import org.banso.council.ProposalResponse;
+import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
@@ -31,7 +32,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sustained answers per second through the council facade on the real PostgreSQL, with exactly-once adoption:
+ * Sustained answers per second through {@code Proposals.respond} on the real PostgreSQL, with exactly-once adoption:
  * 1,000 councils × 30 participants are seeded with SQL, one open proposal per council, and {@code bench.threads} (16) threads
  * send every representative's consent in a shuffled order (so that several threads hit one proposal at once). Each
  * proposal must end ADOPTED with exactly one {@code ProposalAdopted} event. Target: ≥ 2,000 answers/s.
@@ -65,7 +66,7 @@ class ConsensusThroughputBench {
     }
 
     @Autowired
-    CouncilManagement councils;
+    Proposals councils;
 
     @Autowired
     JdbcClient jdbc;
@@ -109,7 +110,7 @@ class ConsensusThroughputBench {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < answers.size(); i = next.getAndIncrement()) {
                     Answer a = answers.get(i);
-                    councils.respond(a.proposal(), "CONSENT", null, a.representative());
+                    councils.respond(a.proposal(), ProposalResponse.CONSENT, null, a.representative());
                 }
                 return null;
             }));

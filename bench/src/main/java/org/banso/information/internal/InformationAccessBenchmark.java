@@ -2,9 +2,9 @@ package org.banso.information.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilManagement;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilStatus;
 import org.banso.council.CouncilViews;
+import org.banso.council.Councils;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
@@ -205,11 +205,12 @@ public class InformationAccessBenchmark {
         // the benchmark's people have just passed their second factor: step-up never refuses here
         policy = new AccessPolicy(facts, memberships, tracing, (person, at) -> true, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, tracing, properties, event -> { });
+        items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, null, tracing, properties,
+                event -> { });
         // the search path's visibility sets: the council module answers "which councils does this person see" from
         // the same generated memberships (person u: council u % 1000); nothing else of it is used
-        CouncilManagement councilsOfPeople = (CouncilManagement) java.lang.reflect.Proxy.newProxyInstance(
-                CouncilManagement.class.getClassLoader(), new Class<?>[] {CouncilManagement.class},
+        Councils councilsOfPeople = (Councils) java.lang.reflect.Proxy.newProxyInstance(
+                Councils.class.getClassLoader(), new Class<?>[] {Councils.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("councils") || args == null || args.length != 1) {
                         throw new UnsupportedOperationException(method.getName());
@@ -218,7 +219,8 @@ public class InformationAccessBenchmark {
                     return List.of(new CouncilViews.CouncilSummary(councils[u % 1000], "council " + (u % 1000),
                             CouncilStatus.ESTABLISHED, null, now));
                 });
-        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc));
+        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc),
+                org.banso.information.internal.content.ContentLimits.defaults());
 
         // a hot set, warmed into the item cache
         hot = new ItemId[HOT_ITEMS];

@@ -1,0 +1,40 @@
+package org.banso.council;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.banso.council.CouncilViews.InvitationPreview;
+import org.banso.council.CouncilViews.InvitationView;
+import org.banso.council.CouncilViews.IssuedInvitation;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+
+/**
+ * Joining by invitation (R13): a one-time, expiring link for one participant role, made by the competent ministry.
+ * It is bound to what it was made for: it brings in only an organization of a kind that role stands for, and only a
+ * person whose account fits it. Once used — accepted, or worn out by refused registrations — it answers exactly
+ * like a token that never existed.
+ */
+public interface Invitations {
+
+    /** The token is in the answer only, once; only its SHA-256 is stored. */
+    IssuedInvitation invite(CouncilId council, ParticipantRole role, BansoUser actor);
+
+    List<InvitationView> invitations(CouncilId council, BansoUser actor);
+
+    void revoke(CouncilId council, InvitationId invitation, BansoUser actor);
+
+    /** What an open, revoked or expired token stands for, without using it; empty for an unknown or used one. */
+    Optional<InvitationPreview> preview(String token);
+
+    /** The signed-in person's organization joins (or the person joins its participant); answers the council. */
+    CouncilId accept(String token, BansoUser actor);
+
+    /**
+     * For someone with no account yet: in one transaction, checks the invitation, registers a NEW organization and
+     * its RESEARCHER account through identity, joins that organization with the invitation's role and uses the
+     * invitation up. A refused registration creates nothing but counts against the invitation: after a few refusals
+     * it is used up.
+     */
+    CouncilId register(String token, IdentityManagement.Newcomer newcomer);
+}

@@ -1,0 +1,28 @@
+package org.banso.council;
+
+import java.util.List;
+
+import org.banso.council.CouncilViews.PledgeView;
+import org.banso.council.CouncilViews.SignatureView;
+import org.banso.identity.BansoUser;
+
+/**
+ * A council's confidentiality pledge (R12): its versions, and who signed which. Nobody sees a council's non-public
+ * information before signing its current version; revoking or leaving ends access at once, the duty continues.
+ */
+public interface Pledges {
+
+    /** The current text (ja, en), its version and whether the viewer signed it. */
+    PledgeView pledge(CouncilId council, BansoUser viewer);
+
+    /** A participant's member signs the current version in {@code ja} or {@code en}; signing again changes nothing. */
+    PledgeView sign(CouncilId council, String language, BansoUser actor);
+
+    void revoke(CouncilId council, BansoUser actor);
+
+    /** The competent ministry publishes a new version: everyone, the publisher included, signs again. */
+    PledgeView publishVersion(CouncilId council, String textJa, String textEn, BansoUser actor);
+
+    /** Every signature, for the council's pledged members. */
+    List<SignatureView> signatures(CouncilId council, BansoUser viewer);
+}

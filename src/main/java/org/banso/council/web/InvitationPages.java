@@ -1,0 +1,150 @@
+package org.banso.council.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.banso.council.CouncilId;
+import org.banso.council.CouncilViews.InvitationPreview;
+import org.banso.council.InvitationId;
+import org.banso.council.Invitations;
+import org.banso.council.ParticipantRole;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationKind;
+import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.web.FieldErrorMessages;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Invitations in the pages (R13): the competent ministry makes and revokes them on the council page; the invitee opens
+ * the link, and joins signed in or registers a new organization and account. A used link shows the same page as an
+ * unknown one.
+ */
+@Controller
+class InvitationPages {
+
+    private final Invitations invitations;
+    private final FieldErrorMessages errorMessages;
+
+    InvitationPages(Invitations invitations, FieldErrorMessages errorMessages) {
+        this.invitations = invitations;
+        this.errorMessages = errorMessages;
+    }
+
+    @PostMapping("/councils/{id}/invitations")
+    String invite(@PathVariable UUID id, @RequestParam(required = false) ParticipantRole role,
+                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
+            var invitation = invitations.invite(new CouncilId(id), role, user);
+            // shown once: only its hash is stored
+            redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
+            redirect.addFlashAttribute("invitationUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path(invitation.acceptPath()).toUriString());
+            return "redirect:/councils/" + id + "#invitations";
+        });
+    }
+
+    @PostMapping("/councils/{id}/invitations/{invitationId}/revoke")
+    String revoke(@PathVariable UUID id, @PathVariable UUID invitationId, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect) {
+        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
+            invitations.revoke(new CouncilId(id), new InvitationId(invitationId), user);
+            return "redirect:/councils/" + id + "#invitations";
+        });
+    }
+
+    @GetMapping("/invitations/{token}")
+    String invitation(@PathVariable String token, Model model, @AuthenticationPrincipal BansoUser user) {
+        fillInvitationPage(model, token, user, Map.of(), Map.of());
+        return "council/invitation";
+    }
+
+    /**
+     * Not public (unlike the invitation's page): a signed-out visitor is sent to the login form, and back to the
+     * invitation once signed in.
+     */
+    @GetMapping("/invitations/{token}/login")
+    String loginToAccept(@PathVariable String token) {
+        return "redirect:/invitations/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * R13 for someone without an account: the token is the capability. A refused form comes back with its values and
+     * the reason beside each field; success signs the newcomer in and opens the council at its pledge.
+     */
+    @PostMapping("/invitations/{token}/register")
+    String register(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
+                    @AuthenticationPrincipal BansoUser user, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        CouncilId council;
+        try {
+            council = invitations.register(token, new IdentityManagement.Newcomer(
+                    new IdentityManagement.NewOrganization(form.get("name"), form.get("nameEn"),
+                            CouncilRestController.kind(form.get("kind")), form.get("corporateNumber")),
+                    form.get("username"), form.get("displayName"), form.get("email"), form.get("password")));
+        } catch (BansoException e) {
+            if (e.code() == ProblemCode.NOT_FOUND) {
+                throw e;
+            }
+            Map<String, String> values = new HashMap<>(form);
+            values.remove("password");
+            values.remove("_csrf");
+            fillInvitationPage(model, token, user, values, errorMessages.byField(e));
+            return "council/invitation";
+        }
+        try {
+            // a fresh session id before the session becomes signed-in, as the login form does
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            request.login(form.get("username").strip(), form.get("password"));
+            // and a fresh CSRF token, as the login form's authentication strategy would give
+            new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
+        } catch (ServletException e) {
+            return "redirect:/login?registered";
+        }
+        redirect.addFlashAttribute("saved", "invitation.registered");
+        return "redirect:/councils/" + council + "#pledge";
+    }
+
+    /** An unknown or used token: {@code not-found}, the same page for both. */
+    private void fillInvitationPage(Model model, String token, BansoUser user, Map<String, String> form,
+                                    Map<String, String> errors) {
+        InvitationPreview preview = invitations.preview(token)
+                .orElseThrow(() -> BansoException.notFound("The invitation"));
+        model.addAttribute("invitation", preview);
+        model.addAttribute("token", token);
+        model.addAttribute("signedIn", user != null);
+        model.addAttribute("kinds", Arrays.stream(OrganizationKind.values())
+                .filter(k -> preview.role().invites(k)).toList());
+        model.addAttribute("mayRegister", user == null && !preview.role().isMinistry());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+    }
+
+    @PostMapping("/invitations/{token}/accept")
+    String accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return errorMessages.attempt(redirect, "redirect:/invitations/" + token, () -> {
+            CouncilId council = invitations.accept(token, user);
+            redirect.addFlashAttribute("saved", "invitation.joined");
+            return "redirect:/councils/" + council + "#pledge";
+        });
+    }
+}
