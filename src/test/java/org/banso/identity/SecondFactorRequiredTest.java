@@ -282,7 +282,7 @@ class SecondFactorRequiredTest {
                         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.split("<tr", -1).length - 1).as("header row and two sessions").isEqualTo(3);
-        assertThat(page).contains("パスワード");
+        assertThat(page.substring(page.indexOf("id=\"sessions\""))).as("the sign-in method").contains("パスワード");
 
         MvcResult ended = mvc.perform(post("/account/sessions/end-all").session(laptop).with(csrf())).andReturn();
         assertThat(ended.getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
@@ -292,6 +292,55 @@ class SecondFactorRequiredTest {
         assertThat(jdbc.sql("select count(*) from identity_session where account_id = ? and ended_at is null")
                 .param(id(researcher)).query(Long.class).single()).isZero();
         assertThat(audited("SessionsEnded", researcher)).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionThatPassedItsSecondFactorKeepsItWhenItsRolesChange_andEndsWhenTheAccountIsDisabled() throws Exception {
+        // sessions follow the account (#13) whatever way they signed in, and never lose a factor they proved
+        String officer = account(Role.PROGRAM_OFFICER);
+        SecondFactorScript.Enrolled enrolled = new SecondFactorScript(mvc, clock).enrolTotp(officer,
+                ApiAccounts.PASSWORD);
+        MockHttpSession session = enrolled.session();
+        assertThat(mvc.perform(get("/councils").session(session)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        BansoUser admin = identity.userByUsername("admin").orElseThrow().asPrincipal();
+
+        identity.changeRoles(new UserId(id(officer)), Set.of(Role.PROGRAM_OFFICER, Role.AUDITOR), admin);
+        MvcResult next = mvc.perform(get("/councils").session(session)).andReturn();
+        assertThat(next.getResponse().getStatus()).as("still past the second factor: %s",
+                next.getResponse().getRedirectedUrl()).isEqualTo(200);
+        var authentication = ((org.springframework.security.core.context.SecurityContext) session.getAttribute(
+                "SPRING_SECURITY_CONTEXT")).getAuthentication();
+        assertThat(authentication.getAuthorities()).extracting(a -> a.getAuthority())
+                .contains("ROLE_AUDITOR", FactorGrantedAuthority.PASSWORD_AUTHORITY, "FACTOR_TOTP");
+
+        identity.setEnabled(new UserId(id(officer)), false, admin);
+        MvcResult ended = mvc.perform(get("/councils").session(session)).andReturn();
+        assertThat(ended.getResponse().getRedirectedUrl()).endsWith("/login?ended");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsInTheListToo_andThisSessionKeepsItsSecondFactor() throws Exception {
+        String officer = account(Role.PROGRAM_OFFICER);
+        SecondFactorScript script = new SecondFactorScript(mvc, clock);
+        SecondFactorScript.Enrolled enrolled = script.enrolTotp(officer, ApiAccounts.PASSWORD);
+        clock.advance(Duration.ofSeconds(30));
+        MockHttpSession other = script.signIn(officer, ApiAccounts.PASSWORD);
+        MockHttpSession here = enrolled.session();
+
+        MvcResult changed = mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", ApiAccounts.PASSWORD)
+                        .param("newPassword", "sakura-tsubomi-2026").param("confirmPassword", "sakura-tsubomi-2026"))
+                .andReturn();
+        assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
+
+        assertThat(mvc.perform(get("/councils").session(here)).andReturn().getResponse().getStatus())
+                .as("this session keeps its second factor under the new password").isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from identity_session where account_id = ? and ended_at is null")
+                .param(id(officer)).query(Long.class).single()).as("only this session is listed").isEqualTo(1);
+        assertThat(mvc.perform(get("/councils").session(other)).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/login?ended");
     }
 
     @Test
