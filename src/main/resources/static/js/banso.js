@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A form that came back refused starts at its error summary (the Digital Agency design system's pattern).
+document.addEventListener('DOMContentLoaded', function () {
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+        summary.focus();
+    }
+});

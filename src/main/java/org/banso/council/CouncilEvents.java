@@ -92,6 +92,11 @@ public final class CouncilEvents {
                                   UserId by, Instant at) implements CouncilEvent {
     }
 
+    /** A question or an answer was posted under the proposal (never its text). */
+    public record ProposalDiscussed(CouncilId council, ProposalId proposal, ParticipantId participant, UserId by,
+                                    Instant at) implements CouncilEvent {
+    }
+
     public record ProposalWithdrawn(CouncilId council, ProposalId proposal, UserId by, Instant at)
             implements CouncilEvent {
     }

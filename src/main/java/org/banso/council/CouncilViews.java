@@ -66,15 +66,37 @@ public final class CouncilViews {
                                   ProposalStatus status, int revision, Instant proposedAt, Instant responseDeadline) {
     }
 
+    /**
+     * @param liftsDesignationId the designation the current revision ends early or, with {@code designation},
+     *                           narrows (R16); null when none
+     * @param reviewWindowDays   the review window for research results the current revision sets (R16); null when
+     *                           none
+     * @param discussion         the questions and answers under the proposal, oldest first
+     */
     public record ProposalView(ProposalId id, CouncilId councilId, Matter matter, ProposalStatus status, int revision,
-                               String title, String body, Designation designation, UserId proposedBy,
-                               Instant proposedAt, Instant responseDeadline, Instant closedAt,
-                               List<RevisionView> revisions, List<ResponseView> responses,
-                               List<ParticipantId> awaiting) {
+                               String title, String body, Designation designation, UUID liftsDesignationId,
+                               Integer reviewWindowDays, UserId proposedBy, Instant proposedAt,
+                               Instant responseDeadline, Instant closedAt, List<RevisionView> revisions,
+                               List<ResponseView> responses, List<ParticipantId> awaiting,
+                               List<DiscussionView> discussion) {
+
+        /** What the current revision decides about information. */
+        public InformationTerms terms() {
+            return new InformationTerms(designation, liftsDesignationId, reviewWindowDays);
+        }
     }
 
     public record RevisionView(int revision, String title, String body, Designation designation,
-                               Instant responseDeadline, UserId createdBy, Instant createdAt) {
+                               UUID liftsDesignationId, Integer reviewWindowDays, Instant responseDeadline,
+                               UserId createdBy, Instant createdAt) {
+
+        public InformationTerms terms() {
+            return new InformationTerms(designation, liftsDesignationId, reviewWindowDays);
+        }
+    }
+
+    /** A question or answer under a proposal, by a member of a participant. */
+    public record DiscussionView(ParticipantId participantId, UserId authorId, String text, Instant at) {
     }
 
     public record ResponseView(int revision, ParticipantId participantId, ProposalResponse response, String reason,

@@ -3,6 +3,7 @@ package org.banso.council;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.banso.council.CouncilViews.ProposalSummary;
 import org.banso.council.CouncilViews.ProposalView;
@@ -34,8 +35,13 @@ public interface Proposals {
      * revision: a null designation means the revision carries none. A null {@code responseDeadline} keeps the
      * current deadline; a new one must lie in the future.
      */
-    ProposalView amend(ProposalId id, String title, String body, Designation designation, Instant responseDeadline,
-                       BansoUser actor);
+    ProposalView amend(ProposalId id, Amendment amendment, BansoUser actor);
+
+    /**
+     * A participant asks a question or answers one in the proposal's discussion (visible to the council's pledged
+     * participants only, R12).
+     */
+    ProposalView ask(ProposalId id, String text, BansoUser actor);
 
     ProposalView withdraw(ProposalId id, BansoUser actor);
 
@@ -46,9 +52,31 @@ public interface Proposals {
     List<ProposalId> idsOf(CouncilId council);
 
     /**
-     * @param responseDeadline by when every participant is asked to answer; optional, in the future. Past it an open
-     *                         proposal has lapsed (silence is never consent, R14)
+     * @param responseDeadline   by when every participant is asked to answer; optional, in the future. Past it an
+     *                           open proposal has lapsed (silence is never consent, R14)
+     * @param liftsDesignationId matters (3)/(4): a designation of the council this proposal ends early at adoption,
+     *                           or, with {@code designation}, narrows (R16)
+     * @param reviewWindowDays   matter (4): the council's review window for research results, in days (R16)
      */
-    record NewProposal(Matter matter, String title, String body, Designation designation, Instant responseDeadline) {
+    record NewProposal(Matter matter, String title, String body, Designation designation, Instant responseDeadline,
+                       UUID liftsDesignationId, Integer reviewWindowDays) {
+
+        public NewProposal(Matter matter, String title, String body, Designation designation,
+                           Instant responseDeadline) {
+            this(matter, title, body, designation, responseDeadline, null, null);
+        }
+
+        public InformationTerms terms() {
+            return new InformationTerms(designation, liftsDesignationId, reviewWindowDays);
+        }
+    }
+
+    /** The whole new revision of a proposal; a null {@code responseDeadline} keeps the current deadline. */
+    record Amendment(String title, String body, Designation designation, Instant responseDeadline,
+                     UUID liftsDesignationId, Integer reviewWindowDays) {
+
+        public InformationTerms terms() {
+            return new InformationTerms(designation, liftsDesignationId, reviewWindowDays);
+        }
     }
 }

@@ -44,6 +44,37 @@ public final class InformationEvents {
                                       Marking releasedTo, Instant periodEnd, Instant at) implements AuditedEvent {
     }
 
+    /**
+     * A designation was ended before its period by an adopted proposal (R16): its items became {@code releasedTo} at
+     * the adoption, or, in a narrowing, those the narrower designation {@code replacement} no longer covers did.
+     */
+    public record DesignationLifted(DesignationId designation, CouncilId council, ProposalId proposal,
+                                    List<ItemId> items, Marking releasedTo, DesignationId replacement, UserId by,
+                                    Instant at) implements AuditedEvent {
+    }
+
+    /** An adopted INFORMATION_MANAGEMENT proposal set the council's review window for research results (R16). */
+    public record ReviewWindowSet(CouncilId council, ProposalId proposal, int days, UserId by, Instant at)
+            implements AuditedEvent {
+    }
+
+    /**
+     * When a research result becomes public by default changed (R16): its review window ends at {@code windowEnds};
+     * it is public from {@code publicAt} (null: not known yet, a proposal that would designate it is open, or never,
+     * a designation covers it). For the search index; the marking itself compares {@code publicAt} with the clock.
+     */
+    public record PublicationScheduled(ItemId item, CouncilId council, Instant windowEnds, Instant publicAt,
+                                       Instant at) {
+    }
+
+    /**
+     * A research result became public by default at {@code publicAt} (R16): recorded by a job once, after the fact;
+     * the marking changed at {@code publicAt} whether or not the job had run.
+     */
+    public record ResultPublishedByDefault(ItemId item, CouncilId council, Instant publicAt, Instant at)
+            implements AuditedEvent {
+    }
+
     /** One decision of the access policy, permit or deny (R17). {@code user} is null for anonymous callers. */
     public record AccessDecided(UserId user, ItemId item, CouncilId council, InformationAction action,
                                 boolean permitted, String reason, Instant at) implements AuditedEvent {

@@ -52,7 +52,10 @@ public interface InformationItems {
      */
     Content download(ItemId item, Integer version, BansoUser viewer);
 
-    /** A research result becomes PUBLIC unless a designation covers it ({@code item-designated}, R16). */
+    /**
+     * A research result becomes PUBLIC unless a designation covers it ({@code item-designated}, R16) or a proposal
+     * that would designate it is open ({@code conflict}: its publication waits for the council's decision).
+     */
     ItemView publish(ItemId item, BansoUser actor);
 
     /** Published research results and released items, for anyone. */
@@ -87,8 +90,11 @@ public interface InformationItems {
     List<Notice> notices(BansoUser viewer);
 
     /**
-     * @param kind        {@code DESIGNATION_RELEASED}: a designation's period ended and its items became
-     *                    {@code afterPeriod} (R16)
+     * @param kind          {@code DESIGNATION_RELEASED}: a designation's period ended and its items became
+     *                      {@code afterPeriod}; {@code DESIGNATION_LIFTED}: an adopted proposal ended it early (or
+     *                      narrowed it) and the items named became {@code afterPeriod}; {@code RESULT_PUBLISHED}: a
+     *                      research result became public by default at the end of its review window (R16)
+     * @param designationId null for {@code RESULT_PUBLISHED}
      */
     record Notice(UUID id, CouncilId councilId, String kind, DesignationId designationId, Marking afterPeriod,
                   Instant at, List<ItemSummary> items) {
@@ -108,20 +114,35 @@ public interface InformationItems {
     record ItemPage(ItemView item, boolean mayDownload, boolean mayAddVersion, boolean mayPublish) {
     }
 
+    /**
+     * @param reviewWindowEndsAt a project's research result (R16): when its review window ends (upload or latest
+     *                           version + the council's window); null for other items
+     * @param publicByDefaultAt  when it is (or became) public by default: the window's end, or later when a proposal
+     *                           that would designate it was open then; null when not known yet, never (a designation
+     *                           covers it) or not needed (published by a person)
+     * @param publicationHeld    a proposal that would designate it is open now: its publication waits for the outcome
+     */
     record ItemView(ItemId id, CouncilId councilId, String title, ItemCategory category, UUID projectId,
                     ParticipantId providerParticipantId, Marking marking, DesignationId designationId,
-                    Handling handling, Instant controlledUntil, boolean published, List<VersionView> versions) {
+                    Handling handling, Instant controlledUntil, boolean published, List<VersionView> versions,
+                    Instant reviewWindowEndsAt, Instant publicByDefaultAt, boolean publicationHeld) {
     }
 
     /**
-     * @param itemIds the items it covers now: the targeted ones and those its rule matched, also later ones
-     * @param state   PENDING before its start, ACTIVE while in force, RELEASED from its end (computed from the clock)
+     * @param itemIds          the items it covers now: the targeted ones and those its rule matched, also later ones
+     * @param periodEnd        when it ends: as adopted, or when a proposal ended it early (R16)
+     * @param state            PENDING before its start, ACTIVE while in force, RELEASED from its end (computed from
+     *                         the clock)
+     * @param statedPeriodEnd  the end as adopted
+     * @param liftedByProposal the adopted proposal that ended it early (R16), or null
+     * @param replacedBy       a narrowing's narrower designation that replaced it, or null
      */
     record DesignationView(DesignationId id, CouncilId councilId, ProposalId proposalId, List<ItemId> itemIds,
                            DesignationRule rule, List<ParticipantId> scopeParticipantIds, Instant periodStart,
                            Instant periodEnd, Handling handling, Marking afterPeriod,
                            Designation.Rationale rationale, UserId adoptedBy, Instant appliedAt,
-                           Instant releaseRecordedAt, String state) {
+                           Instant releaseRecordedAt, String state, Instant statedPeriodEnd,
+                           ProposalId liftedByProposal, Instant liftedAt, DesignationId replacedBy) {
     }
 
     /** Every item of the category (within the project, when given) in the council, present and future. */

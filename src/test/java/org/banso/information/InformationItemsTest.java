@@ -55,6 +55,11 @@ class InformationItemsTest {
         void on(InformationEvents.AccessDecided event) {
             events.add(event);
         }
+
+        @EventListener
+        void on(InformationEvents.ResultPublishedByDefault event) {
+            events.add(event);
+        }
     }
 
     @Autowired

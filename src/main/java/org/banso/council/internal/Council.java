@@ -16,7 +16,7 @@ import org.banso.council.ConsentDecision;
 import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilStatus;
-import org.banso.council.Designation;
+import org.banso.council.InformationTerms;
 import org.banso.council.InvitationId;
 import org.banso.council.Matter;
 import org.banso.council.MeetingId;
@@ -177,10 +177,11 @@ class Council extends Aggregate<Council, CouncilId> {
     }
 
     /** R8, R14: proposals are made in an established council; matters (3) and (4) may carry a designation. */
-    Proposal submitProposal(Matter matter, String title, String body, Designation designation,
-                            Instant responseDeadline, Consumer<Designation> designations, UserId by, Instant now) {
+    Proposal submitProposal(Matter matter, String title, String body, InformationTerms terms,
+                            Instant responseDeadline, Consumer<InformationTerms> designations, UserId by,
+                            Instant now) {
         requireEstablished();
-        return Proposal.submit(ProposalId.random(), id, matter, title, body, designation, responseDeadline,
+        return Proposal.submit(ProposalId.random(), id, matter, title, body, terms, responseDeadline,
                 designations, by, now);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.banso.council.CouncilViews.AgendaItem;
 import org.banso.council.CouncilViews.ConsentView;
 import org.banso.council.CouncilViews.CouncilView;
+import org.banso.council.CouncilViews.DiscussionView;
 import org.banso.council.CouncilViews.InvitationView;
 import org.banso.council.CouncilViews.MaterialRequestView;
 import org.banso.council.CouncilViews.MeetingView;
@@ -32,13 +33,15 @@ class CouncilReadModels {
     private final ParticipantRepository participants;
     private final ConsentRepository consents;
     private final AnswerRepository answers;
+    private final DiscussionPostRepository posts;
     private final Clock clock;
 
     CouncilReadModels(ParticipantRepository participants, ConsentRepository consents, AnswerRepository answers,
-                      Clock clock) {
+                      DiscussionPostRepository posts, Clock clock) {
         this.participants = participants;
         this.consents = consents;
         this.answers = answers;
+        this.posts = posts;
         this.clock = clock;
     }
 
@@ -69,13 +72,17 @@ class CouncilReadModels {
         Instant now = clock.instant();
         List<ParticipantId> current = participants.currentParticipantIds(p.councilId());
         List<RevisionView> revisions = p.revisions().stream().map(r -> new RevisionView(r.revision(), r.title(),
-                r.body(), r.designation(), r.responseDeadline(), r.createdBy(), r.createdAt())).toList();
+                r.body(), r.designation(), r.liftsDesignationId(), r.reviewWindowDays(), r.responseDeadline(),
+                r.createdBy(), r.createdAt())).toList();
         List<ResponseView> responses = given.stream().map(a -> new ResponseView(a.revision(),
                 a.participantId(), a.response(), a.reason(), a.respondedBy(), a.at())).toList();
+        List<DiscussionView> discussion = posts.findByProposalIdOrderBySeq(p.id()).stream()
+                .map(d -> new DiscussionView(d.participantId(), d.authorId(), d.text(), d.at())).toList();
         Proposal.Revision latest = p.current();
         return new ProposalView(p.id(), p.councilId(), p.matter(), p.status(now), p.revision(), latest.title(),
-                latest.body(), latest.designation(), p.proposedBy(), p.proposedAt(), p.responseDeadline(),
-                p.closedAt(), revisions, responses, p.awaiting(given, current));
+                latest.body(), latest.designation(), latest.liftsDesignationId(), latest.reviewWindowDays(),
+                p.proposedBy(), p.proposedAt(), p.responseDeadline(), p.closedAt(), revisions, responses,
+                p.awaiting(given, current), discussion);
     }
 
     ProposalSummary proposal(ProposalRepository.Listing p) {

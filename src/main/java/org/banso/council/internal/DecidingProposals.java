@@ -11,7 +11,6 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilViews.ProposalSummary;
 import org.banso.council.CouncilViews.ProposalView;
-import org.banso.council.Designation;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalId;
 import org.banso.council.ProposalResponse;
@@ -22,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The use cases of deciding by consensus (R8, R14): proposing, answering, amending, withdrawing. Answers lock the
- * proposal's row first, so that simultaneous last consents adopt it exactly once.
+ * The use cases of deciding by consensus (R8, R14): proposing, answering, amending, withdrawing, discussing. Answers
+ * lock the proposal's row first, so that simultaneous last consents adopt it exactly once. What a proposal decides
+ * about information goes through {@link Adoptions} (R15, R16).
  */
 @Service
 class DecidingProposals implements Proposals {
@@ -31,16 +31,19 @@ class DecidingProposals implements Proposals {
     private final ProposalRepository proposals;
     private final ParticipantRepository participants;
     private final AnswerRepository answers;
+    private final DiscussionPostRepository posts;
     private final CouncilAccess access;
     private final CouncilReadModels views;
     private final Adoptions adoptions;
     private final Clock clock;
 
     DecidingProposals(ProposalRepository proposals, ParticipantRepository participants, AnswerRepository answers,
-                      CouncilAccess access, CouncilReadModels views, Adoptions adoptions, Clock clock) {
+                      DiscussionPostRepository posts, CouncilAccess access, CouncilReadModels views,
+                      Adoptions adoptions, Clock clock) {
         this.proposals = proposals;
         this.participants = participants;
         this.answers = answers;
+        this.posts = posts;
         this.access = access;
         this.views = views;
         this.adoptions = adoptions;
@@ -56,10 +59,12 @@ class DecidingProposals implements Proposals {
         if (request == null) {
             throw BansoException.invalid("matter", "must be one of the four matters (R8)");
         }
+        Instant now = clock.instant();
         Proposal proposal = council.submitProposal(request.matter(), request.title(), request.body(),
-                request.designation(), request.responseDeadline(), d -> adoptions.check(id, d), actor.id(),
-                clock.instant());
-        return views.proposal(proposals.save(proposal));
+                request.terms(), request.responseDeadline(), terms -> adoptions.check(id, terms), actor.id(), now);
+        Proposal saved = proposals.save(proposal);
+        adoptions.deliberating(saved, now);
+        return views.proposal(saved);
     }
 
     @Override
@@ -102,14 +107,19 @@ class DecidingProposals implements Proposals {
 
     @Override
     @Transactional
-    public ProposalView amend(ProposalId id, String title, String body, Designation designation,
-                              Instant responseDeadline, BansoUser actor) {
+    public ProposalView amend(ProposalId id, Amendment amendment, BansoUser actor) {
         Proposal proposal = proposals.findLockedById(id).orElseThrow(DecidingProposals::unknown);
         Council council = councilOf(proposal, actor);
         CouncilMembership me = access.pledged(council, actor);
-        proposal.amend(me, title, body, designation, responseDeadline, d -> adoptions.check(council.id(), d),
-                council.isDissolved(), actor.id(), clock.instant());
-        return views.proposal(proposals.save(proposal));
+        if (amendment == null) {
+            throw BansoException.invalid("title", "must not be blank");
+        }
+        Instant now = clock.instant();
+        proposal.amend(me, amendment.title(), amendment.body(), amendment.terms(), amendment.responseDeadline(),
+                terms -> adoptions.check(council.id(), terms), council.isDissolved(), actor.id(), now);
+        Proposal saved = proposals.save(proposal);
+        adoptions.deliberating(saved, now);
+        return views.proposal(saved);
     }
 
     @Override
@@ -118,8 +128,22 @@ class DecidingProposals implements Proposals {
         Proposal proposal = proposals.findLockedById(id).orElseThrow(DecidingProposals::unknown);
         Council council = councilOf(proposal, actor);
         CouncilMembership me = access.participant(council, actor);
-        proposal.withdraw(me, actor.id(), clock.instant());
-        return views.proposal(proposals.save(proposal));
+        Instant now = clock.instant();
+        proposal.withdraw(me, actor.id(), now);
+        Proposal saved = proposals.save(proposal);
+        adoptions.closed(saved, now);
+        return views.proposal(saved);
+    }
+
+    /** A question or answer under the proposal, by a pledged member of a current participant (R12). */
+    @Override
+    @Transactional
+    public ProposalView ask(ProposalId id, String text, BansoUser actor) {
+        Proposal proposal = proposals.findById(id).orElseThrow(DecidingProposals::unknown);
+        Council council = councilOf(proposal, actor);
+        CouncilMembership me = access.pledged(council, actor);
+        posts.save(proposal.discuss(me, text, council.isDissolved(), actor.id(), clock.instant()));
+        return views.proposal(proposal);
     }
 
     @Override

@@ -7,12 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.Designation;
+import org.banso.council.InformationTerms;
 import org.banso.council.Matter;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
@@ -79,17 +81,22 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
      * @param responseDeadline by when this revision asked for every participant's answer (null = no deadline)
      */
     @Table("council_proposal_revision")
-    record Revision(int revision, String title, String body, Designation designation, Instant responseDeadline,
-                    UserId createdBy, Instant createdAt) {
+    record Revision(int revision, String title, String body, Designation designation, UUID liftsDesignationId,
+                    Integer reviewWindowDays, Instant responseDeadline, UserId createdBy, Instant createdAt) {
+
+        InformationTerms terms() {
+            return new InformationTerms(designation, liftsDesignationId, reviewWindowDays);
+        }
     }
 
     /**
      * Made by {@link Council#submitProposal}, which checks that the council is established. {@code designations}
-     * is the information module's check of a designation's content (R15), asked only once everything else holds.
+     * is the information module's check of the terms' content (R15, R16), asked only once everything else holds.
      */
     static Proposal submit(ProposalId id, CouncilId council, Matter matter, String title, String body,
-                           Designation designation, Instant responseDeadline, Consumer<Designation> designations,
+                           InformationTerms terms, Instant responseDeadline, Consumer<InformationTerms> designations,
                            UserId by, Instant now) {
+        InformationTerms t = terms == null ? InformationTerms.NONE : terms;
         FieldChecks checks = new FieldChecks();
         if (matter == null) {
             checks.add(FieldError.coded("matter", "one-of", "must be one of INFORMATION_COLLECTION, PROMOTION, "
@@ -98,11 +105,11 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         checks.text("title", title, 300).text("body", body, 50000);
         checkDeadline(checks, responseDeadline, now);
         checks.failIfAny();
-        checkDesignation(matter, designation, designations);
+        checkTerms(matter, t, designations);
         Proposal proposal = new Proposal(id, council, matter, ProposalStatus.OPEN, 1, by, now, responseDeadline,
-                null, null, Set.of(new Revision(1, title.strip(), body.strip(), designation, responseDeadline, by,
-                        now)));
-        proposal.registerEvent(new CouncilEvents.ProposalSubmitted(council, id, matter, designation != null,
+                null, null, Set.of(new Revision(1, title.strip(), body.strip(), t.designation(),
+                        t.liftsDesignationId(), t.reviewWindowDays(), responseDeadline, by, now)));
+        proposal.registerEvent(new CouncilEvents.ProposalSubmitted(council, id, matter, t.designation() != null,
                 responseDeadline, by, now));
         return proposal.markNew();
     }
@@ -114,16 +121,29 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         }
     }
 
-    /** R14, R15: only proposals of matters (3) and (4) carry a designation, checked when proposed, not at adoption. */
-    private static void checkDesignation(Matter matter, Designation designation, Consumer<Designation> designations) {
-        if (designation == null) {
+    /**
+     * R14–R16: only proposals of matters (3) and (4) carry a designation or end one, and only (4) sets the review
+     * window; the terms are checked when proposed, not at adoption.
+     */
+    private static void checkTerms(Matter matter, InformationTerms terms, Consumer<InformationTerms> designations) {
+        if (terms.isEmpty()) {
             return;
         }
-        if (!matter.mayCarryDesignation()) {
-            throw BansoException.invalid("designation",
-                    "only proposals of matters CONTENT_AND_RESULTS or INFORMATION_MANAGEMENT carry a designation");
+        FieldChecks checks = new FieldChecks();
+        if (terms.designation() != null && !matter.mayCarryDesignation()) {
+            checks.add(FieldError.coded("designation", "designation-matter",
+                    "only proposals of matters CONTENT_AND_RESULTS or INFORMATION_MANAGEMENT carry a designation"));
         }
-        designations.accept(designation);
+        if (terms.liftsDesignationId() != null && !matter.mayCarryDesignation()) {
+            checks.add(FieldError.coded("liftsDesignationId", "designation-matter",
+                    "only proposals of matters CONTENT_AND_RESULTS or INFORMATION_MANAGEMENT end a designation"));
+        }
+        if (terms.reviewWindowDays() != null && matter != Matter.INFORMATION_MANAGEMENT) {
+            checks.add(FieldError.coded("reviewWindowDays", "review-window-matter",
+                    "only proposals of matter INFORMATION_MANAGEMENT set the review window"));
+        }
+        checks.failIfAny();
+        designations.accept(terms);
     }
 
     // ------------------------------------------------------------------ deciding (R14)
@@ -185,7 +205,7 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         status = ProposalStatus.ADOPTED;
         closedAt = now;
         closedBy = by;
-        registerEvent(new CouncilEvents.ProposalAdopted(councilId, id, revision, designation() != null, by, now));
+        registerEvent(new CouncilEvents.ProposalAdopted(councilId, id, revision, terms().designates(), by, now));
         return true;
     }
 
@@ -193,21 +213,32 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
      * R14: a new revision by the proposer or the competent ministry; every participant is asked again. A new
      * {@code responseDeadline} replaces the current one; null keeps it.
      */
-    void amend(CouncilMembership actor, String title, String body, Designation designation, Instant responseDeadline,
-               Consumer<Designation> designations, boolean councilDissolved, UserId by, Instant now) {
+    void amend(CouncilMembership actor, String title, String body, InformationTerms terms, Instant responseDeadline,
+               Consumer<InformationTerms> designations, boolean councilDissolved, UserId by, Instant now) {
         requireProposerOrCompetent(actor, by);
         requireOpen(councilDissolved, now);
+        InformationTerms t = terms == null ? InformationTerms.NONE : terms;
         FieldChecks checks = new FieldChecks().text("title", title, 300).text("body", body, 50000);
         checkDeadline(checks, responseDeadline, now);
         checks.failIfAny();
-        checkDesignation(matter, designation, designations);
+        checkTerms(matter, t, designations);
         revision++;
         if (responseDeadline != null) {
             this.responseDeadline = responseDeadline;
         }
-        revisions.add(new Revision(revision, title.strip(), body.strip(), designation, this.responseDeadline, by,
-                now));
+        revisions.add(new Revision(revision, title.strip(), body.strip(), t.designation(), t.liftsDesignationId(),
+                t.reviewWindowDays(), this.responseDeadline, by, now));
         registerEvent(new CouncilEvents.ProposalAmended(councilId, id, revision, this.responseDeadline, by, now));
+    }
+
+    /**
+     * A pledged member of a current participant asks a question or answers one under the open proposal; short texts
+     * only (a thread, not a second body).
+     */
+    DiscussionPost discuss(CouncilMembership member, String text, boolean councilDissolved, UserId by, Instant now) {
+        new FieldChecks().text("text", text, 2000).failIfAny();
+        requireOpen(councilDissolved, now);
+        return DiscussionPost.post(councilId, id, member.participant(), text.strip(), by, now);
     }
 
     /** The proposer or the competent ministry withdraws an open proposal, lapsed or not. */
@@ -278,6 +309,11 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
 
     Designation designation() {
         return current().designation();
+    }
+
+    /** What the current revision decides about information (R15, R16). */
+    InformationTerms terms() {
+        return current().terms();
     }
 
     List<Revision> revisions() {

@@ -23,7 +23,20 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
 import org.banso.shared.BansoException;
+import org.banso.council.CouncilItems;
+import org.banso.council.CouncilProjects;
+import org.banso.council.CouncilViews.ProposalView;
+import org.banso.shared.ProblemCode;
+import org.banso.web.BindingMessages;
 import org.banso.web.FieldErrorMessages;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +48,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The council pages: the list and proposal of councils, and a council's page (status, consents, participants,
- * pledge, invitations, proposals) with its consent, establishment, pledge and leaving forms. Every rule and access
- * check is the module's; a refused form comes back with the reason.
+ * pledge, invitations, proposals) with its consent, establishment, pledge and leaving forms and the new-proposal form
+ * with its designation editor. Every rule and access check is the module's; a refused form comes back with the reason.
  */
 @Controller
 class CouncilPages {
@@ -50,10 +63,22 @@ class CouncilPages {
     private final CouncilNames names;
     private final FieldErrorMessages errorMessages;
     private final java.time.Clock clock;
+    private final ProposalEditor editor;
+    private final BindingMessages bindingMessages;
+    private final ObjectProvider<CouncilProjects> projects;
+    private final ObjectProvider<CouncilItems> items;
+    private final MessageSource messages;
 
     CouncilPages(Councils councils, Proposals proposals, Pledges pledges, Invitations invitations,
                  CouncilMemberships memberships, IdentityManagement identity, CouncilNames names,
-                 FieldErrorMessages errorMessages, java.time.Clock clock) {
+                 FieldErrorMessages errorMessages, java.time.Clock clock, ProposalEditor editor,
+                 BindingMessages bindingMessages, ObjectProvider<CouncilProjects> projects,
+                 ObjectProvider<CouncilItems> items, MessageSource messages) {
+        this.editor = editor;
+        this.bindingMessages = bindingMessages;
+        this.projects = projects;
+        this.items = items;
+        this.messages = messages;
         this.councils = councils;
         this.proposals = proposals;
         this.pledges = pledges;
@@ -92,17 +117,84 @@ class CouncilPages {
     }
 
     @GetMapping("/councils/{id}")
-    String council(@PathVariable UUID id, @RequestParam(required = false) String draft, Model model,
-                   @AuthenticationPrincipal BansoUser user) {
+    String council(@PathVariable UUID id, @RequestParam(required = false) String draft,
+                   @RequestParam(required = false) UUID lift, Model model, @AuthenticationPrincipal BansoUser user) {
         CouncilId councilId = new CouncilId(id);
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
-        boolean competent = me != null && me.role() == ParticipantRole.COMPETENT_MINISTRY;
         // R7: "propose from this draft" prefills the new-proposal form (matter INFORMATION_MANAGEMENT) with the
-        // application's draft plan, for those who may propose: pledged participants of an established council
-        model.addAttribute("prefillFromDraft", "information-management".equals(draft)
-                && council.informationManagementDraft() != null && me != null && me.pledgeSigned()
-                && council.status() == CouncilStatus.ESTABLISHED);
+        // application's draft plan, designation editor included, for those who may propose: pledged participants of
+        // an established council
+        boolean mayPropose = me != null && me.pledgeSigned() && council.status() == CouncilStatus.ESTABLISHED;
+        boolean fromDraft = "information-management".equals(draft) && council.informationManagementDraft() != null
+                && mayPropose;
+        ProposalForm form = ProposalForm.blank(clock.instant());
+        if (fromDraft) {
+            UUID project = council.projectIds().isEmpty() ? null : council.projectIds().get(0);
+            CouncilProjects port = projects.getIfAvailable();
+            form = ProposalForm.fromDraft(messages.getMessage("council.draft.proposalTitle", null,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                    council.informationManagementDraft(),
+                    project == null || port == null ? null : port.draftPlan(project).orElse(null), project,
+                    council.participants().stream().map(p -> p.id().value()).toList(), clock.instant());
+        } else if (lift != null && mayPropose) {
+            // R16: ending or narrowing a designation starts from it as it stands
+            CouncilItems port = items.getIfAvailable();
+            form = (port == null ? java.util.Optional.<CouncilItems.DesignationInForce>empty()
+                    : port.designations(councilId, user).stream().filter(d -> d.id().equals(lift))
+                    .filter(CouncilItems.DesignationInForce::liftable).findFirst())
+                    .map(d -> ProposalForm.forLift(d, messages.getMessage("editor.lift.proposalTitle", null,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()), clock.instant()))
+                    .orElse(form);
+        }
+        model.addAttribute("prefillFromDraft", fromDraft);
+        fill(model, council, me, user, form, Map.of());
+        return "council/council";
+    }
+
+    /**
+     * A new proposal from the page's form (R8, R14–R16): the form's shape first (Bean Validation, and what a
+     * designation needs), then the module's rules; a refusal comes back on the council page with everything typed
+     * kept, each message by its field and the error summary at the top.
+     */
+    @PostMapping("/councils/{id}/proposals")
+    String newProposal(@PathVariable UUID id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
+                       BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                       HttpServletResponse response, RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        form.checkShape(binding);
+        if (!binding.hasErrors()) {
+            try {
+                ProposalView proposal = proposals.propose(councilId, new Proposals.NewProposal(form.matter(),
+                        form.title(), form.body(), form.terms(java.util.Set.of()).designation(), form.deadline(),
+                        form.terms(java.util.Set.of()).liftsDesignationId(), form.reviewWindowDays()), user);
+                redirect.addFlashAttribute("saved", "proposal.submittedNotice");
+                return "redirect:/proposals/" + proposal.id();
+            } catch (BansoException e) {
+                if (e.code() == ProblemCode.NOT_FOUND) {
+                    throw e;
+                }
+                return refused(model, councilId, user, form, bindingMessages.byField(e, ProposalForm::formField),
+                        response);
+            }
+        }
+        return refused(model, councilId, user, form, bindingMessages.byField(binding), response);
+    }
+
+    private String refused(Model model, CouncilId councilId, BansoUser user, ProposalForm form,
+                           Map<String, String> errors, HttpServletResponse response) {
+        CouncilView council = councils.council(councilId, user);
+        CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
+        model.addAttribute("prefillFromDraft", false);
+        fill(model, council, me, user, form, errors);
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return "council/council";
+    }
+
+    private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form,
+                      Map<String, String> errors) {
+        CouncilId councilId = council.id();
+        boolean competent = me != null && me.role() == ParticipantRole.COMPETENT_MINISTRY;
         model.addAttribute("council", council);
         model.addAttribute("me", me);
         model.addAttribute("pledge", pledges.pledge(councilId, user));
@@ -112,10 +204,15 @@ class CouncilPages {
         model.addAttribute("proposals", me != null && me.pledgeSigned() ? proposals.proposals(councilId, user)
                 : List.of());
         model.addAttribute("roles", List.of(ParticipantRole.values()).subList(1, ParticipantRole.values().length));
-        model.addAttribute("matters", Matter.values());
         model.addAttribute("names", names.of(council));
         model.addAttribute("now", clock.instant());
-        return "council/council";
+        if (me != null && me.pledgeSigned() && council.status() == CouncilStatus.ESTABLISHED) {
+            CouncilItems port = items.getIfAvailable();
+            model.addAttribute("designations", port == null ? List.of() : port.designations(councilId, user));
+            editor.fill(model, council, user, form, errors, java.util.Set.of(), false);
+        } else {
+            model.addAttribute("matters", Matter.values());
+        }
     }
 
     @PostMapping("/councils/{id}/consents")

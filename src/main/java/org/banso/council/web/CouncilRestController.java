@@ -98,7 +98,11 @@ class CouncilRestController {
     }
 
     /** The whole new revision; {@code responseDeadline} null keeps the current deadline. */
-    record AmendRequest(String title, String body, Designation designation, java.time.Instant responseDeadline) {
+    record AmendRequest(String title, String body, Designation designation, java.time.Instant responseDeadline,
+                        UUID liftsDesignationId, Integer reviewWindowDays) {
+    }
+
+    record QuestionRequest(String text) {
     }
 
     record AttendanceRequest(List<UserId> attendees, UUID minutesItemId) {
@@ -279,7 +283,13 @@ class CouncilRestController {
     }
 
     @PostMapping("/councils/{id}/proposals")
-    @Operation(summary = "Make a proposal of one of the four matters (R8), optionally with a designation (R15)")
+    @Operation(summary = "Make a proposal of one of the four matters (R8), optionally with a designation (R15)",
+            description = "Matters CONTENT_AND_RESULTS and INFORMATION_MANAGEMENT may carry a designation and/or "
+                    + "liftsDesignationId: a designation of the council in force or to come that the proposal ends "
+                    + "at adoption, or, together with a designation, narrows (the designation replaces it and may only "
+                    + "restrict less; R16). INFORMATION_MANAGEMENT may set reviewWindowDays: the council's review "
+                    + "window after which its projects' research results are published by default (R16). "
+                    + "responseDeadline: by when every participant is asked to answer (optional, in the future).")
     ResponseEntity<ProposalView> propose(@PathVariable UUID id, @RequestBody Proposals.NewProposal request,
                                          @AuthenticationPrincipal BansoUser user) {
         ProposalView proposal = proposals.propose(new CouncilId(id), request, user);
@@ -316,8 +326,19 @@ class CouncilRestController {
         if (request == null) {
             throw BansoException.invalid("title", "must not be blank");
         }
-        return proposals.amend(new ProposalId(id), request.title(), request.body(), request.designation(),
-                request.responseDeadline(), user);
+        return proposals.amend(new ProposalId(id), new Proposals.Amendment(request.title(), request.body(),
+                request.designation(), request.responseDeadline(), request.liftsDesignationId(),
+                request.reviewWindowDays()), user);
+    }
+
+    @PostMapping("/proposals/{id}/questions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ask a question or answer one under an open proposal (pledged members of participants)",
+            description = "{text} of at most 2000 characters; the proposal with its discussion is answered. Visible to "
+                    + "the council's pledged participants only (R12); 409 proposal-closed once it is closed.")
+    ProposalView ask(@PathVariable UUID id, @RequestBody(required = false) QuestionRequest request,
+                     @AuthenticationPrincipal BansoUser user) {
+        return proposals.ask(new ProposalId(id), request == null ? null : request.text(), user);
     }
 
     @PostMapping("/proposals/{id}/withdraw")

@@ -1,34 +1,53 @@
 package org.banso.council.web;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.banso.council.CouncilId;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.banso.council.CouncilItems;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ProposalView;
+import org.banso.council.CouncilViews.ResponseView;
+import org.banso.council.CouncilViews.RevisionView;
 import org.banso.council.Councils;
-import org.banso.council.Matter;
+import org.banso.council.InformationTerms;
 import org.banso.council.ParticipantRole;
 import org.banso.council.ProposalId;
 import org.banso.council.ProposalResponse;
 import org.banso.council.ProposalStatus;
 import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
 import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.web.BindingMessages;
 import org.banso.web.FieldErrorMessages;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Proposals in the pages (R8, R14): making one, its page (text, revisions, answers), answering, amending, withdrawing. */
+/**
+ * A proposal in the pages (R8, R14–R16): the decision card first — what everyone is asked to consent to — then the
+ * text, each participant's answer with its reason or comment and who has not answered, the deadline and the time
+ * left, the comparison of two revisions, the discussion, and the forms: answering, amending (the designation editor,
+ * pre-filled from the current revision, so that sending it unchanged keeps everything), withdrawing, asking.
+ */
 @Controller
 class ProposalPages {
 
@@ -37,70 +56,104 @@ class ProposalPages {
     private final CouncilMemberships memberships;
     private final CouncilNames names;
     private final FieldErrorMessages errorMessages;
+    private final BindingMessages bindingMessages;
+    private final DecisionCards cards;
+    private final ProposalEditor editor;
+    private final IdentityManagement identity;
+    private final ObjectProvider<CouncilItems> items;
 
     ProposalPages(Proposals proposals, Councils councils, CouncilMemberships memberships, CouncilNames names,
-                  FieldErrorMessages errorMessages) {
+                  FieldErrorMessages errorMessages, BindingMessages bindingMessages, DecisionCards cards,
+                  ProposalEditor editor, IdentityManagement identity, ObjectProvider<CouncilItems> items) {
         this.proposals = proposals;
         this.councils = councils;
         this.memberships = memberships;
         this.names = names;
         this.errorMessages = errorMessages;
-    }
-
-    @PostMapping("/councils/{id}/proposals")
-    String newProposal(@PathVariable UUID id, @RequestParam(required = false) Matter matter,
-                       @RequestParam String title, @RequestParam String body,
-                       @RequestParam(required = false) String deadlineDate,
-                       @RequestParam(required = false) String deadlineTime,
-                       @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id + "#proposals", () -> {
-            ProposalView proposal = proposals.propose(new CouncilId(id),
-                    new Proposals.NewProposal(matter, title, body, null, deadline(deadlineDate, deadlineTime)),
-                    user);
-            return "redirect:/proposals/" + proposal.id();
-        });
-    }
-
-    /** A date and time of day in Japan time, as the page's inputs give them; no date = no deadline. */
-    static java.time.Instant deadline(String date, String time) {
-        java.time.LocalDate day = org.banso.web.FormValues.parse(date, java.time.LocalDate::parse);
-        if (day == null) {
-            if (date != null && !date.isBlank()) {
-                throw BansoException.invalid("responseDeadline", "must be a date");
-            }
-            return null;
-        }
-        java.time.LocalTime at = org.banso.web.FormValues.parse(time, java.time.LocalTime::parse);
-        return day.atTime(at == null ? java.time.LocalTime.of(17, 0) : at).atZone(org.banso.web.DateFormats.JAPAN)
-                .toInstant();
+        this.bindingMessages = bindingMessages;
+        this.cards = cards;
+        this.editor = editor;
+        this.identity = identity;
+        this.items = items;
     }
 
     @GetMapping("/proposals/{id}")
-    String proposal(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
+    String proposal(@PathVariable UUID id, @RequestParam(required = false) Integer from,
+                    @RequestParam(required = false) Integer to, Model model,
+                    @AuthenticationPrincipal BansoUser user) {
         ProposalView proposal = proposals.proposal(new ProposalId(id), user);
-        CouncilView council = councils.council(proposal.councilId(), user);
-        CouncilMembership me = memberships.membership(proposal.councilId(), user.id()).orElseThrow();
-        model.addAttribute("proposal", proposal);
-        model.addAttribute("council", council);
-        model.addAttribute("me", me);
-        model.addAttribute("names", names.of(council));
-        model.addAttribute("mayAmend", proposal.proposedBy().equals(user.id())
-                || me.role() == ParticipantRole.COMPETENT_MINISTRY);
-        model.addAttribute("myAnswer", proposal.responses().stream()
-                .filter(r -> r.revision() == proposal.revision() && r.participantId().equals(me.participant()))
-                .findFirst().orElse(null));
-        Map<String, Object> currentAnswers = new HashMap<>();
-        proposal.responses().stream().filter(r -> r.revision() == proposal.revision())
-                .forEach(r -> currentAnswers.put(r.participantId().toString(), r));
-        model.addAttribute("currentAnswers", currentAnswers);
+        fill(model, proposal, user, from, to, null, Map.of());
         return "council/proposal";
     }
 
+    private void fill(Model model, ProposalView proposal, BansoUser user, Integer from, Integer to,
+                      ProposalForm form, Map<String, String> errors) {
+        CouncilView council = councils.council(proposal.councilId(), user);
+        CouncilMembership me = memberships.membership(proposal.councilId(), user.id()).orElseThrow();
+        Map<String, String> councilNames = names.of(council);
+        proposal.discussion().forEach(d -> identity.user(d.authorId())
+                .ifPresent(u -> councilNames.put(u.id().toString(), u.displayName())));
+        proposal.responses().forEach(r -> identity.user(r.respondedBy())
+                .ifPresent(u -> councilNames.put(u.id().toString(), u.displayName())));
+        model.addAttribute("proposal", proposal);
+        model.addAttribute("council", council);
+        model.addAttribute("me", me);
+        model.addAttribute("names", councilNames);
+        boolean mayAmend = proposal.proposedBy().equals(user.id())
+                || me.role() == ParticipantRole.COMPETENT_MINISTRY;
+        model.addAttribute("mayAmend", mayAmend);
+        model.addAttribute("myAnswer", proposal.responses().stream()
+                .filter(r -> r.revision() == proposal.revision() && r.participantId().equals(me.participant()))
+                .findFirst().orElse(null));
+        Map<String, ResponseView> currentAnswers = new HashMap<>();
+        proposal.responses().stream().filter(r -> r.revision() == proposal.revision())
+                .forEach(r -> currentAnswers.put(r.participantId().toString(), r));
+        model.addAttribute("currentAnswers", currentAnswers);
+        model.addAttribute("awaitingNames", proposal.awaiting().stream()
+                .map(p -> council.participants().stream().filter(v -> v.id().equals(p)).findFirst()
+                        .map(cards.participantLabel(council)).orElse(p.toString())).toList());
+        model.addAttribute("card", cards.card(proposal.terms(), council, user));
+        // the comparison: the previous revision against the current one, unless others are asked for
+        int last = proposal.revision();
+        int right = to == null || to < 1 || to > last ? last : to;
+        int left = from == null || from < 1 || from > last ? Math.max(1, right - 1) : from;
+        RevisionView before = revision(proposal, left);
+        RevisionView after = revision(proposal, right);
+        model.addAttribute("compareFrom", left);
+        model.addAttribute("compareTo", right);
+        model.addAttribute("comparison", last > 1 ? cards.compare(before, after, council, user) : List.of());
+        if (proposal.status() == ProposalStatus.OPEN && mayAmend) {
+            Set<UUID> hidden = hiddenItems(proposal, council, user);
+            ProposalForm amend = form != null ? form : ProposalForm.amending(proposal.matter(), proposal.title(),
+                    proposal.body(), proposal.responseDeadline(), proposal.terms());
+            editor.fill(model, council, user, amend, errors, hidden, true);
+        }
+    }
+
+    private static RevisionView revision(ProposalView proposal, int number) {
+        return proposal.revisions().stream().filter(r -> r.revision() == number).findFirst().orElseThrow();
+    }
+
+    /** Items of the current designation the person may not see: they could not tick them, so they stay in it. */
+    private Set<UUID> hiddenItems(ProposalView proposal, CouncilView council, BansoUser user) {
+        if (proposal.designation() == null || proposal.designation().itemIds() == null
+                || proposal.designation().itemIds().isEmpty()) {
+            return Set.of();
+        }
+        CouncilItems port = items.getIfAvailable();
+        Set<UUID> visible = port == null ? Set.of()
+                : port.named(council.id(), proposal.designation().itemIds(), user).keySet();
+        Set<UUID> hidden = new HashSet<>(proposal.designation().itemIds());
+        hidden.removeAll(visible);
+        return hidden;
+    }
+
+    /** An objection gives its reason; a consent may carry a comment (R14). */
     @PostMapping("/proposals/{id}/responses")
     String respond(@PathVariable UUID id, @RequestParam String response,
                    @RequestParam(required = false) String reason, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
+        return errorMessages.attempt(redirect, "redirect:/proposals/" + id + "#your-answer", () -> {
             ProposalView after = proposals.respond(new ProposalId(id),
                     ProposalResponse.named(response).orElse(null), reason, user);
             redirect.addFlashAttribute("saved", after.status() == ProposalStatus.ADOPTED ? "proposal.adoptedNotice"
@@ -109,21 +162,70 @@ class ProposalPages {
         });
     }
 
+    /**
+     * A new revision from the pre-filled form: what is unchanged stays exactly as it was; a designation is removed only
+     * by choosing so in the editor. Refused, the form comes back with everything typed and the messages.
+     */
     @PostMapping("/proposals/{id}/amend")
-    String amend(@PathVariable UUID id, @RequestParam String title, @RequestParam String body,
-                 @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
-            proposals.amend(new ProposalId(id), title, body, null, null, user);
-            redirect.addFlashAttribute("saved", "proposal.amendedNotice");
-            return "redirect:/proposals/" + id;
-        });
+    String amend(@PathVariable UUID id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
+                 BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                 HttpServletResponse response, RedirectAttributes redirect) {
+        ProposalId proposalId = new ProposalId(id);
+        ProposalView current = proposals.proposal(proposalId, user);
+        form.checkShape(binding);
+        if (!binding.hasErrors()) {
+            try {
+                CouncilView council = councils.council(current.councilId(), user);
+                InformationTerms terms = form.target() == null ? current.terms()
+                        : form.terms(hiddenItems(current, council, user));
+                proposals.amend(proposalId, new Proposals.Amendment(form.title(), form.body(), terms.designation(),
+                        form.deadlineUnchanged() ? null : form.deadline(), terms.liftsDesignationId(),
+                        terms.reviewWindowDays()), user);
+                redirect.addFlashAttribute("saved", "proposal.amendedNotice");
+                return "redirect:/proposals/" + id;
+            } catch (BansoException e) {
+                if (e.code() == ProblemCode.NOT_FOUND) {
+                    throw e;
+                }
+                return refused(model, current, user, form, bindingMessages.byField(e, ProposalForm::formField),
+                        response);
+            }
+        }
+        return refused(model, current, user, form, bindingMessages.byField(binding), response);
+    }
+
+    private String refused(Model model, ProposalView current, BansoUser user, ProposalForm form,
+                           Map<String, String> errors, HttpServletResponse response) {
+        ProposalForm kept = new ProposalForm(current.matter(), form.title(), form.body(), form.deadlineDate(),
+                form.deadlineTime(), form.deadlineAt(), form.target(), form.itemIds(), form.ruleCategory(),
+                form.ruleProjectId(), form.scope(), form.periodStart(), form.periodEnd(), form.periodStartAt(),
+                form.periodEndAt(), form.handling(), form.afterPeriod(), form.rationaleSocialImplementation(),
+                form.rationaleLeakagePrevention(), form.rationaleInnovation(),
+                form.rationaleParticipationIncentive(), form.liftsDesignationId(), form.liftMode(),
+                form.reviewWindowDays());
+        fill(model, current, user, null, null, kept, errors);
+        model.addAttribute("amendRefused", true);
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return "council/proposal";
     }
 
     @PostMapping("/proposals/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             proposals.withdraw(new ProposalId(id), user);
+            redirect.addFlashAttribute("saved", "proposal.withdrawnNotice");
             return "redirect:/proposals/" + id;
+        });
+    }
+
+    /** A question or an answer in the proposal's discussion (pledged members of participants, R12). */
+    @PostMapping("/proposals/{id}/questions")
+    String ask(@PathVariable UUID id, @RequestParam(required = false) String text,
+               @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        return errorMessages.attempt(redirect, "redirect:/proposals/" + id + "#discussion", () -> {
+            proposals.ask(new ProposalId(id), text, user);
+            redirect.addFlashAttribute("saved", "discussion.postedNotice");
+            return "redirect:/proposals/" + id + "#discussion";
         });
     }
 }

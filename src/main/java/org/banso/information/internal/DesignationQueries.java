@@ -81,6 +81,8 @@ class DesignationQueries {
                     Object[] items = (Object[]) rs.getArray("items").getArray();
                     Object[] scope = (Object[]) rs.getArray("scope").getArray();
                     java.sql.Timestamp released = rs.getTimestamp("release_recorded_at");
+                    UUID liftedBy = rs.getObject("lifted_by_proposal_id", UUID.class);
+                    UUID replacedBy = rs.getObject("replaced_by", UUID.class);
                     return new DesignationView(new DesignationId(rs.getObject("id", UUID.class)),
                             new CouncilId(rs.getObject("council_id", UUID.class)),
                             new ProposalId(rs.getObject("proposal_id", UUID.class)),
@@ -97,7 +99,11 @@ class DesignationQueries {
                             new UserId(rs.getObject("adopted_by", UUID.class)),
                             rs.getTimestamp("applied_at").toInstant(),
                             released == null ? null : released.toInstant(),
-                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED");
+                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED",
+                            rs.getTimestamp("stated_period_end").toInstant(),
+                            liftedBy == null ? null : new ProposalId(liftedBy),
+                            FactsStore.instant(rs.getTimestamp("lifted_at")),
+                            replacedBy == null ? null : new DesignationId(replacedBy));
                 }).list();
     }
 }

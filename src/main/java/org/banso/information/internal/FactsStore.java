@@ -31,10 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Loads the access facts of items and designations, each in one query, and keeps them in Caffeine caches. Designations
- * never change once applied, so their cache needs no invalidation. An item's facts are forgotten at once when it
- * changes and again when that transaction completes; a transaction that changed information bypasses the item cache,
- * so uncommitted state is never cached for others.
+ * Loads the access facts of items and designations, each in one query, and keeps them in Caffeine caches. An item's
+ * or a designation's facts are forgotten at once when it changes and again when that transaction completes; a
+ * transaction that changed information bypasses the caches, so uncommitted state is never cached for others. A
+ * designation changes only when a proposal ends it early (R16).
  */
 @Component
 class FactsStore {
@@ -72,7 +72,8 @@ class FactsStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<DesignationId, DesignationFacts> found = designations.getAll(ids, this::loadDesignations);
+        Map<DesignationId, DesignationFacts> found = dirty() ? loadDesignations(new HashSet<>(ids))
+                : designations.getAll(ids, this::loadDesignations);
         List<DesignationFacts> result = new ArrayList<>(ids.size());
         for (DesignationId id : ids) {
             DesignationFacts facts = found.get(id);
@@ -87,6 +88,12 @@ class FactsStore {
     void changed(ItemId item) {
         items.invalidate(item);
         afterCompletion(() -> items.invalidate(item));
+    }
+
+    /** A designation was ended early (R16): forget it now and again after the current transaction. */
+    void changed(DesignationId designation) {
+        designations.invalidate(designation);
+        afterCompletion(() -> designations.invalidate(designation));
     }
 
     /** A designation covered items: forget every item (rare: only adoptions apply designations). */
@@ -119,6 +126,7 @@ class FactsStore {
         return jdbc.sql("""
                         select i.id, i.council_id, i.category, i.project_id, i.provider_participant_id,
                                i.published_at is not null as published, i.latest_version, v.media_type,
+                               i.auto_public_at,
                                array(select di.designation_id from information_designation_item di
                                      where di.item_id = i.id) as designations
                         from information_item i
@@ -135,7 +143,12 @@ class FactsStore {
         return new ItemFacts(new ItemId(rs.getObject("id", UUID.class)),
                 council == null ? null : new CouncilId(council), ItemCategory.valueOf(rs.getString("category")),
                 project, provider == null ? null : new ParticipantId(provider), rs.getBoolean("published"),
-                rs.getInt("latest_version"), rs.getString("media_type"), designationIds(rs.getArray("designations")));
+                rs.getInt("latest_version"), rs.getString("media_type"), designationIds(rs.getArray("designations")),
+                instant(rs.getTimestamp("auto_public_at")));
+    }
+
+    static java.time.Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static List<DesignationId> designationIds(Array array) throws SQLException {

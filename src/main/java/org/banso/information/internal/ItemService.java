@@ -69,11 +69,13 @@ class ItemService implements InformationItems {
     private final TracedCopies tracing;
     private final InformationProperties properties;
     private final ApplicationEventPublisher events;
+    private final ReviewWindows reviewWindows;
 
     ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
                 DesignationQueries designationQueries, Councils councils, IdentityManagement identity,
                 ContentStore contents, TracedCopies tracing, InformationProperties properties,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, ReviewWindows reviewWindows) {
+        this.reviewWindows = reviewWindows;
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
@@ -122,6 +124,7 @@ class ItemService implements InformationItems {
                 .update();
         storeVersion(id, 1, content, actor, now);
         designations.coverNewItem(id, council, item.category(), item.projectId(), now);
+        reviewWindows.started(id, council, item.category(), item.projectId(), now);
         facts.changed(id);
         events.publishEvent(new InformationEvents.ItemStored(id, council, item.category(), actor.id(), now));
         return view(facts.item(id).orElseThrow(), now);
@@ -142,20 +145,33 @@ class ItemService implements InformationItems {
         storeVersion(item, version, content, actor, now);
         facts.changed(item);
         ItemFacts stored = facts.item(item).orElseThrow();
+        // R16: a research result not yet public is reviewed again in its new version
+        reviewWindows.started(item, stored.council(), stored.category(), stored.projectId(), now);
         events.publishEvent(new InformationEvents.ItemVersionAdded(item, stored.council(), version, actor.id(), now));
         return view(stored, now);
     }
 
-    /** R16: a research result becomes PUBLIC unless a designation in force or to come covers it. */
+    /**
+     * R16: a research result becomes PUBLIC unless a designation in force or to come covers it, or a proposal that
+     * would designate it is open (its publication waits for the outcome, as publication by default does).
+     */
     @Override
     @Transactional
     public ItemView publish(ItemId item, BansoUser actor) {
         Instant now = clock.instant();
         require(actor, InformationAction.PUBLISH, item, now);
+        ItemFacts before = facts.item(item).orElseThrow();
+        if (!before.publicAt(now)
+                && reviewWindows.held(item, before.council(), before.category(), before.projectId(), now)) {
+            throw new BansoException(ProblemCode.CONFLICT, "A proposal that would designate this item is open: "
+                    + "its publication waits for the council's decision (R16).");
+        }
+        // a publication by default still to come is replaced by this one (its notice is not recorded twice)
         jdbc.sql("""
-                        update information_item set published_at = ?, published_by = ?, updated_at = ?
+                        update information_item set published_at = ?, published_by = ?, updated_at = ?,
+                            auto_public_at = case when auto_public_at <= ? then auto_public_at end
                         where id = ? and published_at is null""")
-                .params(ts(now), actor.id().value(), ts(now), item.value()).update();
+                .params(ts(now), actor.id().value(), ts(now), ts(now), item.value()).update();
         facts.changed(item);
         ItemFacts published = facts.item(item).orElseThrow();
         events.publishEvent(new InformationEvents.ItemPublished(item, published.council(), actor.id(), now));
@@ -336,14 +352,16 @@ class ItemService implements InformationItems {
                          Instant at, List<UUID> items) {
         }
         List<NoticeRow> rows = jdbc.sql("""
-                        select n.id, n.council_id, n.kind, n.designation_id, n.after_period, n.created_at,
+                        select n.id, n.council_id, n.kind, n.designation_id, coalesce(n.after_period, 'PUBLIC'),
+                               n.created_at,
                                array(select ni.item_id from information_notice_item ni where ni.notice_id = n.id
                                      order by ni.item_id) as items
                         from information_notice n where n.council_id = any(?)
                         order by n.created_at desc, n.id limit 50""")
                 .param(readable)
                 .query((rs, n) -> new NoticeRow(rs.getObject(1, UUID.class), new CouncilId(rs.getObject(2, UUID.class)),
-                        rs.getString(3), new DesignationId(rs.getObject(4, UUID.class)),
+                        rs.getString(3), rs.getObject(4, UUID.class) == null ? null
+                                : new DesignationId(rs.getObject(4, UUID.class)),
                         Marking.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
                         List.of((UUID[]) rs.getArray(7).getArray())))
                 .list();
@@ -366,13 +384,16 @@ class ItemService implements InformationItems {
         return notices;
     }
 
-    /** Published research results, the public library and released items: only what is PUBLIC now. */
+    /**
+     * Published research results (by a person or by default, R16), the public library and released items: only what
+     * is PUBLIC now.
+     */
     @Override
     @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> publicResults() {
         Instant now = clock.instant();
         List<ItemRow> rows = jdbc.sql(ITEM_ROWS + """
-                        where i.published_at is not null or i.council_id is null
+                        where i.published_at is not null or i.council_id is null or i.auto_public_at <= :now
                            or exists (select 1 from information_designation_item di
                                       join information_designation d on d.id = di.designation_id
                                       where di.item_id = i.id and d.after_period = 'PUBLIC' and d.period_end <= :now)
@@ -457,6 +478,8 @@ class ItemService implements InformationItems {
 
     ItemView view(ItemFacts item, Instant now) {
         MarkingState marking = MarkingRules.marking(item, facts.designationsOf(item), now);
+        ReviewWindows.Schedule schedule = reviewWindows.schedule(item.id(), item.council(), item.category(),
+                item.projectId(), now);
         String title = jdbc.sql("select title from information_item where id = ?").param(item.id().value())
                 .query(String.class).single();
         List<VersionView> versions = jdbc.sql("""
@@ -468,13 +491,15 @@ class ItemService implements InformationItems {
                 .list();
         return new ItemView(item.id(), item.council(), title, item.category(), item.projectId(), item.provider(),
                 marking.marking(), marking.designation(), marking.handling(), marking.controlledUntil(),
-                item.published(), versions);
+                item.published(), versions, schedule.windowEnds(), item.published() ? null : schedule.publicAt(),
+                !item.publicAt(now) && schedule.held());
     }
 
     /** The columns {@link #itemRow} reads, for a WHERE clause to follow. */
     private static final String ITEM_ROWS = """
             select i.id, i.council_id, i.title, i.category, i.project_id, i.provider_participant_id,
                    i.published_at is not null as published, i.latest_version, i.updated_at, v.media_type,
+                   i.auto_public_at,
                    array(select di.designation_id from information_designation_item di
                          where di.item_id = i.id) as designations
             from information_item i

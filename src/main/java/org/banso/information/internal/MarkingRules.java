@@ -19,7 +19,8 @@ import org.banso.information.internal.AccessFacts.ItemFacts;
  * <ul>
  *   <li>designations in force (start ≤ t &lt; end) → CONTROLLED; the scope is the intersection of their scopes and
  *       VIEW_ONLY wins over DOWNLOAD_TRACED (the strictest applies);</li>
- *   <li>otherwise PUBLIC when published, or when designations have ended and every one of them said PUBLIC;</li>
+ *   <li>otherwise PUBLIC when published, or public by default (a research result whose review window ended with
+ *       nothing holding it, R16), or when designations have ended and every one of them said PUBLIC;</li>
  *   <li>otherwise COUNCIL. Items of the public library (no council) are always PUBLIC.</li>
  * </ul>
  */
@@ -72,7 +73,7 @@ final class MarkingRules {
             return new MarkingState(Marking.CONTROLLED, Set.copyOf(scope), handling, governing.id(), governing.end());
         }
         DesignationId designation = latest == null ? null : latest.id();
-        if (item.published() || (released && allReleasedPublic)) {
+        if (item.publicAt(at) || (released && allReleasedPublic)) {
             return new MarkingState(Marking.PUBLIC, null, null, designation, null);
         }
         return new MarkingState(Marking.COUNCIL, null, null, designation, null);

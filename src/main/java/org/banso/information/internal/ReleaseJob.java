@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records each release (R16): finds designations whose period has ended and whose release is not yet recorded, records
  * it, leaves a notice for the council's members and publishes {@link InformationEvents.DesignationReleased} (the
- * audit log takes it). Nobody has to act, and the markings do not wait for it: they change at the end instant on every
+ * audit log takes it); and, the same way, each research result that became public by default. Nobody has to act, and the markings do not wait for it: they change at the end instant on every
  * path. Concurrent runs (several instances) skip each other's locked rows, so a release is recorded once.
  */
 @Component
@@ -41,6 +41,7 @@ class ReleaseJob {
             initialDelayString = "${banso.information.release-job-delay:20s}")
     void scheduled() {
         recordReleases();
+        recordPublications();
     }
 
     /** @return how many releases this run recorded */
@@ -80,5 +81,43 @@ class ReleaseJob {
     }
 
     private record Ended(DesignationId id, CouncilId council, Marking afterPeriod, Instant end) {
+    }
+
+    /**
+     * R16: records each research result that became public by default — a notice for its council and
+     * {@link InformationEvents.ResultPublishedByDefault} for the audit log — once, after the instant; the marking did
+     * not wait for it.
+     *
+     * @return how many publications this run recorded
+     */
+    @Transactional
+    public int recordPublications() {
+        Instant now = clock.instant();
+        List<Published> published = jdbc.sql("""
+                        select id, council_id, auto_public_at from information_item
+                        where auto_public_at is not null and publication_recorded_at is null and auto_public_at <= ?
+                        order by auto_public_at limit 500
+                        for update skip locked""")
+                .param(ts(now))
+                .query((rs, n) -> new Published(new ItemId(rs.getObject(1, UUID.class)),
+                        new CouncilId(rs.getObject(2, UUID.class)), rs.getTimestamp(3).toInstant()))
+                .list();
+        for (Published p : published) {
+            jdbc.sql("update information_item set publication_recorded_at = ? where id = ?")
+                    .params(ts(now), p.item().value()).update();
+            UUID notice = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into information_notice (id, council_id, kind, designation_id, after_period, created_at)
+                            values (?, ?, 'RESULT_PUBLISHED', null, 'PUBLIC', ?)""")
+                    .params(notice, p.council().value(), ts(now)).update();
+            jdbc.sql("insert into information_notice_item (notice_id, item_id) values (?, ?)")
+                    .params(notice, p.item().value()).update();
+            events.publishEvent(new InformationEvents.ResultPublishedByDefault(p.item(), p.council(), p.publicAt(),
+                    now));
+        }
+        return published.size();
+    }
+
+    private record Published(ItemId item, CouncilId council, Instant publicAt) {
     }
 }

@@ -75,7 +75,7 @@ class SearchSupport implements InformationSearchSupport {
     public Optional<IndexableItem> indexable(ItemId item) {
         return jdbc.sql("""
                         select i.id, i.council_id, i.title, i.category, i.project_id, i.published_at is not null,
-                               v.media_type, v.content_id,
+                               v.media_type, v.content_id, i.auto_public_at,
                                array(select di.designation_id from information_designation_item di
                                      where di.item_id = i.id) as designations
                         from information_item i
@@ -87,8 +87,8 @@ class SearchSupport implements InformationSearchSupport {
                     UUID content = rs.getObject(8, UUID.class);
                     return new IndexableItem(item, council == null ? null : new CouncilId(council),
                             rs.getString(3), ItemCategory.valueOf(rs.getString(4)), rs.getObject(5, UUID.class),
-                            rs.getBoolean(6), new LinkedHashSet<>(FactsStore.designationIds(rs.getArray(9))),
-                            mediaType, text(mediaType, content));
+                            rs.getBoolean(6), new LinkedHashSet<>(FactsStore.designationIds(rs.getArray(10))),
+                            mediaType, text(mediaType, content), FactsStore.instant(rs.getTimestamp(9)));
                 }).optional();
     }
 
@@ -158,6 +158,6 @@ class SearchSupport implements InformationSearchSupport {
         }
         DesignationTimeline.States states = timeline.at(at);
         return new Visibility(Set.copyOf(readable), Set.copyOf(hiding), states.active(), states.releasedPublic(),
-                states.releasedCouncil());
+                states.releasedCouncil(), states.publicByDefaultUpTo());
     }
 }

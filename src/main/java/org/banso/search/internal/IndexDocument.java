@@ -1,11 +1,13 @@
 package org.banso.search.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -23,9 +25,15 @@ import org.banso.search.SearchKind;
  * @param category     an item's category or another kind's sub-type, or null
  * @param designations for items: every designation covering it, whatever its period
  * @param published    for items: published; for technologies: designated (visible to the public)
+ * @param publicFrom   for items: when a research result is (or becomes) public by default (R16), else null
  */
 record IndexDocument(SearchKind kind, String id, String title, String text, String council, String category,
-                     Set<String> designations, boolean published, boolean storeTitle) {
+                     Set<String> designations, boolean published, boolean storeTitle, Instant publicFrom) {
+
+    IndexDocument(SearchKind kind, String id, String title, String text, String council, String category,
+                  Set<String> designations, boolean published, boolean storeTitle) {
+        this(kind, id, title, text, council, category, designations, published, storeTitle, null);
+    }
 
     static final String KEY = "key";
     static final String KIND = "kind";
@@ -35,6 +43,8 @@ record IndexDocument(SearchKind kind, String id, String title, String text, Stri
     static final String CATEGORY = "category";
     static final String DESIGNATION = "designation";
     static final String PUBLISHED = "published";
+    /** Epoch milliseconds from which an item is public by default (a point field, for range queries). */
+    static final String PUBLIC_FROM = "public_from";
     static final String FACET_KIND = "facet_kind";
     static final String FACET_COUNCIL = "facet_council";
     static final String FACET_CATEGORY = "facet_category";
@@ -74,6 +84,9 @@ record IndexDocument(SearchKind kind, String id, String title, String text, Stri
             doc.add(new StringField(DESIGNATION, designation, Field.Store.NO));
         }
         doc.add(new StringField(PUBLISHED, Boolean.toString(published), Field.Store.NO));
+        if (publicFrom != null) {
+            doc.add(new LongPoint(PUBLIC_FROM, publicFrom.toEpochMilli()));
+        }
         return doc;
     }
 }

@@ -53,6 +53,12 @@ class SearchIndexListener {
         items(event.items());
     }
 
+    /** R16: when a research result becomes public by default moved. */
+    @ApplicationModuleListener
+    void on(InformationEvents.PublicationScheduled event) {
+        items(List.of(event.item()));
+    }
+
     @ApplicationModuleListener
     void on(CouncilEvents.CouncilProposed event) {
         indexed(() -> search.indexCouncil(event.council()));

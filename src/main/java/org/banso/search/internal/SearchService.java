@@ -299,7 +299,7 @@ class SearchService implements Search {
                 item.council() == null ? null : item.council().toString(),
                 item.category() == null ? null : item.category().name(),
                 item.designations().stream().map(Object::toString).collect(Collectors.toSet()), item.published(),
-                false);
+                false, item.publicByDefaultAt());
     }
 
     void indexCouncil(CouncilId id) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,8 +23,8 @@ import org.banso.search.SearchKind;
  *
  * <p>Items follow the rule of {@link org.banso.information.InformationSearchSupport}, term by term: visible iff no
  * designation in {@code hiding} covers it, and either its council is readable, or no {@code active} designation
- * covers it and it is public ({@code published}, or covered by a {@code releasedPublic} designation and by no
- * {@code releasedCouncil} one). Councils: those the council module shows the person. Technologies: designated ones
+ * covers it and it is public ({@code published}, or public by default up to {@code publicByDefaultUpTo}, or covered
+ * by a {@code releasedPublic} designation and by no {@code releasedCouncil} one). Councils: those the council module shows the person. Technologies: designated ones
  * for everybody, all of them for signed-in people. Proposals and meetings: those of the readable councils (pledged
  * members of a current participant, as the council module requires). Guidelines: only versions in force or superseded are indexed, and
  * they are public.
@@ -98,8 +99,8 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
      * sorting of up to tens of thousands of designation ids into term sets happens once per such change, not per
      * search.
      */
-    private record InstantQueries(Set<?> active, Set<?> releasedPublic, Set<?> releasedCouncil, Query publicNow,
-                                  Query controlledNow) {
+    private record InstantQueries(Set<?> active, Set<?> releasedPublic, Set<?> releasedCouncil,
+                                  java.time.Instant publicByDefaultUpTo, Query publicNow, Query controlledNow) {
     }
 
     private static volatile InstantQueries lastInstant;
@@ -107,11 +108,12 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
     private static InstantQueries instantQueries(Visibility v) {
         InstantQueries last = lastInstant;
         if (last != null && last.active() == v.active() && last.releasedPublic() == v.releasedPublic()
-                && last.releasedCouncil() == v.releasedCouncil()) {
+                && last.releasedCouncil() == v.releasedCouncil()
+                && java.util.Objects.equals(last.publicByDefaultUpTo(), v.publicByDefaultUpTo())) {
             return last;
         }
         InstantQueries built = new InstantQueries(v.active(), v.releasedPublic(), v.releasedCouncil(),
-                buildPublicNow(v), in(IndexDocument.DESIGNATION, ids(v.active())));
+                v.publicByDefaultUpTo(), buildPublicNow(v), in(IndexDocument.DESIGNATION, ids(v.active())));
         lastInstant = built;
         return built;
     }
@@ -120,12 +122,17 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
         BooleanQuery.Builder released = new BooleanQuery.Builder()
                 .add(in(IndexDocument.DESIGNATION, ids(v.releasedPublic())), Occur.FILTER);
         mustNot(released, IndexDocument.DESIGNATION, ids(v.releasedCouncil()));
-        BooleanQuery.Builder publicItem = new BooleanQuery.Builder()
-                .add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexDocument.PUBLISHED, "true")), Occur.SHOULD)
-                        .add(released.build(), Occur.SHOULD)
-                        .setMinimumNumberShouldMatch(1)
-                        .build(), Occur.FILTER);
+        BooleanQuery.Builder open = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexDocument.PUBLISHED, "true")), Occur.SHOULD)
+                .add(released.build(), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1);
+        if (v.publicByDefaultUpTo() != null) {
+            // R16: public by default up to the latest such instant — the same bound until the next one, so the
+            // query stays one cache key between publications
+            open.add(LongPoint.newRangeQuery(IndexDocument.PUBLIC_FROM, Long.MIN_VALUE,
+                    v.publicByDefaultUpTo().toEpochMilli()), Occur.SHOULD);
+        }
+        BooleanQuery.Builder publicItem = new BooleanQuery.Builder().add(open.build(), Occur.FILTER);
         mustNot(publicItem, IndexDocument.DESIGNATION, ids(v.active()));
         return publicItem.build();
     }

@@ -73,6 +73,35 @@ class DateDisplay {
         return messages.getMessage("time.left.minutes", new Object[] {Math.max(1, left.toMinutes())}, locale);
     }
 
+    /**
+     * A calendar day as the date inputs of a form give it, with the era: Japanese {@code 令和9年（2027年）3月31日},
+     * English {@code 31 Mar 2027 (Reiwa 9)}.
+     */
+    public String day(java.time.LocalDate day) {
+        if (day == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Instant noon = day.atTime(12, 0).atZone(JAPAN).toInstant();
+        if (isJapanese(locale)) {
+            return date(noon, locale);
+        }
+        java.time.chrono.JapaneseDate era = java.time.chrono.JapaneseDate.from(day);
+        return date(noon, locale) + " (" + era.getEra().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + " " + era.get(java.time.temporal.ChronoField.YEAR_OF_ERA) + ")";
+    }
+
+    /**
+     * The last day of a period that ends at {@code end} (exclusive): a period ending at midnight in Japan ends with
+     * the day before; one ending during a day ends with that day. For "until 31 March" on a decision card.
+     */
+    public String lastDay(Instant end) {
+        if (end == null) {
+            return "";
+        }
+        return day(java.time.LocalDate.ofInstant(end.minusNanos(1), JAPAN));
+    }
+
     /** Whether {@code deadline} has passed by the application clock. */
     public boolean passed(Instant deadline) {
         return deadline != null && !clock.instant().isBefore(deadline);

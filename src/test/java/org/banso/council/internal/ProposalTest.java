@@ -16,6 +16,7 @@ import java.util.Set;
 import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilMembership;
 import org.banso.council.Designation;
+import org.banso.council.InformationTerms;
 import org.banso.council.Matter;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
@@ -159,10 +160,10 @@ class ProposalTest {
                 "PUBLIC", null);
         List<Designation> checked = new ArrayList<>();
         refused(ProblemCode.VALIDATION_FAILED, () -> council.submitProposal(Matter.PROMOTION, "題", "本文",
-                designation, null, checked::add, proposer, NOW));
+                InformationTerms.of(designation), null, t -> checked.add(t.designation()), proposer, NOW));
         assertThat(checked).as("not asked for a matter that cannot carry one").isEmpty();
-        Proposal p = council.submitProposal(Matter.INFORMATION_MANAGEMENT, "題", "本文", designation, null,
-                checked::add, proposer, NOW);
+        Proposal p = council.submitProposal(Matter.INFORMATION_MANAGEMENT, "題", "本文",
+                InformationTerms.of(designation), null, t -> checked.add(t.designation()), proposer, NOW);
         assertThat(checked).containsExactly(designation);
         assertThat(p.designation()).isEqualTo(designation);
     }

@@ -2,7 +2,7 @@ package org.banso.information.internal;
 
 import org.springframework.boot.test.context.TestComponent;
 
-/** Lets tests in other packages run the release job now (R16). */
+/** Lets tests in other packages run the release job now (R16): releases, and publications by default. */
 @TestComponent
 public class ReleaseJobAccess {
 
@@ -14,5 +14,10 @@ public class ReleaseJobAccess {
 
     public int run() {
         return job.recordReleases();
+    }
+
+    /** Records the publications by default that are due (R16). */
+    public int runPublications() {
+        return job.recordPublications();
     }
 }

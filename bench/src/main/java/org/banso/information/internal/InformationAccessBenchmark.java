@@ -200,13 +200,13 @@ public class InformationAccessBenchmark {
             }
         };
         InformationProperties properties = new InformationProperties(Period.ofYears(5), Duration.ofSeconds(20),
-                100_000, 200);
+                100_000, 200, Duration.ofDays(60), Duration.ofDays(365));
         facts = new FactsStore(jdbc, properties);
         // the benchmark's people have just passed their second factor: step-up never refuses here
         policy = new AccessPolicy(facts, memberships, tracing, (person, at) -> true, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, null, tracing, properties,
-                event -> { });
+                event -> { }, null);
         // the search path's visibility sets: the council module answers "which councils does this person see" from
         // the same generated memberships (person u: council u % 1000); nothing else of it is used
         Councils councilsOfPeople = (Councils) java.lang.reflect.Proxy.newProxyInstance(
