@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A refused form comes back with its error summary focused, so that a screen reader reads it first.
+document.addEventListener('DOMContentLoaded', function () {
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+        summary.focus();
+    }
+});
