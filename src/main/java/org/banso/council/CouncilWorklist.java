@@ -65,16 +65,6 @@ public interface CouncilWorklist {
     /** A meeting's times and calendar sequence, and whether it was cancelled. */
     Optional<MeetingFacts> meeting(MeetingId meeting);
 
-    /** What waits: the kind, where, what is due when, and the one page where it is done. */
-    enum WaitingKind {
-        CONSENT,
-        PROPOSAL_ANSWER,
-        PLEDGE,
-        MATERIAL_REQUEST,
-        TASK,
-        MEETING
-    }
-
     /**
      * @param title   what the person may read of it (null when they may not yet: a pledge must be signed first)
      * @param dueAt   the deadline or start, if any

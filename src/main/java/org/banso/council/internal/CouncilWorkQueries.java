@@ -19,6 +19,7 @@ import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilWorklist;
+import org.banso.council.WaitingKind;
 import org.banso.council.MaterialRequestId;
 import org.banso.council.MeetingId;
 import org.banso.council.ParticipantId;

@@ -155,6 +155,9 @@ class CouncilNotifications {
                 .filter(p -> p.revision() == revision)
                 .ifPresent(p -> {
                     for (UserId representative : p.awaitingRepresentatives()) {
+                        if (representative.equals(by)) {
+                            continue; // the proposer is on the proposal's page already
+                        }
                         notifying.notify(new Note(NotificationKind.PROPOSAL_TO_ANSWER, representative, council,
                                 proposal, "/proposals/" + proposal, p.responseDeadline(),
                                 key("answer", proposal, representative) + ":r" + revision, null));

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilWorklist;
+import org.banso.council.WaitingKind;
 import org.banso.council.Councils;
 import org.banso.funding.Calls;
 import org.banso.funding.Funding;
@@ -84,7 +85,7 @@ class MyWork implements PersonalHome, org.banso.notification.MyWork {
         for (CouncilWorklist.Waiting w : council.waitingFor(person, now)) {
             waiting.add(new WorkItem("work.kind." + w.kind().name(), w.title(), w.councilName(),
                     w.dueAt() != null ? w.dueAt() : Reminders.endOf(w.dueDate()), w.overdue(), w.path(),
-                    w.kind() != CouncilWorklist.WaitingKind.MEETING));
+                    w.kind() != WaitingKind.MEETING));
         }
         for (Calls.ReviewWaiting r : calls.reviewsAwaiting(person, now)) {
             waiting.add(new WorkItem(r.declared() ? "work.kind.REVIEW_SCORE" : "work.kind.REVIEW_DECLARE", r.title(),
