@@ -17,7 +17,8 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(BansoApplication.class);
+    /** Analysing the classes takes seconds: once for the class, not once per test instance. */
+    private static final ApplicationModules modules = ApplicationModules.of(BansoApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {

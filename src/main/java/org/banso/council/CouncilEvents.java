@@ -73,16 +73,18 @@ public final class CouncilEvents {
     public record PledgeRevoked(CouncilId council, int version, UserId by, Instant at) implements CouncilEvent {
     }
 
+    /** @param responseDeadline by when every participant is asked to answer (null = no deadline), for reminders */
     public record ProposalSubmitted(CouncilId council, ProposalId proposal, Matter matter, boolean withDesignation,
-                                    UserId by, Instant at) implements CouncilEvent {
+                                    Instant responseDeadline, UserId by, Instant at) implements CouncilEvent {
     }
 
     public record ProposalAnswered(CouncilId council, ProposalId proposal, int revision, ParticipantId participant,
                                    ProposalResponse response, UserId by, Instant at) implements CouncilEvent {
     }
 
-    public record ProposalAmended(CouncilId council, ProposalId proposal, int revision, UserId by, Instant at)
-            implements CouncilEvent {
+    /** Everyone is asked again; @param responseDeadline the deadline now in force (kept or new; null = none) */
+    public record ProposalAmended(CouncilId council, ProposalId proposal, int revision, Instant responseDeadline,
+                                  UserId by, Instant at) implements CouncilEvent {
     }
 
     /** The proposal's designation, if any, took effect in the same transaction. */

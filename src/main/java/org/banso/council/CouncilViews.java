@@ -64,8 +64,9 @@ public final class CouncilViews {
                                  InvitationState state, Invitations.Invitee invitee) {
     }
 
+    /** @param responseDeadline by when answers are asked for (null = no deadline); past it an open proposal lapses */
     public record ProposalSummary(ProposalId id, CouncilId councilId, Matter matter, String title,
-                                  ProposalStatus status, int revision, Instant proposedAt) {
+                                  ProposalStatus status, int revision, Instant proposedAt, Instant responseDeadline) {
     }
 
     public record ProposalView(ProposalId id, CouncilId councilId, Matter matter, ProposalStatus status, int revision,
@@ -75,8 +76,8 @@ public final class CouncilViews {
                                List<ParticipantId> awaiting) {
     }
 
-    public record RevisionView(int revision, String title, String body, Designation designation, UserId createdBy,
-                               Instant createdAt) {
+    public record RevisionView(int revision, String title, String body, Designation designation,
+                               Instant responseDeadline, UserId createdBy, Instant createdAt) {
     }
 
     public record ResponseView(int revision, ParticipantId participantId, ProposalResponse response, String reason,

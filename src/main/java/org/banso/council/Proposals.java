@@ -29,8 +29,13 @@ public interface Proposals {
      */
     ProposalView respond(ProposalId id, ProposalResponse response, String reason, BansoUser actor);
 
-    /** A new revision, by the proposer or the competent ministry: everyone is asked again (R14). */
-    ProposalView amend(ProposalId id, String title, String body, Designation designation, BansoUser actor);
+    /**
+     * A new revision, by the proposer or the competent ministry: everyone is asked again (R14). It states the whole
+     * revision: a null designation means the revision carries none. A null {@code responseDeadline} keeps the
+     * current deadline; a new one must lie in the future.
+     */
+    ProposalView amend(ProposalId id, String title, String body, Designation designation, Instant responseDeadline,
+                       BansoUser actor);
 
     ProposalView withdraw(ProposalId id, BansoUser actor);
 
@@ -40,6 +45,10 @@ public interface Proposals {
     /** For the search module, a system reader (no viewer): the ids of a council's proposals. */
     List<ProposalId> idsOf(CouncilId council);
 
+    /**
+     * @param responseDeadline by when every participant is asked to answer; optional, in the future. Past it an open
+     *                         proposal has lapsed (silence is never consent, R14)
+     */
     record NewProposal(Matter matter, String title, String body, Designation designation, Instant responseDeadline) {
     }
 }

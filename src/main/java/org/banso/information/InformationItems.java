@@ -33,6 +33,12 @@ public interface InformationItems {
     ItemView item(ItemId item, BansoUser viewer);
 
     /**
+     * The item as its page shows it, with what the viewer may do with it (download, add a version, publish): every
+     * decision is the policy's and logged, all in one transaction so the page costs one audit write (R17).
+     */
+    ItemPage itemPage(ItemId item, BansoUser viewer);
+
+    /**
      * The bytes of the latest (or given) version for taking away: plain for PUBLIC and COUNCIL items, a per-recipient
      * fingerprinted copy for DOWNLOAD_TRACED items, refused for VIEW_ONLY ones (R17).
      */
@@ -89,6 +95,9 @@ public interface InformationItems {
 
     record ItemSummary(ItemId id, CouncilId councilId, String title, ItemCategory category, Marking marking,
                        DesignationId designationId, Instant controlledUntil, int latestVersion, Instant updatedAt) {
+    }
+
+    record ItemPage(ItemView item, boolean mayDownload, boolean mayAddVersion, boolean mayPublish) {
     }
 
     record ItemView(ItemId id, CouncilId councilId, String title, ItemCategory category, UUID projectId,

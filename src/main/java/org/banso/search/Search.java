@@ -15,8 +15,20 @@ public interface Search {
     int PAGE_SIZE = 20;
 
     /**
+     * The deepest page (1,000 hits): every page is collected from the top, so its cost grows with its depth; deeper is
+     * {@code 400 validation-failed} on {@code page} — refine the query instead (issue #13).
+     */
+    int MAX_PAGE = 50;
+
+    /** The longest query, in characters ({@code 400 validation-failed} on {@code q} beyond). */
+    int MAX_QUERY_LENGTH = 200;
+
+    /** Each facet counts at most this many values, the most frequent first. */
+    int MAX_FACET_VALUES = 100;
+
+    /**
      * @param viewer the signed-in person, or {@code null} for an anonymous caller
-     * @param page   1-based
+     * @param page   1-based, at most {@link #MAX_PAGE}
      */
     default Result search(String query, int page, BansoUser viewer) {
         return search(query, Refinement.NONE, page, viewer);

@@ -31,6 +31,12 @@ public class BansoException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
+    /** One invalid field with a code pages translate ({@code validation.<code>}). */
+    public static BansoException invalidCoded(String field, String code, String message) {
+        return new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.",
+                List.of(FieldError.coded(field, code, message)));
+    }
+
     public ProblemCode code() {
         return code;
     }

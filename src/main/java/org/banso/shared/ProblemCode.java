@@ -29,8 +29,10 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     PERIOD_TOO_LONG(422),
+    PAGE_TOO_LARGE(422),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 

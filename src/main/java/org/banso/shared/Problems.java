@@ -76,6 +76,7 @@ public final class Problems {
             case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ProblemCode.RATE_LIMITED;
+            case 503 -> ProblemCode.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.VALIDATION_FAILED;
         };
     }

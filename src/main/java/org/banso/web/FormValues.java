@@ -2,7 +2,12 @@ package org.banso.web;
 
 import java.util.function.Function;
 
-/** Reading page form values: a blank or malformed value is absent, and the service then says what is missing. */
+import org.banso.shared.DateBounds;
+
+/**
+ * Reading page form values: a blank or malformed value is absent, and the service then says what is missing. A date
+ * outside {@link DateBounds#DEFAULT} (year −999999999 typed into a form) counts as malformed.
+ */
 public final class FormValues {
 
     private FormValues() {
@@ -13,8 +18,9 @@ public final class FormValues {
             return null;
         }
         try {
-            return parser.apply(value.strip());
-        } catch (IllegalArgumentException e) {
+            T parsed = parser.apply(value.strip());
+            return DateBounds.DEFAULT.containsTemporal(parsed) ? parsed : null;
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }
     }

@@ -226,7 +226,7 @@ class AuditLogTest {
         UUID probe = UUID.randomUUID();
         events.publishEvent(probe(probe));
         sequencer.sequenceNow();
-        BansoUser auditor = new BansoUser(new UserId(UUID.randomUUID()), "auditor-x", "Auditor", 
+        BansoUser auditor = new BansoUser(new UserId(UUID.randomUUID()), "auditor-x", "Auditor",
                 new OrganizationId(UUID.randomUUID()), Set.of(Role.AUDITOR));
         long index = jdbc.queryForObject("select idx from audit_leaf where convert_from(leaf, 'UTF8') like ?",
                 Long.class, "%" + probe + "%");

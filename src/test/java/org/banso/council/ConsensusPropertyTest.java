@@ -171,7 +171,7 @@ class ConsensusPropertyTest {
                 } else if (op < 70) {
                     trace.add("amend");
                     expected = model.amend();
-                    actual = code(() -> proposals.amend(proposal, "題（修正）", "本文（修正）", null, official));
+                    actual = code(() -> proposals.amend(proposal, "題（修正）", "本文（修正）", null, null, official));
                 } else if (op < 82) {
                     List<BansoUser> outside = pool.stream().filter(p -> !joined.containsKey(p.id())).toList();
                     if (outside.isEmpty()) {

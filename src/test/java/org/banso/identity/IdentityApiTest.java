@@ -185,17 +185,23 @@ class IdentityApiTest {
     }
 
     @Test
-    void repeatedFailuresLockTheUsernameForAWhile() throws Exception {
+    void repeatedFailuresBackOffTheirSourceWithTheSameAnswerForEveryName() throws Exception {
+        // was: five failures locked the username for everyone (#13); now they slow down where they come from
         String user = createUser("pi", Role.RESEARCHER);
+        String nobody = unique("other");
         for (int i = 0; i < 5; i++) {
             assertThat(tokenRequest(user, "guess-" + i).getResponse().getStatus()).isEqualTo(401);
+            assertThat(tokenRequest(nobody, "guess-" + i).getResponse().getStatus()).isEqualTo(401);
         }
-        MvcResult lockedOut = tokenRequest(user, "correct-horse-battery");
-        MvcResult wrong = tokenRequest(unique("other"), "guess");
-        assertThat(lockedOut.getResponse().getStatus()).isEqualTo(401);
-        assertThat(lockedOut.getResponse().getContentAsString()).isEqualTo(wrong.getResponse().getContentAsString());
+        MvcResult backedOff = tokenRequest(user, "correct-horse-battery");
+        MvcResult unknown = tokenRequest(nobody, "guess");
+        assertThat(backedOff.getResponse().getStatus()).isEqualTo(429);
+        assertThat(backedOff.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        assertThat(json.readTree(backedOff.getResponse().getContentAsString()).get("type").asString())
+                .isEqualTo("/problems/rate-limited");
+        assertThat(backedOff.getResponse().getContentAsString()).isEqualTo(unknown.getResponse().getContentAsString());
 
-        clock.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofSeconds(3));
         assertThat(tokenRequest(user, "correct-horse-battery").getResponse().getStatus()).isEqualTo(200);
     }
 

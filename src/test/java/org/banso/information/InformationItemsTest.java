@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -448,9 +449,11 @@ class InformationItemsTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Integer>> runs = List.of(
-                    pool.submit(() -> { start.await(); return releaseJob.run(); }),
-                    pool.submit(() -> { start.await(); return releaseJob.run(); }));
+            Callable<Integer> runAfterStart = () -> {
+                start.await();
+                return releaseJob.run();
+            };
+            List<Future<Integer>> runs = List.of(pool.submit(runAfterStart), pool.submit(runAfterStart));
             start.countDown();
             for (Future<Integer> run : runs) {
                 run.get();

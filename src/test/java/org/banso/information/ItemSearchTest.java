@@ -250,16 +250,21 @@ class ItemSearchTest {
         String item = api.upload(council, startup, "改ざん検知 " + marker, "REPORT", "本文だけの語 " + word);
         String good = api.upload(council, startup, "正常な資料 " + marker, "REPORT", "本文 " + word);
         // flip one byte of the wrapped data key: the content no longer authenticates
-        jdbc.sql("""
-                        update information_content set wrapped_key = set_byte(wrapped_key, 20, get_byte(wrapped_key, 20) # 1)
-                        where id = (select content_id from information_item_version where item_id = ?::uuid)""")
-                .param(item).update();
-        JsonNode rebuilt = api.call("POST", "/api/v1/search/reindex", api.admin(), null, 200);
-        assertThat(rebuilt.get("indexed").asInt()).isPositive();
-        assertThat(ids(api.call("GET", "/api/v1/search?q=" + word, startup.token(), null, 200)))
-                .as("the tampered item's text is not indexed; the other item's is").containsExactly(good);
-        assertThat(ids(api.call("GET", "/api/v1/search?q=" + marker + "&category=REPORT", startup.token(), null,
-                200))).as("found by its title").contains(item, good);
+        String flip = """
+                update information_content set wrapped_key = set_byte(wrapped_key, 20, get_byte(wrapped_key, 20) # 1)
+                where id = (select content_id from information_item_version where item_id = ?::uuid)""";
+        jdbc.sql(flip).param(item).update();
+        try {
+            JsonNode rebuilt = api.call("POST", "/api/v1/search/reindex", api.admin(), null, 200);
+            assertThat(rebuilt.get("indexed").asInt()).isPositive();
+            assertThat(ids(api.call("GET", "/api/v1/search?q=" + word, startup.token(), null, 200)))
+                    .as("the tampered item's text is not indexed; the other item's is").containsExactly(good);
+            assertThat(ids(api.call("GET", "/api/v1/search?q=" + marker + "&category=REPORT", startup.token(), null,
+                    200))).as("found by its title").contains(item, good);
+        } finally {
+            // flipped back: the database is shared by the suite, and a key rotation re-wraps every data key in it
+            jdbc.sql(flip).param(item).update();
+        }
     }
 
     private static List<String> ids(JsonNode body) {

@@ -111,6 +111,27 @@ class SearchApiTest {
     }
 
     @Test
+    void deepPagesAreAClearBadRequestNeverAnAllocation() throws Exception { // issue #13
+        // page=20000000 once collected 400 million hits (OutOfMemoryError after 149 s); 2147483647 overflowed
+        for (String page : new String[]{"2147483647", "20000000", String.valueOf(Search.MAX_PAGE + 1)}) {
+            MvcResult result = mvc.perform(get("/api/v1/search").param("q", "a").param("page", page)).andReturn();
+            assertThat(result.getResponse().getStatus()).as("page %s", page).isEqualTo(400);
+            JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/validation-failed");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("page");
+        }
+        MvcResult deepest = mvc.perform(get("/api/v1/search").param("q", "a")
+                .param("page", String.valueOf(Search.MAX_PAGE))).andReturn();
+        assertThat(deepest.getResponse().getStatus()).isEqualTo(200);
+        MvcResult longQuery = mvc.perform(get("/api/v1/search").param("q", "量".repeat(Search.MAX_QUERY_LENGTH + 1)))
+                .andReturn();
+        assertThat(longQuery.getResponse().getStatus()).isEqualTo(400);
+        String page = mvc.perform(get("/search").param("q", "a").param("page", "20000000")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).as("the page explains instead of failing").contains("id=\"site-search-q\"");
+    }
+
+    @Test
     void aPageBelowOneIsInvalidAndAnEmptyQueryFindsNothing() throws Exception {
         MvcResult result = mvc.perform(get("/api/v1/search").param("q", "量子").param("page", "0")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(400);

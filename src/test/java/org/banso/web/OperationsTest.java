@@ -35,7 +35,13 @@ class OperationsTest {
                 .andExpect(jsonPath("$.paths['/api/v1/users'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/users/me'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/technology-areas'].get").exists())
-                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                // #13: the problems every operation may answer, and the throttled sign-in
+                .andExpect(jsonPath("$.paths['/api/v1/organizations'].post.responses['400']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/organizations'].post.responses['413']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/auth/token'].post.responses['429']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/users/me/password'].put").exists())
+                .andExpect(jsonPath("$.info.description").value(containsString("rate-limited 429")));
     }
 
     @Test

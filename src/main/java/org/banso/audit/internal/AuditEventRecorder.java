@@ -22,9 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes every audited event into the outbox {@code audit_pending} in the publisher's own transaction: the rows
  * commit with the business change or vanish with its rollback, also across a kill -9. Within a transaction the
  * events are collected and written in one statement just before it commits (so a transaction that publishes many
- * events pays for one insert); should that write fail, the commit fails too — nothing happens unlogged. Events
- * published outside a writable transaction (a failed sign-in, an access decision in a read-only query) are written
- * in a transaction of their own.
+ * events pays for one insert); should that write fail, the commit fails too — nothing happens unlogged.
+ *
+ * <p>No request may hold two pooled connections at once (a pool full of requests each waiting for a second one
+ * deadlocks), so the recorder never opens a transaction beside the publisher's: an event published inside a
+ * transaction joins it, and that transaction must be read-write — a read that decides access writes its decision
+ * (R17), so it is not a read-only transaction; a read-only one is a programming error and fails loudly rather than
+ * reaching for a second connection. Only an event published with no transaction at all on the thread (a failed
+ * sign-in, a refused leak trace) is written in a transaction of its own, which then is the thread's only connection.
  */
 @Component
 class AuditEventRecorder {
@@ -36,16 +41,20 @@ class AuditEventRecorder {
     AuditEventRecorder(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        // only used when no transaction is active on the thread, so it never runs beside another one
         this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     @EventListener
     void on(AuditedEvent event) {
         AuditLeaves.Leaf leaf = AuditLeaves.of(event);
         if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                throw new IllegalStateException("The audited event " + leaf.kind() + " was published in a read-only "
+                        + "transaction, where its record cannot commit with it: make that transaction read-write");
+            }
             // keyed by the transaction's connection: a REQUIRES_NEW transaction inside gets a buffer of its own
             BufferKey key = new BufferKey(TransactionSynchronizationManager.getResource(dataSource));
             Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);

@@ -3,7 +3,6 @@ package org.banso.audit.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +107,13 @@ class AuditPages {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(JAPAN).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant parsed = LocalDateTime.parse(value.strip()).atZone(JAPAN).toInstant();
+            if (!org.banso.shared.DateBounds.DEFAULT.contains(parsed)) {
+                errors.put(field, "time");
+                return null;
+            }
+            return parsed;
+        } catch (java.time.DateTimeException e) {
             errors.put(field, "time");
             return null;
         }

@@ -69,7 +69,7 @@ class CouncilReadModels {
         Instant now = clock.instant();
         List<ParticipantId> current = participants.currentParticipantIds(p.councilId());
         List<RevisionView> revisions = p.revisions().stream().map(r -> new RevisionView(r.revision(), r.title(),
-                r.body(), r.designation(), r.createdBy(), r.createdAt())).toList();
+                r.body(), r.designation(), r.responseDeadline(), r.createdBy(), r.createdAt())).toList();
         List<ResponseView> responses = given.stream().map(a -> new ResponseView(a.revision(),
                 a.participantId(), a.response(), a.reason(), a.respondedBy(), a.at())).toList();
         Proposal.Revision latest = p.current();
@@ -80,7 +80,8 @@ class CouncilReadModels {
 
     ProposalSummary proposal(ProposalRepository.Listing p) {
         return new ProposalSummary(p.id(), p.councilId(), p.matter(), p.title(),
-                Proposal.status(p.status(), p.responseDeadline(), clock.instant()), p.revision(), p.proposedAt());
+                Proposal.status(p.status(), p.responseDeadline(), clock.instant()), p.revision(), p.proposedAt(),
+                p.responseDeadline());
     }
 
     InvitationView invitation(Invitation i) {

@@ -1,6 +1,7 @@
 package org.banso.council.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,12 +102,13 @@ class DecidingProposals implements Proposals {
 
     @Override
     @Transactional
-    public ProposalView amend(ProposalId id, String title, String body, Designation designation, BansoUser actor) {
+    public ProposalView amend(ProposalId id, String title, String body, Designation designation,
+                              Instant responseDeadline, BansoUser actor) {
         Proposal proposal = proposals.findLockedById(id).orElseThrow(DecidingProposals::unknown);
         Council council = councilOf(proposal, actor);
         CouncilMembership me = access.pledged(council, actor);
-        proposal.amend(me, title, body, designation, d -> adoptions.check(council.id(), d), council.isDissolved(),
-                actor.id(), clock.instant());
+        proposal.amend(me, title, body, designation, responseDeadline, d -> adoptions.check(council.id(), d),
+                council.isDissolved(), actor.id(), clock.instant());
         return views.proposal(proposals.save(proposal));
     }
 

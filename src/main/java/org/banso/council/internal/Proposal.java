@@ -49,7 +49,8 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
     private int revision;
     private final UserId proposedBy;
     private final Instant proposedAt;
-    private final Instant responseDeadline;
+    /** The current revision's deadline for answers (R14); null = none. */
+    private Instant responseDeadline;
     private Instant closedAt;
     private UserId closedBy;
     @MappedCollection(idColumn = "proposal_id")
@@ -72,10 +73,14 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         this.revisions = new LinkedHashSet<>(revisions);
     }
 
-    /** What was proposed in one revision; revisions are never changed. */
+    /**
+     * What was proposed in one revision; revisions are never changed.
+     *
+     * @param responseDeadline by when this revision asked for every participant's answer (null = no deadline)
+     */
     @Table("council_proposal_revision")
-    record Revision(int revision, String title, String body, Designation designation, UserId createdBy,
-                    Instant createdAt) {
+    record Revision(int revision, String title, String body, Designation designation, Instant responseDeadline,
+                    UserId createdBy, Instant createdAt) {
     }
 
     /**
@@ -91,16 +96,22 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
                     + "CONTENT_AND_RESULTS, INFORMATION_MANAGEMENT (R8)"));
         }
         checks.text("title", title, 300).text("body", body, 50000);
-        if (responseDeadline != null && !responseDeadline.isAfter(now)) {
-            checks.add(new FieldError("responseDeadline", "must be in the future"));
-        }
+        checkDeadline(checks, responseDeadline, now);
         checks.failIfAny();
         checkDesignation(matter, designation, designations);
         Proposal proposal = new Proposal(id, council, matter, ProposalStatus.OPEN, 1, by, now, responseDeadline,
-                null, null, Set.of(new Revision(1, title.strip(), body.strip(), designation, by, now)));
-        proposal.registerEvent(new CouncilEvents.ProposalSubmitted(council, id, matter, designation != null, by,
-                now));
+                null, null, Set.of(new Revision(1, title.strip(), body.strip(), designation, responseDeadline, by,
+                        now)));
+        proposal.registerEvent(new CouncilEvents.ProposalSubmitted(council, id, matter, designation != null,
+                responseDeadline, by, now));
         return proposal.markNew();
+    }
+
+    /** R14: a deadline for answers lies in the future (silence is never consent: at the deadline the proposal lapses). */
+    private static void checkDeadline(FieldChecks checks, Instant responseDeadline, Instant now) {
+        if (responseDeadline != null && !responseDeadline.isAfter(now)) {
+            checks.add(FieldError.coded("responseDeadline", "deadline-past", "must be in the future"));
+        }
     }
 
     /** R14, R15: only proposals of matters (3) and (4) carry a designation, checked when proposed, not at adoption. */
@@ -178,16 +189,25 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
         return true;
     }
 
-    /** R14: a new revision by the proposer or the competent ministry; every participant is asked again. */
-    void amend(CouncilMembership actor, String title, String body, Designation designation,
+    /**
+     * R14: a new revision by the proposer or the competent ministry; every participant is asked again. A new
+     * {@code responseDeadline} replaces the current one; null keeps it.
+     */
+    void amend(CouncilMembership actor, String title, String body, Designation designation, Instant responseDeadline,
                Consumer<Designation> designations, boolean councilDissolved, UserId by, Instant now) {
         requireProposerOrCompetent(actor, by);
         requireOpen(councilDissolved, now);
-        new FieldChecks().text("title", title, 300).text("body", body, 50000).failIfAny();
+        FieldChecks checks = new FieldChecks().text("title", title, 300).text("body", body, 50000);
+        checkDeadline(checks, responseDeadline, now);
+        checks.failIfAny();
         checkDesignation(matter, designation, designations);
         revision++;
-        revisions.add(new Revision(revision, title.strip(), body.strip(), designation, by, now));
-        registerEvent(new CouncilEvents.ProposalAmended(councilId, id, revision, by, now));
+        if (responseDeadline != null) {
+            this.responseDeadline = responseDeadline;
+        }
+        revisions.add(new Revision(revision, title.strip(), body.strip(), designation, this.responseDeadline, by,
+                now));
+        registerEvent(new CouncilEvents.ProposalAmended(councilId, id, revision, this.responseDeadline, by, now));
     }
 
     /** The proposer or the competent ministry withdraws an open proposal, lapsed or not. */

@@ -98,7 +98,8 @@ class CouncilRestController {
     record ResponseRequest(String response, String reason) {
     }
 
-    record AmendRequest(String title, String body, Designation designation) {
+    /** The whole new revision; {@code responseDeadline} null keeps the current deadline. */
+    record AmendRequest(String title, String body, Designation designation, java.time.Instant responseDeadline) {
     }
 
     record AttendanceRequest(List<UserId> attendees, UUID minutesItemId) {
@@ -313,13 +314,16 @@ class CouncilRestController {
     }
 
     @PostMapping("/proposals/{id}/amend")
-    @Operation(summary = "A new revision: everyone is asked again (R14)")
+    @Operation(summary = "A new revision: everyone is asked again (R14)",
+            description = "The request states the whole revision: without a designation the revision carries none. "
+                    + "responseDeadline (optional, in the future) replaces the deadline; omitted, it is kept.")
     ProposalView amend(@PathVariable UUID id, @RequestBody AmendRequest request,
                        @AuthenticationPrincipal BansoUser user) {
         if (request == null) {
             throw BansoException.invalid("title", "must not be blank");
         }
-        return proposals.amend(new ProposalId(id), request.title(), request.body(), request.designation(), user);
+        return proposals.amend(new ProposalId(id), request.title(), request.body(), request.designation(),
+                request.responseDeadline(), user);
     }
 
     @PostMapping("/proposals/{id}/withdraw")

@@ -17,6 +17,7 @@ import org.banso.council.ProposalResponse;
 import org.banso.council.ProposalStatus;
 import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
+import org.banso.shared.BansoException;
 import org.banso.web.FieldErrorMessages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,12 +50,29 @@ class ProposalPages {
     @PostMapping("/councils/{id}/proposals")
     String newProposal(@PathVariable UUID id, @RequestParam(required = false) Matter matter,
                        @RequestParam String title, @RequestParam String body,
+                       @RequestParam(required = false) String deadlineDate,
+                       @RequestParam(required = false) String deadlineTime,
                        @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         return errorMessages.attempt(redirect, "redirect:/councils/" + id + "#proposals", () -> {
             ProposalView proposal = proposals.propose(new CouncilId(id),
-                    new Proposals.NewProposal(matter, title, body, null, null), user);
+                    new Proposals.NewProposal(matter, title, body, null, deadline(deadlineDate, deadlineTime)),
+                    user);
             return "redirect:/proposals/" + proposal.id();
         });
+    }
+
+    /** A date and time of day in Japan time, as the page's inputs give them; no date = no deadline. */
+    static java.time.Instant deadline(String date, String time) {
+        java.time.LocalDate day = org.banso.web.FormValues.parse(date, java.time.LocalDate::parse);
+        if (day == null) {
+            if (date != null && !date.isBlank()) {
+                throw BansoException.invalid("responseDeadline", "must be a date");
+            }
+            return null;
+        }
+        java.time.LocalTime at = org.banso.web.FormValues.parse(time, java.time.LocalTime::parse);
+        return day.atTime(at == null ? java.time.LocalTime.of(17, 0) : at).atZone(org.banso.web.DateFormats.JAPAN)
+                .toInstant();
     }
 
     @GetMapping("/proposals/{id}")
@@ -95,7 +113,7 @@ class ProposalPages {
     String amend(@PathVariable UUID id, @RequestParam String title, @RequestParam String body,
                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
-            proposals.amend(new ProposalId(id), title, body, null, user);
+            proposals.amend(new ProposalId(id), title, body, null, null, user);
             redirect.addFlashAttribute("saved", "proposal.amendedNotice");
             return "redirect:/proposals/" + id;
         });

@@ -27,17 +27,14 @@ import org.banso.funding.ProjectId;
 import org.banso.funding.internal.Ledger.Account;
 import org.banso.funding.internal.Ledger.AccountKind;
 import org.banso.identity.BansoUser;
-import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
-import org.banso.identity.OrganizationKind;
-import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.TechnologyId;
-import org.banso.technology.TechnologyRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,25 +46,21 @@ class FundingService implements Funding {
     /** Who may see funds, ledgers and every project: the government roles and the auditor. */
     private static final Set<Role> FUND_READERS = EnumSet.of(Role.PROGRAM_OFFICER, Role.FUNDING_OFFICER,
             Role.MINISTRY_OFFICIAL, Role.AUDITOR);
-    private static final Set<OrganizationKind> SOCIAL_IMPLEMENTATION_LEADS = EnumSet.of(OrganizationKind.MINISTRY,
-            OrganizationKind.COMPANY, OrganizationKind.STARTUP);
     private static final int MAX_LEDGER_PAGE = 1000;
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ProjectCouncils councils;
-    private final IdentityManagement identity;
-    private final TechnologyRegistry technologies;
+    private final ProjectAwarding awarding;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FundingService(JdbcClient jdbc, Ledger ledger, ProjectCouncils councils, IdentityManagement identity,
-                   TechnologyRegistry technologies, ApplicationEventPublisher events, Clock clock) {
+    FundingService(JdbcClient jdbc, Ledger ledger, ProjectCouncils councils, ProjectAwarding awarding,
+                   ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.councils = councils;
-        this.identity = identity;
-        this.technologies = technologies;
+        this.awarding = awarding;
         this.events = events;
         this.clock = clock;
     }
@@ -78,12 +71,12 @@ class FundingService implements Funding {
     @Transactional
     public FundView createFund(String name, Program program, BansoUser actor) {
         requireRole(actor, Role.PROGRAM_OFFICER, "Only a program officer may create a fund.");
-        List<FieldError> errors = new ArrayList<>();
-        String cleanName = text("name", name, 200, errors);
+        FieldChecks checks = new FieldChecks().text("name", name, 200);
         if (program == null) {
-            errors.add(FieldError.coded("program", "required", "must be K_PROGRAM or OTHER"));
+            checks.add(FieldError.coded("program", "required", "must be K_PROGRAM or OTHER"));
         }
-        failIfAny(errors);
+        checks.failIfAny();
+        String cleanName = name.strip();
         Instant now = clock.instant();
         FundId id = FundId.random();
         jdbc.sql("insert into funding_fund (id, name, program, created_at, created_by) values (?, ?, ?, ?, ?)")
@@ -187,8 +180,13 @@ class FundingService implements Funding {
     }
 
     private void published(LedgerEntry entry) {
-        events.publishEvent(new FundingEvents.LedgerEntryRecorded(entry.fundId(), entry.id(), entry.kind(),
-                entry.amount(), entry.projectId(), entry.recordedBy(), entry.recordedAt()));
+        events.publishEvent(recorded(entry));
+    }
+
+    /** What every module is told of a new ledger entry. */
+    static FundingEvents.LedgerEntryRecorded recorded(LedgerEntry entry) {
+        return new FundingEvents.LedgerEntryRecorded(entry.fundId(), entry.id(), entry.kind(), entry.amount(),
+                entry.projectId(), entry.recordedBy(), entry.recordedAt());
     }
 
     // ------------------------------------------------------------------ projects (R7, R10)
@@ -196,132 +194,7 @@ class FundingService implements Funding {
     @Override
     @Transactional
     public ProjectView award(NewProject request, BansoUser actor) {
-        requireRole(actor, Role.FUNDING_OFFICER, "Only a funding officer may award a project.");
-        if (request == null) {
-            throw BansoException.invalid("title", "must not be blank");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String title = text("title", request.title(), 300, errors);
-        if (request.program() == null) {
-            errors.add(FieldError.coded("program", "required", "must be K_PROGRAM or OTHER"));
-        }
-        FundView fund = request.fundId() == null ? null : jdbc.sql("select * from funding_fund where id = ?")
-                .param(request.fundId().value()).query(FundingService::fund).optional().orElse(null);
-        if (fund == null) {
-            errors.add(FieldError.coded("fundId", "required", "must name a fund"));
-        } else if (request.program() != null && fund.program() != request.program()) {
-            errors.add(FieldError.coded("program", "program", "must be the fund's program"));
-        }
-        if (request.technologyId() == null || technologies.technology(request.technologyId(), actor).isEmpty()) {
-            errors.add(FieldError.coded("technologyId", "required", "must name a registered technology"));
-        }
-        if (request.principalInvestigatorId() == null
-                || identity.user(request.principalInvestigatorId()).isEmpty()) {
-            errors.add(FieldError.coded("principalInvestigatorId", "required", "must name a registered person"));
-        }
-        List<OrganizationId> organizations = request.organizationIds() == null ? List.of()
-                : request.organizationIds().stream().distinct().toList();
-        if (organizations.isEmpty() || organizations.stream().anyMatch(o -> o == null
-                || identity.organization(o).isEmpty())) {
-            errors.add(FieldError.coded("organizationIds", "required", "must name registered organizations"));
-        }
-        if (request.budget() == null || request.budget() <= 0 || request.budget() > MAX_AMOUNT) {
-            errors.add(FieldError.coded("budget", "positive", "must be a positive number of yen"));
-        }
-        if (!hasKind(request.competentMinistryId(), Set.of(OrganizationKind.MINISTRY))) {
-            errors.add(FieldError.coded("competentMinistryId", "ministry", "must name a registered ministry"));
-        }
-        if (!hasKind(request.socialImplementationLeadId(), SOCIAL_IMPLEMENTATION_LEADS)) {
-            errors.add(FieldError.coded("socialImplementationLeadId", "social-implementation-lead",
-                    "must name a needs ministry or a private participant (company, startup) (R10)"));
-        }
-        if (request.program() == Program.K_PROGRAM && request.competentMinistryId() != null) {
-            representativeErrors(request, actor, errors);
-        }
-        String plan = request.socialImplementationPlan() == null ? "" : request.socialImplementationPlan().strip();
-        if (plan.length() > 8000) {
-            errors.add(FieldError.coded("socialImplementationPlan", "too-long", "must be at most 8000 characters",
-                    8000));
-        }
-        failIfAny(errors);
-
-        ledger.lockFund(fund.id());
-        long available = ledger.balance(ledger.account(fund.id(), null, AccountKind.AVAILABLE).id());
-        if (available < request.budget()) {
-            throw new BansoException(ProblemCode.INSUFFICIENT_FUNDS,
-                    "The fund has " + available + " yen available, less than the budget of " + request.budget() + ".");
-        }
-        Instant now = clock.instant();
-        ProjectId id = ProjectId.random();
-        String draft = informationManagementDraft(request.applicationId());
-        UUID council = request.program() == Program.K_PROGRAM
-                ? councils.create(id, title, request.competentMinistryId(), request.principalInvestigatorId(),
-                        request.competentMinistryRepresentativeId(), draft, actor)
-                : null;
-        jdbc.sql("""
-                        insert into funding_project (id, title, program, fund_id, technology_id,
-                            principal_investigator_id, organization_ids, budget, competent_ministry_id,
-                            social_implementation_lead_id, social_implementation_plan, status, council_id,
-                            application_id, information_management_draft, awarded_at, awarded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?, ?)""")
-                .params(id.value(), title, request.program().name(), fund.id().value(),
-                        request.technologyId().value(), request.principalInvestigatorId().value(),
-                        organizations.stream().map(OrganizationId::value).toArray(UUID[]::new), request.budget(),
-                        request.competentMinistryId().value(), request.socialImplementationLeadId().value(), plan,
-                        council, request.applicationId(), draft, Timestamp.from(now), actor.id().value())
-                .update();
-        ledger.openProjectAccounts(fund.id(), id);
-        LedgerEntry allocation = ledger.post(fund.id(), EntryKind.ALLOCATION, request.budget(), id, null,
-                ledger.account(fund.id(), id, AccountKind.PROJECT_ALLOCATED),
-                ledger.account(fund.id(), null, AccountKind.AVAILABLE), "Allocation: " + title, actor.id(), now);
-        published(allocation);
-        events.publishEvent(new FundingEvents.ProjectAwarded(id, fund.id(), request.program(), request.budget(),
-                council, actor.id(), now));
-        return findProject(id);
-    }
-
-    /** The application's draft open/close plan as the text of a first information-management proposal. */
-    private String informationManagementDraft(UUID application) {
-        if (application == null) {
-            return null;
-        }
-        return jdbc.sql("""
-                        select plan_controlled, plan_from_whom, plan_months, plan_reason from funding_application
-                        where id = ?""").param(application)
-                .query((rs, n) -> "管理する情報 / Controlled: " + rs.getString("plan_controlled")
-                        + "\n誰に対して / From whom: " + rs.getString("plan_from_whom")
-                        + "\n期間 / For: " + rs.getInt("plan_months") + "か月 / months"
-                        + "\n理由 / Why: " + rs.getString("plan_reason"))
-                .optional().orElseThrow(() -> BansoException.invalid("applicationId", "must name an application"));
-    }
-
-    /**
-     * R7: who represents the competent ministry in the project's council. Checked here so that every field error
-     * comes in one answer; the council module checks the representative again.
-     */
-    private void representativeErrors(NewProject request, BansoUser actor, List<FieldError> errors) {
-        UserId representative = request.competentMinistryRepresentativeId();
-        if (representative == null) {
-            if (!actor.hasRole(Role.MINISTRY_OFFICIAL)
-                    || !request.competentMinistryId().equals(actor.organizationId())) {
-                errors.add(FieldError.coded("competentMinistryRepresentativeId", "required",
-                        "must name a ministry official of the competent ministry to represent it in the "
-                                + "project's council (R7)"));
-            }
-            return;
-        }
-        boolean fit = identity.user(representative).filter(u -> u.enabled()
-                && u.roles().contains(Role.MINISTRY_OFFICIAL)
-                && request.competentMinistryId().equals(u.organizationId())).isPresent();
-        if (!fit) {
-            errors.add(FieldError.coded("competentMinistryRepresentativeId", "ministry-official",
-                    "must name an enabled ministry official of the competent ministry (R7)"));
-        }
-    }
-
-    private boolean hasKind(OrganizationId id, Set<OrganizationKind> kinds) {
-        return id != null && identity.organization(id).map(OrganizationView::kind).filter(kinds::contains)
-                .isPresent();
+        return findProject(awarding.award(request, actor));
     }
 
     @Override
@@ -447,7 +320,7 @@ class FundingService implements Funding {
 
     // ------------------------------------------------------------------ helpers
 
-    private static FundView fund(ResultSet rs, int n) throws SQLException {
+    static FundView fund(ResultSet rs, int n) throws SQLException {
         return new FundView(new FundId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 Program.valueOf(rs.getString("program")), rs.getTimestamp("created_at").toInstant());
     }
@@ -462,7 +335,7 @@ class FundingService implements Funding {
         }
     }
 
-    private static void requireRole(BansoUser user, Role role, String message) {
+    static void requireRole(BansoUser user, Role role, String message) {
         if (user == null || !user.hasRole(role)) {
             throw new BansoException(ProblemCode.FORBIDDEN, message);
         }
@@ -484,23 +357,5 @@ class FundingService implements Funding {
                     List.of(FieldError.coded("memo", "too-long", "must be at most 1000 characters", 1000)));
         }
         return clean;
-    }
-
-    private static String text(String field, String value, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.coded(field, "required", "must not be blank"));
-            return null;
-        }
-        String clean = value.strip();
-        if (clean.length() > max) {
-            errors.add(FieldError.coded(field, "too-long", "must be at most " + max + " characters", max));
-        }
-        return clean;
-    }
-
-    private static void failIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", errors);
-        }
     }
 }

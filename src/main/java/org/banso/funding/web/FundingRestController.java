@@ -25,6 +25,7 @@ import org.banso.funding.Program;
 import org.banso.funding.ProjectId;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
+import org.banso.shared.CsvCells;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -142,17 +143,12 @@ class FundingRestController {
             for (LedgerEntry e : entries) {
                 printer.printRecord(e.seq(), e.id(), e.recordedAt(), e.kind(), e.amount(), e.debitAccount(),
                         e.creditAccount(), e.projectId() == null ? "" : e.projectId(),
-                        e.reverses() == null ? "" : e.reverses(), e.recordedBy(), safe(e.memo()));
+                        e.reverses() == null ? "" : e.reverses(), e.recordedBy(), CsvCells.text(e.memo()));
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toString();
-    }
-
-    /** Neutralises spreadsheet formulas (CSV injection). */
-    private static String safe(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     @GetMapping("/funds/{id}/balance")

@@ -33,7 +33,7 @@ class Accounts {
     }
 
     /** An account with its password hash: only for authentication, never handed out of this module. */
-    record Account(UserView view, String passwordHash) {
+    record Account(UserView view, String passwordHash, int credentialsVersion) {
     }
 
     void insert(UserView user, String passwordHash) {
@@ -67,7 +67,29 @@ class Accounts {
 
     Optional<Account> byUsername(String username) {
         return jdbc.sql(SELECT + " where a.username = ? group by a.id").param(username)
-                .query((rs, n) -> new Account(map(rs, n), rs.getString("password_hash"))).optional();
+                .query((rs, n) -> new Account(map(rs, n), rs.getString("password_hash"),
+                        rs.getInt("credentials_version"))).optional();
+    }
+
+    Optional<Account> accountById(UserId id) {
+        return jdbc.sql(SELECT + " where a.id = ? group by a.id").param(id.value())
+                .query((rs, n) -> new Account(map(rs, n), rs.getString("password_hash"),
+                        rs.getInt("credentials_version"))).optional();
+    }
+
+    /** What page sessions are checked against (see {@link AccountStates}). */
+    Optional<AccountStates.State> state(UserId id) {
+        return jdbc.sql(SELECT + " where a.id = ? group by a.id").param(id.value())
+                .query((rs, n) -> new AccountStates.State(map(rs, n).asPrincipal(), rs.getBoolean("enabled"),
+                        rs.getInt("credentials_version"))).optional();
+    }
+
+    /** Sets a new password hash and moves the credentials version on; answers the new version. */
+    int changePassword(UserId id, String passwordHash) {
+        return jdbc.sql("""
+                        update identity_account set password_hash = ?, credentials_version = credentials_version + 1
+                        where id = ? returning credentials_version""")
+                .params(passwordHash, id.value()).query(Integer.class).single();
     }
 
     Optional<UserView> byId(UserId id) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class IdentityService implements IdentityManagement {
+public class IdentityService implements IdentityManagement {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
@@ -39,17 +39,22 @@ class IdentityService implements IdentityManagement {
     private final ApiTokens tokens;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
-    private final IdentityProperties properties;
+    private final PasswordPolicy passwordPolicy;
+    private final AccountStates states;
+    private final Authenticator authenticator;
     private final Clock clock;
 
     IdentityService(Organizations organizations, Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder,
-                    ApplicationEventPublisher events, IdentityProperties properties, Clock clock) {
+                    ApplicationEventPublisher events, PasswordPolicy passwordPolicy, AccountStates states,
+                    Authenticator authenticator, Clock clock) {
         this.organizations = organizations;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
-        this.properties = properties;
+        this.passwordPolicy = passwordPolicy;
+        this.states = states;
+        this.authenticator = authenticator;
         this.clock = clock;
     }
 
@@ -246,6 +251,7 @@ class IdentityService implements IdentityManagement {
             throw BansoException.invalid("roles", "an administrator cannot remove their own ADMIN role");
         }
         accounts.replaceRoles(id, roles);
+        states.changed(id);
         tokens.revokeAll(id, actor.id());
         events.publishEvent(new IdentityEvents.RolesChanged(id, Set.copyOf(roles), actor.id(), clock.instant()));
         return accounts.byId(id).orElseThrow();
@@ -260,6 +266,7 @@ class IdentityService implements IdentityManagement {
             throw BansoException.invalid("enabled", "an administrator cannot disable their own account");
         }
         accounts.setEnabled(id, enabled);
+        states.changed(id);
         if (!enabled) {
             tokens.revokeAll(id, actor.id());
         }
@@ -268,14 +275,33 @@ class IdentityService implements IdentityManagement {
     }
 
     private void validatePassword(String password, String username, FieldChecks checks) {
-        if (password == null || password.length() < properties.minPasswordLength()) {
-            checks.add(FieldError.coded("password", "password-length",
-                    "must be at least " + properties.minPasswordLength() + " characters", properties.minPasswordLength()));
-        } else if (password.length() > 128) {
-            checks.add(FieldError.coded("password", "too-long", "must be at most 128 characters", 128));
-        } else if (username != null && password.toLowerCase(Locale.ROOT).contains(username)) {
-            checks.add(FieldError.coded("password", "password-username", "must not contain the username"));
+        passwordPolicy.check(password, username, "password", checks);
+    }
+
+    /**
+     * Changes the signed-in person's own password after checking the current one (failures count as failed sign-ins
+     * from {@code source}). Every API token of the account is revoked and every page session that signed in under the
+     * old password ends at its next request; answers the new credentials version, which the session that made the
+     * change takes on.
+     */
+    @Transactional
+    public int changePassword(BansoUser actor, String currentPassword, String newPassword, String source) {
+        Accounts.Account account = accounts.accountById(actor.id())
+                .orElseThrow(() -> BansoException.notFound("The user"));
+        FieldChecks checks = new FieldChecks();
+        if (!authenticator.currentPasswordMatches(account, currentPassword, source)) {
+            checks.add(FieldError.coded("currentPassword", "password-wrong", "is not your current password"));
         }
+        passwordPolicy.check(newPassword, account.view().username(), "newPassword", checks);
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            checks.add(FieldError.coded("newPassword", "password-same", "must differ from the current password"));
+        }
+        checks.failIfAny();
+        int version = accounts.changePassword(actor.id(), passwordEncoder.encode(newPassword));
+        states.changed(actor.id());
+        tokens.revokeAll(actor.id(), actor.id());
+        events.publishEvent(new IdentityEvents.PasswordChanged(actor.id(), actor.id(), clock.instant()));
+        return version;
     }
 
     private static void requireAdmin(BansoUser actor) {

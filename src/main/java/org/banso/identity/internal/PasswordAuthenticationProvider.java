@@ -7,7 +7,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The login page's check, done by the same {@link Authenticator} as the token endpoint. */
+/**
+ * The login page's check (also {@code HttpServletRequest.login}), done by the same {@link Authenticator} as the token
+ * endpoint. The authentication it answers carries a {@link SessionStamp} as its details.
+ */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     private final Authenticator authenticator;
@@ -20,11 +23,23 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        BansoUser user = authenticator.authenticate(username, credentials == null ? "" : credentials.toString(),
-                        "page")
-                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        Authenticator.Outcome outcome = authenticator.authenticate(username,
+                credentials == null ? "" : credentials.toString(), "page", ClientAddress.current());
+        if (outcome instanceof Authenticator.Outcome.Throttled throttled) {
+            throw new SignInThrottledException(throttled.retryAfter());
+        }
+        if (!(outcome instanceof Authenticator.Outcome.SignedIn signedIn)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        return authenticated(signedIn.user(), signedIn.credentialsVersion());
+    }
+
+    /** A page authentication for {@code user}, stamped with the credentials version it signed in under. */
+    static UsernamePasswordAuthenticationToken authenticated(BansoUser user, int credentialsVersion) {
         var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        var token = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        token.setDetails(new SessionStamp(credentialsVersion));
+        return token;
     }
 
     @Override

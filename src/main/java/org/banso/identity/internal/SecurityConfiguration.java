@@ -3,7 +3,20 @@ package org.banso.identity.internal;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.banso.shared.RateLimitedException;
+import org.banso.web.PublicBaseUrl;
 import org.banso.web.PublicEndpoints;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.springframework.context.annotation.Bean;
@@ -55,8 +68,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints,
+                                       SignInThrottle throttle) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, problem(ProblemCode.UNAUTHENTICATED,
@@ -74,6 +87,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> { })
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost)),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
@@ -87,9 +102,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+                                        AccountStates states, SignInThrottle throttle, PublicBaseUrl publicBaseUrl)
+            throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
+        RequestCache requestCache = new HttpSessionRequestCache();
         // The login form authenticates through the global manager, which holds only the password provider bean.
         // Registering the provider here as well would check every failed password twice (and count it twice).
         http.authorizeHttpRequests(auth -> auth
@@ -98,8 +116,18 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/login").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signedIn(requestCache, publicBaseUrl))
+                        .failureHandler(SecurityConfiguration::signInFailed))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                // the login page's address comes from the configuration, never from the request's Host header
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(
+                        (request, response, e) -> response.sendRedirect(publicBaseUrl.resolve("/login"))))
+                // every request: the session's account still enabled, its roles current, its password unchanged
+                .addFilterAfter(new AccountSessionFilter(states, new HttpSessionSecurityContextRepository(),
+                        publicBaseUrl), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost)),
+                        AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -108,6 +136,37 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * After signing in: back to the page that asked for it (its path and query under the public base URL, so neither
+     * the Host header nor a protocol-relative path can send the person elsewhere), else home.
+     */
+    private static AuthenticationSuccessHandler signedIn(RequestCache requestCache, PublicBaseUrl publicBaseUrl) {
+        return (request, response, authentication) -> {
+            SavedRequest saved = requestCache.getRequest(request, response);
+            requestCache.removeRequest(request, response);
+            if (saved instanceof DefaultSavedRequest page && "GET".equals(page.getMethod())
+                    && page.getRequestURI() != null && page.getRequestURI().startsWith("/")
+                    && !page.getRequestURI().startsWith("//")) {
+                String query = page.getQueryString() == null ? "" : "?" + page.getQueryString();
+                response.sendRedirect(publicBaseUrl.resolve(page.getRequestURI() + query));
+                return;
+            }
+            response.sendRedirect("/");
+        };
+    }
+
+    /** A refused sign-in: the generic failure, or — when throttled — how many minutes to wait. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException e) throws java.io.IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            long seconds = RateLimitedException.retryAfterSeconds(throttled.retryAfter());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            response.sendRedirect("/login?throttled=" + Math.max(1, (seconds + 59) / 60));
+            return;
+        }
+        response.sendRedirect("/login?error");
     }
 
     private static ProblemDetail problem(ProblemCode code, String detail, String path) {

@@ -12,7 +12,12 @@ import org.banso.identity.IdentityManagement;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.internal.ApiTokens;
+import org.banso.identity.internal.ClientAddress;
+import org.banso.identity.internal.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 class UserRestController {
 
     private final IdentityManagement identity;
+    private final IdentityService passwords;
     private final ApiTokens tokens;
 
-    UserRestController(IdentityManagement identity, ApiTokens tokens) {
+    UserRestController(IdentityManagement identity, IdentityService passwords, ApiTokens tokens) {
         this.identity = identity;
+        this.passwords = passwords;
         this.tokens = tokens;
     }
 
@@ -46,6 +53,29 @@ class UserRestController {
     }
 
     record RevokedTokens(int revoked) {
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change your own password",
+            description = """
+                    `{currentPassword, newPassword}`. The new password must have at least 12 characters, at most 72
+                    bytes in UTF-8 (bcrypt's limit), must not contain the username and must not be weak or common
+                    (`400 validation-failed` with the codes `password-length`, `password-bytes`, `password-username`,
+                    `password-weak`, `password-same`; a wrong current password is `password-wrong` on
+                    `currentPassword` and counts as a failed sign-in). On success every API token of the account —
+                    including the one of this request — is revoked and every page session signed in under the old
+                    password ends at its next request: sign in again with the new password.""")
+    void changePassword(@RequestBody PasswordChange change, @AuthenticationPrincipal BansoUser user,
+                        HttpServletRequest request) {
+        if (change == null) {
+            throw BansoException.invalid("newPassword", "must not be blank");
+        }
+        passwords.changePassword(user, change.currentPassword(), change.newPassword(),
+                ClientAddress.current(request));
     }
 
     @PostMapping

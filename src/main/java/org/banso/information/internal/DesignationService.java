@@ -25,6 +25,7 @@ import org.banso.information.ItemId;
 import org.banso.information.Marking;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.DateBounds;
 import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,10 +52,12 @@ class DesignationService implements ProposalDesignations {
     private final Councils councils;
     private final CouncilMemberships memberships;
     private final DesignationTimeline timeline;
+    private final DateBounds dateBounds;
 
     DesignationService(JdbcClient jdbc, InformationProperties properties, FactsStore facts,
                        ApplicationEventPublisher events, java.time.Clock clock, Councils councils,
-                       CouncilMemberships memberships, DesignationTimeline timeline) {
+                       CouncilMemberships memberships, DesignationTimeline timeline, DateBounds dateBounds) {
+        this.dateBounds = dateBounds;
         this.councils = councils;
         this.memberships = memberships;
         this.timeline = timeline;
@@ -120,6 +123,13 @@ class DesignationService implements ProposalDesignations {
         }
         if (d.periodEnd() == null) {
             checks.add(FieldError.coded("designation.periodEnd", "required", "the end is mandatory (R15)"));
+        }
+        // far-off instants would overflow the period arithmetic below and the database's range
+        if (d.periodStart() != null && !dateBounds.contains(d.periodStart())) {
+            checks.add(dateBounds.error("designation.periodStart"));
+        }
+        if (d.periodEnd() != null && !dateBounds.contains(d.periodEnd())) {
+            checks.add(dateBounds.error("designation.periodEnd"));
         }
         if (d.periodStart() != null && d.periodEnd() != null && d.periodEnd().isBefore(d.periodStart())) {
             checks.add(FieldError.coded("designation.periodEnd", "designation-period-order",

@@ -19,9 +19,6 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilViews;
 import org.banso.council.Councils;
-import org.banso.council.Designation;
-import org.banso.council.ParticipantId;
-import org.banso.council.ProposalId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationView;
@@ -57,11 +54,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ItemService implements InformationItems {
 
+    /** The deepest listing page: an offset costs its depth in rows skipped (issue #13). */
+    static final int MAX_LISTING_PAGE = 10_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessPolicy policy;
     private final FactsStore facts;
     private final DesignationService designations;
+    private final DesignationQueries designationQueries;
     private final Councils councils;
     private final IdentityManagement identity;
     private final ContentStore contents;
@@ -70,14 +71,15 @@ class ItemService implements InformationItems {
     private final ApplicationEventPublisher events;
 
     ItemService(JdbcClient jdbc, Clock clock, AccessPolicy policy, FactsStore facts, DesignationService designations,
-                Councils councils, IdentityManagement identity, ContentStore contents, TracedCopies tracing,
-                InformationProperties properties,
+                DesignationQueries designationQueries, Councils councils, IdentityManagement identity,
+                ContentStore contents, TracedCopies tracing, InformationProperties properties,
                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
         this.facts = facts;
         this.designations = designations;
+        this.designationQueries = designationQueries;
         this.councils = councils;
         this.identity = identity;
         this.contents = contents;
@@ -188,9 +190,12 @@ class ItemService implements InformationItems {
     }
 
     // --- reads ---
+    // A read decides access and writes its decision to the audit outbox in its own transaction (R17): so reads are
+    // read-write transactions, and a refusal (a BansoException) commits the refusal's record instead of rolling it
+    // back — the read itself changes nothing else. No second connection is ever needed for the log.
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> items(CouncilId council, BansoUser viewer) {
         return items(council, viewer, 0);
     }
@@ -201,8 +206,11 @@ class ItemService implements InformationItems {
      * policy's pure rules check every row again.
      */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> items(CouncilId council, BansoUser viewer, int page) {
+        if (page < 0 || page > MAX_LISTING_PAGE) {
+            throw BansoException.invalid("page", "must be between 0 and " + MAX_LISTING_PAGE);
+        }
         Instant now = clock.instant();
         AccessDecision decision = policy.decideListing(viewer, council, now);
         if (!decision.permitted()) {
@@ -222,7 +230,8 @@ class ItemService implements InformationItems {
                         limit :limit offset :offset""")
                 .param("council", council.value()).param("now", ts(now))
                 .param("participant", me.participant().value())
-                .param("limit", size).param("offset", Math.max(0, page) * size)
+                // long: page 2147483647 × 200 must not overflow into a negative offset
+                .param("limit", size).param("offset", (long) Math.max(0, page) * size)
                 .query((rs, n) -> itemRow(rs)).list();
         return summaries(rows, viewer, now);
     }
@@ -247,11 +256,26 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public ItemView item(ItemId item, BansoUser viewer) {
         Instant now = clock.instant();
         require(viewer, InformationAction.METADATA, item, now);
         return view(facts.item(item).orElseThrow(), now);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = BansoException.class)
+    public ItemPage itemPage(ItemId item, BansoUser viewer) {
+        Instant now = clock.instant();
+        require(viewer, InformationAction.METADATA, item, now);
+        ItemView view = view(facts.item(item).orElseThrow(), now);
+        boolean signedIn = viewer != null;
+        boolean result = view.category() == ItemCategory.RESEARCH_RESULT
+                || view.category() == ItemCategory.GOVERNMENT_RESEARCH_RESULT;
+        return new ItemPage(view, policy.decide(viewer, InformationAction.DOWNLOAD, item, now).permitted(),
+                signedIn && policy.decide(viewer, InformationAction.NEW_VERSION, item, now).permitted(),
+                signedIn && result && !view.published()
+                        && policy.decide(viewer, InformationAction.PUBLISH, item, now).permitted());
     }
 
     @Override
@@ -286,7 +310,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<Notice> notices(BansoUser viewer) {
         if (viewer == null) {
             return List.of();
@@ -335,7 +359,7 @@ class ItemService implements InformationItems {
 
     /** Published research results, the public library and released items: only what is PUBLIC now. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<ItemSummary> publicResults() {
         Instant now = clock.instant();
         List<ItemRow> rows = jdbc.sql(ITEM_ROWS + """
@@ -352,7 +376,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public boolean allVisibleInCouncil(CouncilId council, List<ItemId> items, BansoUser actor) {
         Instant now = clock.instant();
         for (ItemId item : items) {
@@ -368,64 +392,15 @@ class ItemService implements InformationItems {
     // --- designations ---
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public DesignationView designation(DesignationId designation, BansoUser viewer) {
-        Instant now = clock.instant();
-        CouncilId council = jdbc.sql("select council_id from information_designation where id = ?")
-                .param(designation.value()).query(UUID.class).optional().map(CouncilId::new)
-                .orElseThrow(() -> BansoException.notFound("The designation"));
-        requireCouncilReader(council, viewer, now);
-        return designationViews("d.id = ?", designation.value(), now).get(0);
+        return designationQueries.designation(designation, viewer);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public List<DesignationView> designations(CouncilId council, BansoUser viewer) {
-        Instant now = clock.instant();
-        requireCouncilReader(council, viewer, now);
-        return designationViews("d.council_id = ?", council.value(), now);
-    }
-
-    private void requireCouncilReader(CouncilId council, BansoUser viewer, Instant now) {
-        AccessDecision decision = policy.decideListing(viewer, council, now);
-        if (!decision.permitted()) {
-            throw denial(decision, "The designation");
-        }
-    }
-
-    private List<DesignationView> designationViews(String where, UUID key, Instant now) {
-        return jdbc.sql("""
-                        select d.*,
-                               array(select di.item_id from information_designation_item di
-                                     where di.designation_id = d.id order by di.item_id) as items,
-                               array(select s.participant_id from information_designation_scope s
-                                     where s.designation_id = d.id order by s.participant_id) as scope
-                        from information_designation d where\s""" + where + " order by d.applied_at desc, d.id")
-                .param(key).query((rs, n) -> {
-                    Instant start = rs.getTimestamp("period_start").toInstant();
-                    Instant end = rs.getTimestamp("period_end").toInstant();
-                    String category = rs.getString("rule_category");
-                    Object[] items = (Object[]) rs.getArray("items").getArray();
-                    Object[] scope = (Object[]) rs.getArray("scope").getArray();
-                    java.sql.Timestamp released = rs.getTimestamp("release_recorded_at");
-                    return new DesignationView(new DesignationId(rs.getObject("id", UUID.class)),
-                            new CouncilId(rs.getObject("council_id", UUID.class)),
-                            new ProposalId(rs.getObject("proposal_id", UUID.class)),
-                            java.util.Arrays.stream(items).map(o -> new ItemId((UUID) o)).toList(),
-                            category == null ? null : new DesignationRule(ItemCategory.valueOf(category),
-                                    rs.getObject("rule_project_id", UUID.class)),
-                            java.util.Arrays.stream(scope).map(o -> new ParticipantId((UUID) o)).toList(),
-                            start, end, Handling.valueOf(rs.getString("handling")),
-                            Marking.valueOf(rs.getString("after_period")),
-                            new Designation.Rationale(rs.getString("rationale_social_implementation"),
-                                    rs.getString("rationale_leakage_prevention"),
-                                    rs.getString("rationale_innovation"),
-                                    rs.getString("rationale_participation_incentive")),
-                            new UserId(rs.getObject("adopted_by", UUID.class)),
-                            rs.getTimestamp("applied_at").toInstant(),
-                            released == null ? null : released.toInstant(),
-                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED");
-                }).list();
+        return designationQueries.designations(council, viewer);
     }
 
     // --- helpers ---
@@ -449,7 +424,7 @@ class ItemService implements InformationItems {
         }
     }
 
-    private static BansoException denial(AccessDecision decision, String what) {
+    static BansoException denial(AccessDecision decision, String what) {
         return switch (decision.denial()) {
             case NOT_FOUND -> BansoException.notFound(what);
             case PLEDGE_REQUIRED -> new BansoException(ProblemCode.PLEDGE_REQUIRED,

@@ -24,7 +24,9 @@ import org.banso.information.DesignationId;
 import org.banso.information.InformationSearchSupport;
 import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
+import org.banso.information.internal.content.ContentLimits;
 import org.banso.information.internal.content.ContentStore;
+import org.banso.shared.BansoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,9 +50,11 @@ class SearchSupport implements InformationSearchSupport {
     private final Councils councils;
     private final CouncilMemberships memberships;
     private final ContentStore contents;
+    private final ContentLimits limits;
 
     SearchSupport(JdbcClient jdbc, Councils councils, CouncilMemberships memberships,
-                  ContentStore contents, DesignationTimeline timeline) {
+                  ContentStore contents, DesignationTimeline timeline, ContentLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.councils = councils;
@@ -112,6 +116,12 @@ class SearchSupport implements InformationSearchSupport {
         }
         if (plain) {
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try {
+            limits.checkPdf(bytes);
+        } catch (BansoException e) {
+            log.warn("Content {} is indexed by its title only: {}", content, e.getMessage());
+            return "";
         }
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             return new PDFTextStripper().getText(pdf);

@@ -116,15 +116,13 @@ class InformationPages {
 
     @GetMapping("/items/{id}")
     String item(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        ItemView item = items.item(new ItemId(id), user);
+        InformationItems.ItemPage page = items.itemPage(new ItemId(id), user);
+        ItemView item = page.item();
         Instant now = clock.instant();
         model.addAttribute("item", item);
-        model.addAttribute("mayDownload", permits(user, InformationAction.DOWNLOAD, item.id(), now));
-        model.addAttribute("mayAddVersion", user != null && permits(user, InformationAction.NEW_VERSION, item.id(), now));
-        boolean result = item.category() == ItemCategory.RESEARCH_RESULT
-                || item.category() == ItemCategory.GOVERNMENT_RESEARCH_RESULT;
-        model.addAttribute("mayPublish", user != null && result && !item.published()
-                && permits(user, InformationAction.PUBLISH, item.id(), now));
+        model.addAttribute("mayDownload", page.mayDownload());
+        model.addAttribute("mayAddVersion", page.mayAddVersion());
+        model.addAttribute("mayPublish", page.mayPublish());
         model.addAttribute("viewOnly", item.marking() == Marking.CONTROLLED && item.handling() == Handling.VIEW_ONLY);
         model.addAttribute("daysLeft", item.controlledUntil() == null ? null : daysUntil(now, item.controlledUntil()));
         Map<String, String> names = new HashMap<>();

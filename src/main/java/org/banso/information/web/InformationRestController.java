@@ -73,7 +73,7 @@ class InformationRestController {
     @Operation(summary = "What the caller may see of a council's items, newest first",
             description = "403 pledge-required for a member who has not signed the current pledge; 404 for others.")
     List<ItemSummary> councilItems(@PathVariable UUID id,
-                                   @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
+                                   @Parameter(description = "0-based page, at most 10000") @RequestParam(defaultValue = "0") int page,
                                    @AuthenticationPrincipal BansoUser user) {
         return items.items(new CouncilId(id), user, page);
     }

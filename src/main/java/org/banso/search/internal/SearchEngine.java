@@ -13,7 +13,6 @@ import java.util.TreeMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -215,6 +214,9 @@ final class SearchEngine implements Closeable {
      * @param markings when not null (and facets are counted), also the {@code marking} facet of the matching items
      */
     Page search(Query query, int offset, int count, boolean facets, Markings markings) {
+        if (offset < 0 || count < 1 || offset > 10_000 - count) {
+            throw new IllegalArgumentException("offset + count must stay within 10,000 hits");
+        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -306,7 +308,7 @@ final class SearchEngine implements Closeable {
                 for (Counting c : collectors) {
                     c.counts.getOrDefault(facet, Map.of()).forEach((k, v) -> merged.merge(k, v, Long::sum));
                 }
-                out.put(facet.substring("facet_".length()), merged);
+                out.put(facet.substring("facet_".length()), mostFrequent(merged));
             }
             if (controlled != null) {
                 Map<String, Long> merged = new TreeMap<>();
@@ -316,6 +318,19 @@ final class SearchEngine implements Closeable {
                 out.put("marking", merged);
             }
             return out;
+        }
+
+        /** At most {@link org.banso.search.Search#MAX_FACET_VALUES} values, the most frequent, in key order. */
+        private static Map<String, Long> mostFrequent(Map<String, Long> counts) {
+            if (counts.size() <= org.banso.search.Search.MAX_FACET_VALUES) {
+                return counts;
+            }
+            Map<String, Long> kept = new TreeMap<>();
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(org.banso.search.Search.MAX_FACET_VALUES)
+                    .forEach(e -> kept.put(e.getKey(), e.getValue()));
+            return kept;
         }
 
         static final class Counting implements Collector {

@@ -7,21 +7,20 @@ import org.banso.guideline.GuidelineEvents;
 import org.banso.information.InformationEvents;
 import org.banso.information.ItemId;
 import org.banso.technology.TechnologyEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Learns WHEN to index from the other modules' events, after their transaction committed (so what is read back
- * through their APIs is what was committed), and fetches WHAT to index through those APIs. Runs in the publishing
- * thread, so the change is searchable as soon as the request that made it returns. A failure is logged and does not
- * undo the business change; {@code POST /api/v1/search/reindex} rebuilds everything.
+ * through their APIs is what was committed), and fetches WHAT to index through those APIs. Each event is handled on
+ * the bounded event executor in a transaction of its own, never in the publishing request's thread: a request holds
+ * one pooled connection and never waits for a second (a pool full of such requests would deadlock). The change is
+ * searchable a moment after the request returns; meanwhile every hit is still re-checked by its owning module (R17).
+ * A failure propagates, so the event publication registry keeps the event incomplete and it is handed in again
+ * (at the next start, and periodically — see {@code banso.events.resubmit-after}); indexing is idempotent.
  */
 @Component
 class SearchIndexListener {
-
-    private static final Logger log = LoggerFactory.getLogger(SearchIndexListener.class);
 
     private final SearchService search;
 
@@ -29,89 +28,89 @@ class SearchIndexListener {
         this.search = search;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InformationEvents.ItemStored event) {
         items(List.of(event.item()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InformationEvents.ItemVersionAdded event) {
         items(List.of(event.item()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InformationEvents.ItemPublished event) {
         items(List.of(event.item()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InformationEvents.DesignationApplied event) {
         items(event.items());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InformationEvents.DesignationReleased event) {
         items(event.items());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.CouncilProposed event) {
-        safely("council " + event.council(), () -> search.indexCouncil(event.council()));
+        indexed(() -> search.indexCouncil(event.council()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.CouncilEstablished event) {
-        safely("council " + event.council(), () -> search.indexCouncil(event.council()));
+        indexed(() -> search.indexCouncil(event.council()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.CouncilDissolved event) {
-        safely("council " + event.council(), () -> search.indexCouncil(event.council()));
+        indexed(() -> search.indexCouncil(event.council()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.ProposalSubmitted event) {
-        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+        indexed(() -> search.indexProposal(event.proposal()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.ProposalAmended event) {
-        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+        indexed(() -> search.indexProposal(event.proposal()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.ProposalAdopted event) {
-        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+        indexed(() -> search.indexProposal(event.proposal()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.ProposalWithdrawn event) {
-        safely("proposal " + event.proposal(), () -> search.indexProposal(event.proposal()));
+        indexed(() -> search.indexProposal(event.proposal()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.MeetingScheduled event) {
-        safely("meeting " + event.meeting(), () -> search.indexMeeting(event.meeting()));
+        indexed(() -> search.indexMeeting(event.meeting()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CouncilEvents.MeetingMinutesRecorded event) {
-        safely("meeting " + event.meeting(), () -> search.indexMeeting(event.meeting()));
+        indexed(() -> search.indexMeeting(event.meeting()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(TechnologyEvents.TechnologyRegistered event) {
-        safely("technology " + event.technology(), () -> search.indexTechnology(event.technology()));
+        indexed(() -> search.indexTechnology(event.technology()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(TechnologyEvents.TechnologyStatusChanged event) {
-        safely("technology " + event.technology(), () -> search.indexTechnology(event.technology()));
+        indexed(() -> search.indexTechnology(event.technology()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(GuidelineEvents.GuidelineEnforced event) {
-        safely("guideline " + event.version(), () -> {
+        indexed(() -> {
             search.indexGuideline(event.version());
             if (event.superseded() != null) {
                 search.indexGuideline(event.superseded());
@@ -120,15 +119,12 @@ class SearchIndexListener {
     }
 
     private void items(List<ItemId> items) {
-        safely("items " + items, () -> items.forEach(search::indexItem));
+        indexed(() -> items.forEach(search::indexItem));
     }
 
-    private void safely(String what, Runnable indexing) {
-        try {
-            indexing.run();
-            search.refresh();
-        } catch (RuntimeException e) {
-            log.warn("Could not index {}; a re-index will pick it up", what, e);
-        }
+    /** Indexes, then makes the change searchable; a failure propagates so that the registry retries the event. */
+    private void indexed(Runnable indexing) {
+        indexing.run();
+        search.refresh();
     }
 }

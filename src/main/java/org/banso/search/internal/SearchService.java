@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search (R17): indexes what the modules' APIs give a system reader, and answers a query with an exact visibility
@@ -70,7 +73,6 @@ import org.springframework.stereotype.Service;
 class SearchService implements Search {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-    private static final int MAX_QUERY_LENGTH = 200;
     private static final int SNIPPET_LENGTH = 160;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -87,11 +89,12 @@ class SearchService implements Search {
     private final ObjectProvider<InformationSearchSupport> items;
     private final ObjectProvider<InformationAccessPolicy> policy;
     private final Clock clock;
+    private final TransactionTemplate rendering;
 
     SearchService(SearchEngine engine, Councils councils, Proposals proposals, Meetings meetings,
                   TechnologyRegistry technologies, Guidelines guidelines,
                   ObjectProvider<InformationSearchSupport> items, ObjectProvider<InformationAccessPolicy> policy,
-                  Clock clock) {
+                  Clock clock, PlatformTransactionManager transactions) {
         this.engine = engine;
         this.councils = councils;
         this.proposals = proposals;
@@ -101,6 +104,7 @@ class SearchService implements Search {
         this.items = items;
         this.policy = policy;
         this.clock = clock;
+        this.rendering = new TransactionTemplate(transactions);
     }
 
     // --- querying ---
@@ -116,8 +120,10 @@ class SearchService implements Search {
             checks.add(new FieldError("category", "must be a category as the facet names it"));
         }
         checks.failIfAny();
-        if (page < 1) {
-            throw BansoException.invalid("page", "must be 1 or more");
+        if (page < 1 || page > MAX_PAGE) {
+            // collecting page n costs n × 20 hits: deep pages are refused, never allocated (issue #13)
+            throw BansoException.invalid("page", "must be between 1 and " + MAX_PAGE
+                    + "; refine the query to reach further results");
         }
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY_LENGTH) {
@@ -137,10 +143,22 @@ class SearchService implements Search {
                 VisibilityFilter.controlledNow(visibility), VisibilityFilter.publicNow(visibility));
         Query narrowed = refined(SearchEngine.filtered(text, filter), refine, visibility);
         SearchEngine.Page found = engine.search(narrowed, (page - 1) * PAGE_SIZE, PAGE_SIZE, true, markings);
+        // the items' re-checks in one transaction: their logged decisions (R17) reach the audit outbox in one write,
+        // on the one connection the request holds; the other kinds' modules answer on their own
+        Map<String, Optional<Hit>> items = rendering.execute(status -> {
+            Map<String, Optional<Hit>> rendered = new HashMap<>();
+            for (SearchEngine.Found f : found.found()) {
+                if (f.kind() == SearchKind.ITEM) {
+                    rendered.put(f.id(), renderItem(f, q, text, viewer, now));
+                }
+            }
+            return rendered;
+        });
         List<Hit> hits = new ArrayList<>();
         long dropped = 0;
         for (SearchEngine.Found f : found.found()) {
-            Optional<Hit> hit = render(f, q, text, viewer, visibleCouncils, now);
+            Optional<Hit> hit = f.kind() == SearchKind.ITEM ? items.get(f.id())
+                    : render(f, q, text, viewer, visibleCouncils, now);
             if (hit.isPresent()) {
                 hits.add(hit.get());
             } else {
@@ -179,7 +197,6 @@ class SearchService implements Search {
                                  Set<String> visibleCouncils, Instant now) {
         try {
             return switch (f.kind()) {
-                case ITEM -> renderItem(f, q, text, viewer, now);
                 case COUNCIL -> visibleCouncils.contains(f.id())
                         ? councils.summary(new CouncilId(UUID.fromString(f.id())))
                                 .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id()))

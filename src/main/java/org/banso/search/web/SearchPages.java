@@ -53,12 +53,12 @@ class SearchPages {
         try {
             refinement = new Search.Refinement(kind(kind), council, category,
                     marking(marking));
-            result = search.search(q, refinement, Math.max(1, page), user);
+            result = search.search(q, refinement, page, user);
         } catch (BansoException e) {
             result = new Search.Result(0, 1, List.of(), Map.of());
             error = "search.error.query";
         }
-        long pages = (result.total() + Search.PAGE_SIZE - 1) / Search.PAGE_SIZE;
+        long pages = Math.min(Search.MAX_PAGE, (result.total() + Search.PAGE_SIZE - 1) / Search.PAGE_SIZE);
         model.addAttribute("q", q);
         model.addAttribute("refinement", refinement);
         model.addAttribute("result", result);

@@ -30,9 +30,13 @@ class SearchRestController {
     }
 
     @GetMapping
-    @Operation(summary = "Search: hits and total count only what the caller may see; 20 hits a page; snippets are "
-            + "HTML-escaped with matches in <mark>")
-    SearchResponse search(@RequestParam(name = "q", defaultValue = "") String q,
+    @Operation(summary = "Search: hits and total count only what the caller may see; 20 hits a page, pages 1 to "
+            + Search.MAX_PAGE + "; each facet counts its " + Search.MAX_FACET_VALUES + " most frequent values; "
+            + "snippets are HTML-escaped with matches in <mark>")
+    SearchResponse search(@Parameter(description = "the query, at most " + Search.MAX_QUERY_LENGTH + " characters")
+                          @RequestParam(name = "q", defaultValue = "") String q,
+                          @Parameter(description = "1-based page of 20 hits, at most " + Search.MAX_PAGE
+                                  + " (deeper: 400 validation-failed; refine the query)")
                           @RequestParam(name = "page", defaultValue = "1") int page,
                           @Parameter(description = "only hits of this kind (a value of the kind facet)")
                           @RequestParam(name = "kind", required = false) SearchKind kind,

@@ -1,12 +1,10 @@
 package org.banso.shared.internal;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,25 +23,38 @@ class EmbeddedPostgresConfiguration {
         return new EmbeddedPostgresLease(properties);
     }
 
+    /** The pool takes {@code spring.datasource.hikari.*} as for an external database (size, time-outs). */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresLease lease, EmbeddedPostgresProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresLease lease, EmbeddedPostgresProperties properties) {
         EmbeddedPostgres postgres = lease.postgres();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
-        config.setUsername("postgres");
-        config.setPoolName("banso-embedded");
-        config.setMaximumPoolSize(10);
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
+        pool.setUsername("postgres");
+        pool.setPassword(lease.password());
+        pool.setPoolName("banso-embedded");
+        return pool;
     }
 
     static final class EmbeddedPostgresLease implements DisposableBean {
 
         private final EmbeddedPostgresProperties properties;
         private final EmbeddedPostgres postgres;
+        private final String password;
 
         EmbeddedPostgresLease(EmbeddedPostgresProperties properties) {
             this.properties = properties;
             this.postgres = EmbeddedPostgresServers.acquire(properties);
+            try {
+                this.password = EmbeddedPostgresServers.password(
+                        properties.passwordFile().toAbsolutePath().normalize());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String password() {
+            return password;
         }
 
         EmbeddedPostgres postgres() {

@@ -2,13 +2,16 @@ package org.banso.shared.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.banso.shared.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,17 +77,37 @@ final class EmbeddedPostgresServers {
             }
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
+            Path passwordFile = properties.passwordFile().toAbsolutePath().normalize();
+            String password = password(passwordFile);
+            boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
+            String durable = properties.durable() ? "on" : "off";
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // the library starts the server with -F (no fsync) and synchronous_commit=off; a -c given
+                    // later on the same command line wins, so an acknowledged commit is on disk (issue #13)
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", password);
+            if (fresh) {
+                // initdb takes --name=value options through the locale configuration; given after the library's
+                // own "-A trust" they replace it: no connection is ever trusted, the superuser has the password
+                builder.setLocaleConfig("auth-local", "scram-sha-256")
+                        .setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString());
+            }
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }
             EmbeddedPostgres postgres = builder.start();
+            requirePasswords(postgres, directory, password);
             createDatabaseIfMissing(postgres, properties.database());
             log.info("Embedded PostgreSQL is serving {} on port {} (database '{}')", directory, postgres.getPort(),
                     properties.database());
@@ -113,6 +137,65 @@ final class EmbeddedPostgresServers {
                     });
         } catch (NumberFormatException e) {
             log.warn("Ignoring an unreadable postmaster.pid in {}", directory);
+        }
+    }
+
+    /** The superuser's password from its owner-only file, generated (URL-safe, 256 bits) on first use. */
+    static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!stored.isEmpty()) {
+                return stored;
+            }
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        if (file.getParent() != null) {
+            PrivateFiles.createDirectory(file.getParent());
+        }
+        PrivateFiles.write(file, password.getBytes(StandardCharsets.UTF_8));
+        return password;
+    }
+
+    /**
+     * A cluster made by an earlier Banso trusted every local connection and had no password: it gets the password
+     * and an authentication file that asks every connection for it (SCRAM-SHA-256), then reloads. Checked at every
+     * start, so an authentication file edited back to trust is healed too.
+     */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path directory, String password) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            boolean trusting;
+            try (ResultSet rs = statement.executeQuery("""
+                    select exists (select 1 from pg_hba_file_rules where auth_method <> 'scram-sha-256')
+                        or exists (select 1 from pg_authid where rolname = current_user
+                                   and (rolpassword is null or rolpassword not like 'SCRAM-SHA-256$%'))""")) {
+                rs.next();
+                trusting = rs.getBoolean(1);
+            }
+            if (!trusting) {
+                return;
+            }
+            log.warn("The embedded PostgreSQL in {} accepted connections without a password; it now requires the "
+                    + "password kept in the keys directory", directory);
+            // the password is random base64url text: no quote can end the literal
+            statement.execute("alter role postgres password '" + password + "'");
+            PrivateFiles.write(directory.resolve("pg_hba.conf"), """
+                    # Written by Banso: every connection authenticates with the password (SCRAM-SHA-256)
+                    local   all             all                     scram-sha-256
+                    host    all             all     127.0.0.1/32    scram-sha-256
+                    host    all             all     ::1/128         scram-sha-256
+                    local   replication     all                     scram-sha-256
+                    host    replication     all     127.0.0.1/32    scram-sha-256
+                    host    replication     all     ::1/128         scram-sha-256
+                    """.getBytes(StandardCharsets.UTF_8));
+            try (ResultSet rs = statement.executeQuery("select pg_reload_conf()")) {
+                rs.next();
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not require passwords on the embedded PostgreSQL in " + directory
+                    + " (is the password file in the keys directory the one this cluster was made with?)", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.banso.technology.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,11 +11,19 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
+import org.banso.shared.CsvCells;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.Assessment;
 import org.banso.technology.Technology;
@@ -107,7 +113,8 @@ class TechnologyRestController {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
             for (Technology t : registry.technologies(user)) {
-                csv.printRecord(t.code(), t.nameJa(), t.nameEn(), t.domain(), t.status(), t.description());
+                csv.printRecord(CsvCells.text(t.code()), CsvCells.text(t.nameJa()), CsvCells.text(t.nameEn()),
+                        CsvCells.text(t.domain()), t.status(), CsvCells.text(t.description()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,6 +125,37 @@ class TechnologyRestController {
                 .body(out.toString());
     }
 
+    private static final Pattern CSV_POSITION = Pattern.compile("line: (\\d+), position: (\\d+)");
+
+    /**
+     * A CSV the parser refused, as {@code 400 validation-failed} on {@code file} naming the line and column (counted
+     * in characters from 1) where the fault is, from the parser's own position.
+     */
+    private static BansoException csvFault(String text, Exception e, long currentLine) {
+        Matcher m = CSV_POSITION.matcher(String.valueOf(e.getMessage()));
+        long line = currentLine;
+        long column = 1;
+        if (m.find()) {
+            line = Long.parseLong(m.group(1));
+            long position = Long.parseLong(m.group(2));
+            long lineStart = 0;
+            for (long l = 1, i = 0; i < text.length() && l < line; i++) {
+                if (text.charAt((int) i) == '\n') {
+                    l++;
+                    lineStart = i + 1;
+                }
+            }
+            column = Math.max(1, position - lineStart);
+        }
+        return csvFault(line, column, "is not well-formed CSV (a quote inside a quoted value must be doubled)");
+    }
+
+    private static BansoException csvFault(long line, long column, String message) {
+        return new BansoException(ProblemCode.VALIDATION_FAILED, "The CSV has a fault at line " + line + ", column "
+                + column + ".", List.of(BansoException.FieldError.coded("file", "csv-fault",
+                "line " + line + ", column " + column + ": " + message, line, column)));
+    }
+
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Register candidates from a CSV file (PROGRAM_OFFICER): every row or none",
             description = "Columns code, name_ja, name_en, domain and optionally description (the export's layout; "
@@ -125,26 +163,47 @@ class TechnologyRestController {
     ResponseEntity<List<Technology>> importCsv(@RequestPart("file") MultipartFile file,
                                                @AuthenticationPrincipal BansoUser user) {
         List<NewTechnology> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreHeaderCase(true).setTrim(true).get();
-            var parser = format.parse(reader);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw BansoException.invalidCoded("file", "csv-encoding", "is not UTF-8 text");
+        } catch (IOException e) {
+            throw BansoException.invalidCoded("file", "csv-unreadable", "could not be read");
+        }
+        var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true).setTrim(true).get();
+        CSVParser parser = null;
+        try {
+            parser = format.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
             for (String column : List.of("code", "name_ja", "name_en", "domain")) {
                 if (!parser.getHeaderMap().containsKey(column)) {
                     throw BansoException.invalid("file", "the CSV needs the column " + column);
                 }
             }
             boolean hasDescription = parser.getHeaderMap().containsKey("description");
+            List<String> columns = new ArrayList<>(List.of("code", "name_ja", "name_en", "domain"));
+            if (hasDescription) {
+                columns.add("description");
+            }
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_IMPORT_ROWS) {
                     throw BansoException.invalid("file", "at most " + MAX_IMPORT_ROWS + " rows per import");
                 }
+                for (String column : columns) {
+                    if (!record.isSet(column)) {
+                        int index = parser.getHeaderMap().get(column) + 1;
+                        throw csvFault(parser.getCurrentLineNumber(), index, "the row has no value for the column "
+                                + column + " (column " + index + ")");
+                    }
+                }
                 rows.add(new NewTechnology(record.get("code"), record.get("name_ja"), record.get("name_en"),
                         record.get("domain"), hasDescription ? record.get("description") : ""));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The file is not a readable UTF-8 CSV.",
-                    List.of(new BansoException.FieldError("file", "is not a readable CSV")));
+        } catch (UncheckedIOException | IOException | IllegalArgumentException | IllegalStateException e) {
+            throw csvFault(text, e, parser == null ? 1 : parser.getCurrentLineNumber());
         }
         if (rows.isEmpty()) {
             throw BansoException.invalid("file", "has no rows");

@@ -16,6 +16,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.CsvCells;
 import org.banso.shared.ProblemCode;
 import org.banso.thinktank.Indicators;
 import org.banso.thinktank.Indicators.Field;
@@ -125,8 +126,8 @@ class IndicatorRestController {
         StringBuilder csv = new StringBuilder(
                 "dataset,path,country,is_country,kind,field,year,count,total,specialization,world_share,rank\n");
         for (Indicator i : indicators.matrix(dataset)) {
-            csv.append(i.dataset()).append(',').append(quote(i.path())).append(',').append(quote(i.country()))
-                    .append(',').append(i.isCountry()).append(',').append(i.kind()).append(',').append(i.field())
+            csv.append(quote(i.dataset())).append(',').append(quote(i.path())).append(',').append(quote(i.country()))
+                    .append(',').append(i.isCountry()).append(',').append(i.kind()).append(',').append(quote(i.field()))
                     .append(',').append(i.year()).append(',').append(num(i.count())).append(',')
                     .append(num(i.total())).append(',').append(num(i.specialization())).append(',')
                     .append(num(i.worldShare())).append(',').append(i.rank() == null ? "" : i.rank()).append('\n');
@@ -184,8 +185,11 @@ class IndicatorRestController {
         }
     }
 
-    static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    /** A text cell: formulas neutralised ({@link CsvCells}), quoted when it holds a comma, quote or line break. */
+    static String quote(String value) {
+        String s = CsvCells.text(value);
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     static String num(Double d) {

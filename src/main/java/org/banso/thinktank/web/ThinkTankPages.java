@@ -16,6 +16,7 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
 import org.banso.information.InformationItems;
 import org.banso.shared.BansoException;
+import org.banso.shared.DateBounds;
 import org.banso.thinktank.Commissions;
 import org.banso.thinktank.Commissions.EntityRequest;
 import org.banso.thinktank.Indicators;
@@ -226,8 +227,13 @@ class ThinkTankPages {
             String date = form.get("confidentialityAgreedAt");
             if (date != null && !date.isBlank()) {
                 try {
-                    agreed = LocalDate.parse(date).atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
+                    LocalDate day = LocalDate.parse(date);
+                    if (!DateBounds.DEFAULT.contains(day)) {
+                        throw BansoException.invalid("confidentialityAgreedAt", "must be a date between "
+                                + DateBounds.DEFAULT.earliest() + " and " + DateBounds.DEFAULT.latest());
+                    }
+                    agreed = day.atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
+                } catch (java.time.DateTimeException e) {
                     throw BansoException.invalid("confidentialityAgreedAt", "must be a date");
                 }
             }
@@ -311,8 +317,13 @@ class ThinkTankPages {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            LocalDate day = LocalDate.parse(value);
+            if (!DateBounds.DEFAULT.contains(day)) {
+                throw BansoException.invalid(name, "must be a date between " + DateBounds.DEFAULT.earliest()
+                        + " and " + DateBounds.DEFAULT.latest());
+            }
+            return day;
+        } catch (java.time.DateTimeException e) {
             throw BansoException.invalid(name, "must be a date");
         }
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.banso.shared.BansoException;
+import org.banso.shared.DateBounds;
+import org.banso.shared.RateLimitedException;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.slf4j.Logger;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * The one place where failures of REST controllers become RFC 9457 problems with the stable types of API.md. The
@@ -34,6 +38,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BansoException.class)
     ResponseEntity<Object> banso(BansoException e) {
+        if (e instanceof RateLimitedException limited) {
+            ProblemDetail problem = Problems.of(e);
+            long seconds = RateLimitedException.retryAfterSeconds(limited.retryAfter());
+            problem.setProperty("retryAfterSeconds", seconds);
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         return problem(Problems.of(e));
     }
 
@@ -71,8 +82,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return problem(Problems.of(ProblemCode.VALIDATION_FAILED,
-                "The request body is missing or is not valid JSON of the expected shape."));
+        ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED,
+                "The request body is missing or is not valid JSON of the expected shape.");
+        fieldOf(ex).ifPresent(field -> problem.setProperty("errors", List.of(field)));
+        return problem(problem);
+    }
+
+    /**
+     * The field a JSON refusal is about, from Jackson's path ({@code designation.periodStart}, {@code team[0].name}):
+     * a date out of range gets the code {@code date-range}, a value of the wrong type or format {@code wrong-type},
+     * a key given twice {@code duplicate}. Never the rejected value itself.
+     */
+    private static java.util.Optional<Map<String, String>> fieldOf(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof JacksonException jackson)) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (jackson instanceof StreamReadException && String.valueOf(jackson.getOriginalMessage())
+                .startsWith("Duplicate Object property")) {
+            return java.util.Optional.of(Map.of("field", path.isEmpty() ? "body" : path.toString(),
+                    "code", "duplicate", "message", "a key is given more than once"));
+        }
+        if (path.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (jackson instanceof StrictJsonConfiguration.DateOutOfRangeException) {
+            return java.util.Optional.of(Map.of("field", path.toString(), "code", DateBounds.CODE,
+                    "message", jackson.getOriginalMessage()));
+        }
+        return java.util.Optional.of(Map.of("field", path.toString(), "code", "wrong-type",
+                "message", "has the wrong type or format"));
     }
 
     /** Every other framework-level failure keeps its status and gets our type and a neutral detail. */

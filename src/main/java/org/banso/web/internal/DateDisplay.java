@@ -1,6 +1,7 @@
 package org.banso.web.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.banso.web.DateFormats;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 class DateDisplay {
 
     private final Clock clock;
+    private final MessageSource messages;
 
-    DateDisplay(Clock clock) {
+    DateDisplay(Clock clock, MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The current instant from the application clock. */
@@ -43,6 +47,35 @@ class DateDisplay {
         Locale locale = LocaleContextHolder.getLocale();
         ZonedDateTime local = instant.atZone(JAPAN);
         return date(instant, locale) + " " + TIME.format(local) + (isJapanese(locale) ? "" : " JST");
+    }
+
+    /**
+     * The time left until {@code deadline} from the application clock, in the page's language ("あと3日4時間",
+     * "3 days 4 hours left"); once it has passed, that it has. Days and hours while a day or more is left, then hours
+     * and minutes.
+     */
+    public String remaining(Instant deadline) {
+        if (deadline == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return messages.getMessage("time.passed", null, locale);
+        }
+        if (left.toDays() >= 1) {
+            return messages.getMessage("time.left.days", new Object[] {left.toDays(), left.toHoursPart()}, locale);
+        }
+        if (left.toHours() >= 1) {
+            return messages.getMessage("time.left.hours", new Object[] {left.toHours(), left.toMinutesPart()},
+                    locale);
+        }
+        return messages.getMessage("time.left.minutes", new Object[] {Math.max(1, left.toMinutes())}, locale);
+    }
+
+    /** Whether {@code deadline} has passed by the application clock. */
+    public boolean passed(Instant deadline) {
+        return deadline != null && !clock.instant().isBefore(deadline);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */

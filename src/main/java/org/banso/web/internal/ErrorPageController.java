@@ -31,7 +31,7 @@ class ErrorPageController implements ErrorController {
             return null;
         }
         response.setStatus(status);
-        String key = "error." + (status == 403 || status == 404 ? status : status >= 500 ? 500 : 400);
+        String key = "error." + (status == 403 || status == 404 || status == 429 ? status : status >= 500 ? 500 : 400);
         return new ModelAndView("error", Map.of("status", status, "messageKey", key));
     }
 

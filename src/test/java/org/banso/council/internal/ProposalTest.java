@@ -78,7 +78,7 @@ class ProposalTest {
         assertThat(p.status(NOW)).isEqualTo(ProposalStatus.ADOPTED);
         assertThat(p.registeredEvents()).filteredOn(CouncilEvents.ProposalAdopted.class::isInstance).hasSize(1);
         refused(ProblemCode.PROPOSAL_CLOSED, () -> answer(p, company, ProposalResponse.CONSENT));
-        refused(ProblemCode.PROPOSAL_CLOSED, () -> p.amend(rep(ministry), "題", "本文", null, d -> { }, false,
+        refused(ProblemCode.PROPOSAL_CLOSED, () -> p.amend(rep(ministry), "題", "本文", null, null, d -> { }, false,
                 proposer, NOW));
         assertThat(p.registeredEvents()).filteredOn(CouncilEvents.ProposalAdopted.class::isInstance).hasSize(1);
     }
@@ -89,7 +89,7 @@ class ProposalTest {
         Proposal p = proposal();
         answer(p, ministry, ProposalResponse.CONSENT);
         answer(p, startup, ProposalResponse.OBJECT);
-        p.amend(rep(ministry), "成果の取扱い（修正）", "範囲を限定", null, d -> { }, false, proposer, NOW);
+        p.amend(rep(ministry), "成果の取扱い（修正）", "範囲を限定", null, null, d -> { }, false, proposer, NOW);
         assertThat(p.revision()).isEqualTo(2);
         assertThat(p.awaiting(given, List.of(ministry, startup, company))).containsExactly(ministry, startup,
                 company);
@@ -145,7 +145,7 @@ class ProposalTest {
         // R14
         Proposal p = proposal();
         CouncilMembership stranger = rep(startup);
-        refused(ProblemCode.FORBIDDEN, () -> p.amend(stranger, "題", "本文", null, d -> { }, false, person(), NOW));
+        refused(ProblemCode.FORBIDDEN, () -> p.amend(stranger, "題", "本文", null, null, d -> { }, false, person(), NOW));
         refused(ProblemCode.FORBIDDEN, () -> p.withdraw(stranger, person(), NOW));
         p.withdraw(rep(startup), proposer, NOW);
         assertThat(p.status(NOW)).isEqualTo(ProposalStatus.WITHDRAWN);

@@ -2,7 +2,6 @@ package org.banso.information.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,12 +25,16 @@ import org.banso.information.Marking;
 import org.banso.information.internal.AccessFacts.DesignationFacts;
 import org.banso.information.internal.AccessFacts.ItemFacts;
 import org.banso.shared.ProblemCode;
+import org.banso.support.SeededProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random worlds (participants, scopes, designations with periods, pledges, instants, actions): the policy's pure logic
- * decides exactly as a separately written, deliberately naive reference model (R12, R15–R17), and denies with the
- * code the reference expects. Seeded SplittableRandom; the seed and case are in every failure message.
+ * The access policy as a property (R12, R15–R17): random worlds are generated from their parts — participants,
+ * designations with scopes and millisecond periods, the item, the person's membership and pledge, the action, an
+ * instant that is often exactly on a period's start or end — and the policy's pure rules must decide exactly as a
+ * separately written, deliberately naive reference model, denying with the reference's code. Seeded
+ * ({@link SeededProperty}): a failure names the world's seed; {@code -Dbanso.seed=<seed>} replays that world and
+ * {@code -Dbanso.cases=<n>} checks more.
  */
 class InformationPolicyPropertyTest {
 
@@ -45,85 +48,120 @@ class InformationPolicyPropertyTest {
 
     @Test
     void r12_r15_r16_r17_thePolicyDecidesExactlyAsTheReferenceModel() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        for (int n = 0; n < CASES; n++) {
+        SeededProperty.check("the policy decides as the reference model", SEED, CASES, random -> {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(w.membership(), w.action(), w.item(), w.designations(),
                     w.at(), type -> w.traceable());
             Expected expected = reference(w);
-            String context = "seed " + SEED + " case " + n + ": " + w;
-            assertThat(decision.permitted()).as(context).isEqualTo(expected.permitted());
+            assertThat(decision.permitted()).as("%s", w).isEqualTo(expected.permitted());
             if (!expected.permitted()) {
-                assertThat(decision.denial()).as(context).isEqualTo(expected.denial());
+                assertThat(decision.denial()).as("%s", w).isEqualTo(expected.denial());
             }
-        }
+        });
     }
 
     @Test
     void r17_aRoleNeverWidensAccess_noMembershipSeesOnlyPublicItems() {
         // R17: whatever the person's role (ADMIN, AUDITOR…), without membership only PUBLIC items are visible
-        SplittableRandom random = new SplittableRandom(SEED + 1);
-        for (int n = 0; n < 20_000; n++) {
+        SeededProperty.check("no membership sees only public items", SEED + 1, 20_000, random -> {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(null, InformationAction.METADATA, w.item(),
                     w.designations(), w.at(), type -> true);
             Marking marking = MarkingRules.marking(w.item(), w.designations(), w.at()).marking();
-            assertThat(decision.permitted()).as("seed %d case %d: %s", SEED + 1, n, w)
-                    .isEqualTo(marking == Marking.PUBLIC);
+            assertThat(decision.permitted()).as("%s", w).isEqualTo(marking == Marking.PUBLIC);
             if (!decision.permitted()) {
-                assertThat(decision.denial()).isEqualTo(ProblemCode.NOT_FOUND);
+                assertThat(decision.denial()).as("%s", w).isEqualTo(ProblemCode.NOT_FOUND);
             }
-        }
+        });
     }
 
-    // ------------------------------------------------------------ the world generator
+    // ------------------------------------------------------------ worlds, generated from their parts
 
     static World world(SplittableRandom random) {
-        CouncilId council = new CouncilId(UUID.randomUUID());
-        List<ParticipantId> participants = new ArrayList<>();
-        int count = 1 + random.nextInt(4);
-        for (int i = 0; i < count; i++) {
-            participants.add(new ParticipantId(UUID.randomUUID()));
-        }
+        CouncilId council = new CouncilId(uuid(random));
+        List<ParticipantId> participants = participants(random);
         List<DesignationFacts> designations = new ArrayList<>();
         int designationCount = random.nextInt(4);
         for (int i = 0; i < designationCount; i++) {
-            Set<ParticipantId> scope = new HashSet<>();
-            for (ParticipantId p : participants) {
-                if (random.nextInt(3) > 0) {
-                    scope.add(p);
-                }
-            }
-            if (scope.isEmpty()) {
-                scope.add(participants.get(random.nextInt(participants.size())));
-            }
-            Instant start = EPOCH.plus(Duration.ofMillis(random.nextLong(1_000)));
-            Instant end = start.plus(Duration.ofMillis(random.nextLong(1_000)));
-            designations.add(new DesignationFacts(DesignationId.random(), council, new ProposalId(UUID.randomUUID()),
-                    random.nextBoolean() ? Handling.VIEW_ONLY : Handling.DOWNLOAD_TRACED,
-                    random.nextBoolean() ? Marking.PUBLIC : Marking.COUNCIL, start, end, scope));
+            designations.add(designation(random, council, participants));
         }
+        ItemFacts item = item(random, council, participants, designations);
+        CouncilMembership membership = item.council() == null ? null : membership(random, council, participants);
+        InformationAction[] actions = InformationAction.values();
+        return new World(item, designations, membership, actions[random.nextInt(actions.length)],
+                instant(random, designations), random.nextBoolean());
+    }
+
+    /** One to four participants. */
+    private static List<ParticipantId> participants(SplittableRandom random) {
+        List<ParticipantId> participants = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            participants.add(new ParticipantId(uuid(random)));
+        }
+        return participants;
+    }
+
+    /** A scope of at least one participant, a period of 0–999 ms starting within the first second. */
+    private static DesignationFacts designation(SplittableRandom random, CouncilId council,
+                                                List<ParticipantId> participants) {
+        Set<ParticipantId> scope = new HashSet<>();
+        for (ParticipantId p : participants) {
+            if (random.nextInt(3) > 0) {
+                scope.add(p);
+            }
+        }
+        if (scope.isEmpty()) {
+            scope.add(pick(random, participants));
+        }
+        Instant start = EPOCH.plusMillis(random.nextLong(1_000));
+        Instant end = start.plusMillis(random.nextLong(1_000));
+        return new DesignationFacts(new DesignationId(uuid(random)), council, new ProposalId(uuid(random)),
+                random.nextBoolean() ? Handling.VIEW_ONLY : Handling.DOWNLOAD_TRACED,
+                random.nextBoolean() ? Marking.PUBLIC : Marking.COUNCIL, start, end, scope);
+    }
+
+    /** A council item (one in twenty is in the public library instead), published one time in four. */
+    private static ItemFacts item(SplittableRandom random, CouncilId council, List<ParticipantId> participants,
+                                  List<DesignationFacts> designations) {
         ItemCategory[] categories = ItemCategory.values();
         boolean library = random.nextInt(20) == 0;
-        ItemFacts item = new ItemFacts(ItemId.random(), library ? null : council,
-                categories[random.nextInt(categories.length)], null,
-                library ? null : participants.get(random.nextInt(participants.size())), random.nextInt(4) == 0, 1,
-                "text/plain", designations.stream().map(DesignationFacts::id).toList());
-        CouncilMembership membership = null;
-        if (!library && random.nextInt(5) > 0) {
-            ParticipantRole[] roles = ParticipantRole.values();
-            membership = new CouncilMembership(council, participants.get(random.nextInt(participants.size())),
-                    roles[random.nextInt(roles.length)], random.nextBoolean(), random.nextInt(4) > 0);
+        return new ItemFacts(new ItemId(uuid(random)), library ? null : council,
+                categories[random.nextInt(categories.length)], null, library ? null : pick(random, participants),
+                random.nextInt(4) == 0, 1, "text/plain", designations.stream().map(DesignationFacts::id).toList());
+    }
+
+    /** No membership one time in five; else a member of some participant, with a signed pledge three times in four. */
+    private static CouncilMembership membership(SplittableRandom random, CouncilId council,
+                                                List<ParticipantId> participants) {
+        if (random.nextInt(5) == 0) {
+            return null;
         }
-        InformationAction[] actions = InformationAction.values();
-        Instant at = EPOCH.plus(Duration.ofMillis(random.nextLong(2_200) - 100));
-        // sometimes exactly on a boundary
+        ParticipantRole[] roles = ParticipantRole.values();
+        return new CouncilMembership(council, pick(random, participants), roles[random.nextInt(roles.length)],
+                random.nextBoolean(), random.nextInt(4) > 0);
+    }
+
+    /** Any instant around the periods, or (one time in three) exactly a start, an end or the last millisecond. */
+    private static Instant instant(SplittableRandom random, List<DesignationFacts> designations) {
         if (!designations.isEmpty() && random.nextInt(3) == 0) {
-            DesignationFacts d = designations.get(random.nextInt(designations.size()));
-            at = random.nextBoolean() ? d.start() : d.end();
+            DesignationFacts d = pick(random, designations);
+            return switch (random.nextInt(3)) {
+                case 0 -> d.start();
+                case 1 -> d.end();
+                default -> d.end().minusMillis(1);
+            };
         }
-        return new World(item, designations, membership, actions[random.nextInt(actions.length)], at,
-                random.nextBoolean());
+        return EPOCH.plusMillis(random.nextLong(2_200) - 100);
+    }
+
+    private static <T> T pick(SplittableRandom random, List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    /** Ids from the case's seed too, so that a replayed world is the same world. */
+    private static UUID uuid(SplittableRandom random) {
+        return new UUID(random.nextLong(), random.nextLong());
     }
 
     // ------------------------------------------------------------ the reference model, written separately

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-@DirtiesContext
 class LeakBrowserTest extends BrowserTestSupport {
 
     @Autowired

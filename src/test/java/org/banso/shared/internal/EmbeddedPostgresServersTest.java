@@ -18,7 +18,7 @@ class EmbeddedPostgresServersTest {
     @Test
     void theLastReleaseStopsTheServer() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-release-");
-        var properties = new EmbeddedPostgresProperties(dir, 0, "banso", false);
+        var properties = properties(dir);
         EmbeddedPostgres first = EmbeddedPostgresServers.acquire(properties);
         assertThat(EmbeddedPostgresServers.acquire(properties)).isSameAs(first);
         EmbeddedPostgresServers.release(dir);
@@ -30,7 +30,7 @@ class EmbeddedPostgresServersTest {
     @Test
     void dataSurvivesARestart() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-restart-");
-        var properties = new EmbeddedPostgresProperties(dir, 0, "banso", false);
+        var properties = properties(dir);
         execute(EmbeddedPostgresServers.acquire(properties), "create table kept (v text); insert into kept values ('伴走')");
         EmbeddedPostgresServers.release(dir);
 
@@ -56,7 +56,7 @@ class EmbeddedPostgresServersTest {
         assertThat(Files.exists(dir.resolve("postmaster.pid"))).isTrue();
 
         EmbeddedPostgres takenOver = EmbeddedPostgresServers.acquire(
-                new EmbeddedPostgresProperties(dir, 0, "banso", false));
+                properties(dir));
         assertThat(query(takenOver, "select v from kept")).isEqualTo("written before the kill");
         EmbeddedPostgresServers.release(dir);
     }
@@ -65,12 +65,18 @@ class EmbeddedPostgresServersTest {
     static final class ServerThatGetsKilled {
         public static void main(String[] args) throws Exception {
             EmbeddedPostgres postgres = EmbeddedPostgresServers.acquire(
-                    new EmbeddedPostgresProperties(Path.of(args[0]), 0, "banso", false));
+                    properties(Path.of(args[0])));
             execute(postgres, "create table kept (v text); insert into kept values ('written before the kill')");
             System.out.println("READY");
             System.out.flush();
             Thread.sleep(120_000);
         }
+    }
+
+    /** Durable and password-protected as by default, the password kept beside the data directory. */
+    static EmbeddedPostgresProperties properties(Path dir) {
+        return new EmbeddedPostgresProperties(dir, 0, "banso", false,
+                dir.resolveSibling(dir.getFileName() + "-keys").resolve("postgres.password"), true);
     }
 
     private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {

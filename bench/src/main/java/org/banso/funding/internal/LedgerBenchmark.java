@@ -94,7 +94,7 @@ public class LedgerBenchmark {
                 return Optional.of("ESTABLISHED");
             }
         };
-        service = new FundingService(jdbc, ledger, established, null, null, event -> { }, Clock.systemUTC());
+        service = new FundingService(jdbc, ledger, established, null, event -> { }, Clock.systemUTC());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         officer = new BansoUser(new UserId(UUID.randomUUID()), "bench", "Bench", null, java.util.Set.of(Role.FUNDING_OFFICER));
         seed(jdbc);

@@ -204,7 +204,8 @@ public class InformationAccessBenchmark {
         facts = new FactsStore(jdbc, properties);
         policy = new AccessPolicy(facts, memberships, tracing, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, tracing, properties, event -> { });
+        items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, null, tracing, properties,
+                event -> { });
         // the search path's visibility sets: the council module answers "which councils does this person see" from
         // the same generated memberships (person u: council u % 1000); nothing else of it is used
         Councils councilsOfPeople = (Councils) java.lang.reflect.Proxy.newProxyInstance(
@@ -217,7 +218,8 @@ public class InformationAccessBenchmark {
                     return List.of(new CouncilViews.CouncilSummary(councils[u % 1000], "council " + (u % 1000),
                             CouncilStatus.ESTABLISHED, null, now));
                 });
-        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc));
+        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc),
+                org.banso.information.internal.content.ContentLimits.defaults());
 
         // a hot set, warmed into the item cache
         hot = new ItemId[HOT_ITEMS];

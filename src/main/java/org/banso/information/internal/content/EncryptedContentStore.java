@@ -53,10 +53,12 @@ class EncryptedContentStore implements ContentStore {
     private final ContentProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ContentLimits limits;
     private final SecureRandom random = new SecureRandom();
 
     EncryptedContentStore(JdbcClient jdbc, BlobStore blobs, KeyEncryptionKeys keys, ContentProperties properties,
-                          Clock clock, TransactionTemplate transactions) {
+                          Clock clock, TransactionTemplate transactions, ContentLimits limits) {
+        this.limits = limits;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.blobs = blobs;
@@ -75,6 +77,7 @@ class EncryptedContentStore implements ContentStore {
                     "Banso takes PDF, plain text, CSV, Markdown, JSON, PNG, JPEG and Office Open XML files; "
                             + "the type is decided from the file's bytes, not its name.");
         }
+        limits.check(mediaType, bytes); // decompression bombs never get stored (issue #13)
         UUID id = UUID.randomUUID();
         String sha256 = sha256(bytes);
         SecretKey dataKey = newDataKey();

@@ -36,6 +36,12 @@ class KeyEncryptionKeys {
     private final char[] password;
     private final SecureRandom random = new SecureRandom();
     private KeyStore store;
+    /**
+     * Key-encryption keys already taken out of the keystore. Reading one costs a PBKDF2 derivation (tens of
+     * milliseconds, and the keystore is one lock): done for every content read, it serialised all downloads, traced
+     * copies, viewer pages and search snippets behind each other (issue #13). A version never changes once made.
+     */
+    private final java.util.Map<String, SecretKey> opened = new java.util.concurrent.ConcurrentHashMap<>();
 
     KeyEncryptionKeys(ContentProperties properties) {
         this.path = properties.keystore().toAbsolutePath().normalize();
@@ -56,12 +62,22 @@ class KeyEncryptionKeys {
         return ids.get(ids.size() - 1);
     }
 
-    synchronized SecretKey key(String id) {
+    SecretKey key(String id) {
+        SecretKey known = opened.get(id);
+        return known != null ? known : open(id);
+    }
+
+    private synchronized SecretKey open(String id) {
+        SecretKey known = opened.get(id);
+        if (known != null) {
+            return known;
+        }
         try {
             KeyStore.Entry entry = store.getEntry(id, new KeyStore.PasswordProtection(password));
             if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
                 throw new IllegalStateException("Unknown key-encryption key " + id);
             }
+            opened.put(id, secret.getSecretKey());
             return secret.getSecretKey();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not read key-encryption key " + id, e);

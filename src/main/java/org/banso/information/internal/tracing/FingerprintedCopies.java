@@ -13,13 +13,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.banso.council.CouncilId;
 import org.banso.identity.UserId;
 import org.banso.information.InformationEvents;
 import org.banso.information.ItemId;
+import org.banso.information.internal.content.ContentLimits;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.slf4j.Logger;
@@ -43,9 +43,11 @@ class FingerprintedCopies implements TracedCopies {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ContentLimits limits;
 
-    FingerprintedCopies(JdbcClient jdbc, ApplicationEventPublisher events) {
+    FingerprintedCopies(JdbcClient jdbc, ApplicationEventPublisher events, ContentLimits limits) {
         this.jdbc = jdbc;
+        this.limits = limits;
         this.events = events;
     }
 
@@ -61,6 +63,9 @@ class FingerprintedCopies implements TracedCopies {
         if (!traceable(mediaType)) {
             throw new BansoException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "Content of this type cannot be traced; it is shown in the viewer only.");
+        }
+        if (MediaTypes.isPdf(mediaType)) {
+            limits.checkPdf(plaintext);
         }
         String fingerprint = Fingerprints.random();
         byte[] copy;
@@ -95,7 +100,7 @@ class FingerprintedCopies implements TracedCopies {
             return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
-        if (looksLikePdf(leaked)) {
+        if (looksLikePdf(leaked) && soundPdf(leaked)) {
             try {
                 candidates.addAll(PdfMarker.find(leaked));
             } catch (IOException e) {
@@ -119,11 +124,21 @@ class FingerprintedCopies implements TracedCopies {
                 .optional();
     }
 
-
     static String footer(Recipient recipient, Instant at) {
         return "交付先：" + recipient.displayName() + "（" + recipient.organizationName() + "）　"
                 + FOOTER_TIME.format(at.atZone(JAPAN)) + "　複製・転送禁止 / Issued to " + recipient.displayName()
                 + ", do not copy or forward";
+    }
+
+    /** A leaked "PDF" that would expand beyond the limits is searched as bytes only, never opened. */
+    private boolean soundPdf(byte[] bytes) {
+        try {
+            limits.checkPdf(bytes);
+            return true;
+        } catch (BansoException e) {
+            log.info("A leaked file was not opened as a PDF: {}", e.getMessage());
+            return false;
+        }
     }
 
     private static boolean looksLikePdf(byte[] bytes) {

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * {@link ItemViewing}: asks the access policy for VIEW, reads the latest version through the content store (decrypted
  * in memory only) and renders the page with the {@link PageViewer}, watermarked with the viewer's name, organization
- * and the time in Japan.
+ * and the time in Japan. Its transactions are read-write: the policy's decision (also a refusal) is written to the
+ * audit outbox with them (R17).
  */
 @Service
 class ItemViewer implements ItemViewing {
@@ -49,7 +50,7 @@ class ItemViewer implements ItemViewing {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public int pageCount(ItemId item, BansoUser person) {
         Instant now = clock.instant();
         Latest latest = latest(item, person, now);
@@ -57,7 +58,7 @@ class ItemViewer implements ItemViewing {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = BansoException.class)
     public ViewPage page(ItemId item, int page, BansoUser person) {
         Instant now = clock.instant();
         Latest latest = latest(item, person, now);

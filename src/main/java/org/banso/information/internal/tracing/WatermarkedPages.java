@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.util.Matrix;
+import org.banso.information.internal.content.ContentLimits;
 import org.banso.shared.BansoException;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,16 @@ class WatermarkedPages implements PageViewer {
     private static final float MARGIN = 42f;
     private static final float WATERMARK_SIZE = 15f;
 
+    private final ContentLimits limits;
+
+    /** With the default limits (benchmarks). */
     WatermarkedPages() {
+        this(ContentLimits.defaults());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WatermarkedPages(ContentLimits limits) {
+        this.limits = limits;
         ImageIO.setUseCache(false);
     }
 
@@ -54,6 +64,7 @@ class WatermarkedPages implements PageViewer {
     @Override
     public int pageCount(String mediaType, byte[] plaintext) {
         if (MediaTypes.isPdf(mediaType)) {
+            limits.checkPdf(plaintext);
             try (PDDocument document = Loader.loadPDF(plaintext)) {
                 return document.getNumberOfPages();
             } catch (IOException e) {
@@ -67,6 +78,14 @@ class WatermarkedPages implements PageViewer {
     @Override
     public byte[] renderPng(String mediaType, byte[] plaintext, int page, String watermark) {
         requireViewable(mediaType);
+        if (MediaTypes.isPdf(mediaType)) {
+            limits.checkPdf(plaintext);
+        }
+        // at most banso.information.limits.concurrent-renders at once: together they stay within a memory budget
+        return limits.rendering(() -> render(mediaType, plaintext, page, watermark));
+    }
+
+    private byte[] render(String mediaType, byte[] plaintext, int page, String watermark) {
         try (PDDocument document = MediaTypes.isPdf(mediaType) ? Loader.loadPDF(plaintext) : new PDDocument()) {
             PDType0Font font = JapaneseFont.load(document);
             PDPage target;
@@ -84,9 +103,17 @@ class WatermarkedPages implements PageViewer {
                 target = textPage(document, font, lines.subList(Math.min(from, lines.size()),
                         Math.min(from + LINES_PER_PAGE, lines.size())));
             }
+            PDRectangle size = target.getCropBox();
+            if (!limits.pageFits(size.getWidth(), size.getHeight(), DPI)) {
+                throw new BansoException(org.banso.shared.ProblemCode.PAGE_TOO_LARGE, "This page is "
+                        + Math.round(size.getWidth()) + " × " + Math.round(size.getHeight()) + " pt; at " + DPI
+                        + " dpi it would exceed the viewer's " + limits.maxPagePixels() + " pixels.");
+            }
             watermark(document, target, font, watermark);
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(document.getPages().indexOf(target),
-                    DPI, ImageType.RGB);
+            PDFRenderer renderer = new PDFRenderer(document);
+            renderer.setSubsamplingAllowed(true); // images drawn at the page's resolution, not their own
+            BufferedImage image = renderer.renderImageWithDPI(document.getPages().indexOf(target), DPI,
+                    ImageType.RGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             ImageIO.write(image, "png", out);
             return out.toByteArray();

@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.banso.information.internal.content.ContentStore.ContentId;
 import org.banso.information.internal.content.ContentStore.StoredContent;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;

@@ -79,7 +79,7 @@ public class ContentStoreBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         store = new EncryptedContentStore(jdbc, new FileSystemBlobStore(properties), new KeyEncryptionKeys(properties),
-                properties, Clock.systemUTC(), transactions);
+                properties, Clock.systemUTC(), transactions, ContentLimits.defaults());
         content = new byte[size];
         // text-like bytes so that the media type check takes its usual path (strict UTF-8 validation)
         for (int i = 0; i < content.length; i++) {

@@ -1,0 +1,116 @@
+package org.banso.web.internal;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.banso.shared.ProblemCode;
+import org.banso.shared.Problems;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bounded request concurrency per node (issue #13). The first filter of all, before security: a request either gets
+ * one of {@code banso.web.max-concurrent-requests} permits at once or is answered {@code 503 service-unavailable} with
+ * {@code Retry-After} at once — it never waits in a queue, so overload ends in a quick refusal, never in a time-out.
+ * Signing in ({@code POST /login}, {@code POST /api/v1/auth/token}, the sign-in page) and the health probe may also
+ * take one of {@code banso.web.reserved-for-sign-in} further permits, so that a person can still sign in while every
+ * other request is refused. Static resources are served without a permit (they cost next to nothing). Tomcat's
+ * threads ({@code server.tomcat.threads.max}, 200) outnumber the permits, so a refusal always finds a thread.
+ */
+class RequestAdmission extends OncePerRequestFilter {
+
+    private final Semaphore general;
+    private final Semaphore reserved;
+    private final String retryAfterSeconds;
+    private final AtomicLong refused = new AtomicLong();
+
+    RequestAdmission(WebProperties properties) {
+        this.general = new Semaphore(properties.effectiveMaxConcurrentRequests());
+        this.reserved = new Semaphore(properties.reservedForSignIn());
+        this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isStatic(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Semaphore permit = general.tryAcquire() ? general
+                : isSignInOrHealth(request.getMethod(), path) && reserved.tryAcquire() ? reserved : null;
+        if (permit == null) {
+            refused.incrementAndGet();
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            Problems.write(response, Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
+                    "Banso is serving as many requests as it can at the moment; try again after "
+                            + retryAfterSeconds + " s."));
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permit.release();
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return true;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        // the error dispatch belongs to a request that holds its permit already
+        return true;
+    }
+
+    /** Requests refused since start. */
+    long refused() {
+        return refused.get();
+    }
+
+    /** Permits of the general share free now (tests). */
+    Semaphore general() {
+        return general;
+    }
+
+    static boolean isSignInOrHealth(String method, String path) {
+        return ("POST".equals(method) && (path.equals("/login") || path.equals("/api/v1/auth/token")))
+                || ("GET".equals(method) && (path.equals("/login") || path.startsWith("/actuator/health")));
+    }
+
+    private static boolean isStatic(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/images/") || path.equals("/favicon.ico");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        RequestAdmission requestAdmission(WebProperties properties) {
+            return new RequestAdmission(properties);
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestAdmission> requestAdmissionRegistration(RequestAdmission admission) {
+            FilterRegistrationBean<RequestAdmission> registration = new FilterRegistrationBean<>(admission);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.banso.web.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the web edge: where people reach Banso, what input it accepts, and how much work one node takes on at
+ * once (issue #13: hostile input is refused at the edge; overload is refused quickly, never queued into time-outs).
+ *
+ * @param publicBaseUrl          the address people reach Banso at (scheme, host, port, no trailing slash), e.g.
+ *                               {@code https://banso.example.go.jp}; redirects and absolute links are built from it,
+ *                               never from the request's Host header. Empty: redirects are relative
+ *                               ({@code Location: /login}), which the browser resolves against the address it used
+ * @param earliestDate           the earliest date any request may carry (periods, meetings, due dates, calls…)
+ * @param latestDate             the latest date any request may carry
+ * @param maxJsonBodySize        largest JSON request body the edge reads and checks; larger ones are refused with 413
+ * @param maxConcurrentRequests  requests served at once; more get {@code 503} with {@code Retry-After} at once. 0 means
+ *                               eight per processor
+ * @param reservedForSignIn      further requests reserved for signing in and for the health probe, so that a person
+ *                               can still sign in while the node refuses everything else
+ * @param retryAfter             what {@code Retry-After} tells a refused client
+ */
+@ConfigurationProperties("banso.web")
+record WebProperties(
+        URI publicBaseUrl,
+        @DefaultValue("2000-01-01") LocalDate earliestDate,
+        @DefaultValue("2200-12-31") LocalDate latestDate,
+        @DefaultValue("2MB") DataSize maxJsonBodySize,
+        @DefaultValue("0") int maxConcurrentRequests,
+        @DefaultValue("4") int reservedForSignIn,
+        @DefaultValue("1s") Duration retryAfter) {
+
+    WebProperties {
+        if (publicBaseUrl != null && publicBaseUrl.toString().isBlank()) {
+            publicBaseUrl = null;
+        }
+        if (publicBaseUrl != null) {
+            String base = publicBaseUrl.toString();
+            if (base.endsWith("/")) {
+                publicBaseUrl = URI.create(base.substring(0, base.length() - 1));
+            }
+            if (!"http".equals(publicBaseUrl.getScheme()) && !"https".equals(publicBaseUrl.getScheme())
+                    || publicBaseUrl.getHost() == null || publicBaseUrl.getRawPath() != null
+                    && !publicBaseUrl.getRawPath().isEmpty() || publicBaseUrl.getRawQuery() != null) {
+                throw new IllegalArgumentException(
+                        "banso.web.public-base-url must be an absolute http(s) URL without path, e.g. https://host");
+            }
+        }
+        if (!earliestDate.isBefore(latestDate)) {
+            throw new IllegalArgumentException("banso.web.earliest-date must be before banso.web.latest-date");
+        }
+        if (maxConcurrentRequests < 0 || reservedForSignIn < 0) {
+            throw new IllegalArgumentException("banso.web.max-concurrent-requests and reserved-for-sign-in must not "
+                    + "be negative");
+        }
+    }
+
+    int effectiveMaxConcurrentRequests() {
+        return maxConcurrentRequests > 0 ? maxConcurrentRequests
+                : Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+    }
+}
