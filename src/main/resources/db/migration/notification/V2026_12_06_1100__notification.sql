@@ -13,9 +13,11 @@ create table notification_notification (
     deadline     timestamptz,
     created_at   timestamptz not null,
     read_at      timestamptz,
-    dedupe_key   text        not null unique check (length(dedupe_key) <= 300)
+    dedupe_key   text        not null unique check (length(dedupe_key) <= 300),
+    -- insertion order: created_at comes from the injected clock, which may give several rows the same instant
+    seq          bigint      generated always as identity
 );
-create index notification_recipient on notification_notification (recipient_id, created_at desc);
+create index notification_recipient on notification_notification (recipient_id, created_at desc, seq desc);
 create index notification_unread on notification_notification (recipient_id) where read_at is null;
 
 -- Per-person language (ja by default) and, per kind, IMMEDIATE, DIGEST or OFF (kinds that ask for an answer cannot
@@ -55,12 +57,13 @@ create table notification_mail (
     last_error      text check (length(last_error) <= 1000),
     created_at      timestamptz not null,
     sent_at         timestamptz,
+    seq             bigint      generated always as identity,
     check ((state = 'SENT') = (sent_at is not null)),
     check ((state = 'SENDING') = (sending_since is not null))
 );
 create index notification_mail_due on notification_mail (next_attempt_at) where state = 'PENDING';
 create index notification_mail_sending on notification_mail (sending_since) where state = 'SENDING';
-create index notification_mail_created on notification_mail (created_at desc);
+create index notification_mail_created on notification_mail (created_at desc, seq desc);
 
 -- Notifications of DIGEST kinds waiting for the weekly digest; digested_at is set when the digest mail is written.
 create table notification_digest_entry (

@@ -89,7 +89,7 @@ class NotificationTestSupport extends ApiScript {
                         select m.id::text as id, m.address, m.language, m.subject, m.body, m.calendar, m.state, n.kind,
                                m.recipient_id::text as recipient
                         from notification_mail m left join notification_notification n on n.id = m.notification_id
-                        where m.address = :a order by m.created_at, m.id""")
+                        where m.address = :a order by m.created_at, m.seq""")
                 .param("a", address)
                 .query((rs, i) -> new OutboxMail(rs.getString("id"), rs.getString("address"), rs.getString("language"),
                         rs.getString("subject"), rs.getString("body"), rs.getString("calendar"),
@@ -112,7 +112,7 @@ class NotificationTestSupport extends ApiScript {
 
     /** The kinds of the person's notifications, oldest first. */
     List<String> kindsOf(Person person) {
-        return jdbc.sql("select kind from notification_notification where recipient_id = :r order by created_at, id")
+        return jdbc.sql("select kind from notification_notification where recipient_id = :r order by created_at, seq")
                 .param("r", java.util.UUID.fromString(person.id())).query(String.class).list();
     }
 

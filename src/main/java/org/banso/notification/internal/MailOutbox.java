@@ -60,7 +60,7 @@ class MailOutbox {
         return jdbc.sql("""
                         update notification_mail set state = 'SENDING', sending_since = :now, attempts = attempts + 1
                         where id in (select id from notification_mail where state = 'PENDING'
-                                     and next_attempt_at <= :now order by next_attempt_at, created_at
+                                     and next_attempt_at <= :now order by next_attempt_at, seq
                                      limit :limit for update skip locked)
                         returning *""")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(MailOutbox::mail).list();
@@ -108,7 +108,9 @@ class MailOutbox {
     }
 
     List<OutgoingMail> page(int page, int size) {
-        return jdbc.sql("select * from notification_mail order by created_at desc, id limit :limit offset :offset")
+        return jdbc.sql("""
+                        select * from notification_mail order by created_at desc, seq desc
+                        limit :limit offset :offset""")
                 .param("limit", size).param("offset", (long) page * size).query(MailOutbox::mail).list();
     }
 

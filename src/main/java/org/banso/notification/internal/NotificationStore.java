@@ -53,7 +53,7 @@ class NotificationStore {
     List<Stored> page(UserId recipient, int page, int size) {
         return jdbc.sql("""
                         select * from notification_notification where recipient_id = :r
-                        order by created_at desc, id limit :limit offset :offset""")
+                        order by created_at desc, seq desc limit :limit offset :offset""")
                 .param("r", recipient.value()).param("limit", size).param("offset", (long) page * size)
                 .query(NotificationStore::stored).list();
     }
@@ -67,7 +67,7 @@ class NotificationStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from notification_notification where id in (:ids) order by created_at, id")
+        return jdbc.sql("select * from notification_notification where id in (:ids) order by created_at, seq")
                 .param("ids", ids).query(NotificationStore::stored).list();
     }
 
