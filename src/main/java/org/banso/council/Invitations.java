@@ -39,7 +39,10 @@ public interface Invitations {
 
     void revoke(CouncilId council, InvitationId invitation, BansoUser actor);
 
-    /** What an open, revoked or expired token stands for, without using it; empty for an unknown or used one. */
+    /**
+     * What an open token stands for, without using it; for a revoked or expired one only its state (no council, role
+     * or expiry: such a link reveals nothing about the council); empty for an unknown or used one.
+     */
     Optional<InvitationPreview> preview(String token);
 
     /** The signed-in person's organization joins (or the person joins its participant); answers the council. */

@@ -16,6 +16,7 @@ import org.banso.council.CouncilViews.InvitationView;
 import org.banso.council.CouncilViews.IssuedInvitation;
 import org.banso.council.InvitationDelivery;
 import org.banso.council.InvitationId;
+import org.banso.council.InvitationState;
 import org.banso.council.Invitations;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
@@ -176,9 +177,12 @@ class JoiningByInvitation implements Invitations {
     @Transactional(readOnly = true)
     public Optional<InvitationPreview> preview(String token) {
         Instant now = clock.instant();
+        // a revoked or expired link says only that it cannot be used: nothing about the council (issue 16)
         return hashOf(token).flatMap(invitations::findByTokenHash).filter(i -> !i.state(now).isUsed())
-                .flatMap(i -> councils.findById(i.councilId()).map(c -> new InvitationPreview(c.id(), c.name(),
-                        i.role(), i.state(now), i.expiresAt())));
+                .flatMap(i -> i.state(now) != InvitationState.OPEN
+                        ? Optional.of(new InvitationPreview(null, null, null, i.state(now), null))
+                        : councils.findById(i.councilId()).map(c -> new InvitationPreview(c.id(), c.name(),
+                                i.role(), i.state(now), i.expiresAt())));
     }
 
     @Override
