@@ -49,7 +49,7 @@ public interface CouncilWorklist {
     /** An open proposal's current revision, deadline and the representatives whose participant has not answered. */
     Optional<ProposalFacts> proposal(ProposalId proposal, Instant now);
 
-    /** Open proposals whose response deadline falls in [from, to). */
+    /** Open proposals whose response deadline is at or after {@code from} and before {@code to}. */
     List<ProposalFacts> proposalsDueBetween(Instant from, Instant to);
 
     Optional<TaskFacts> task(TaskId task);

@@ -15,7 +15,7 @@ public interface InformationWorklist {
 
     /**
      * Designations of the councils whose information the person may read (a signed current pledge, R12) that end in
-     * [now, until): the items become council-internal or public then (R16).
+     * the period from {@code now} up to {@code until}: the items become council-internal or public then (R16).
      */
     List<EndingDesignation> designationsEnding(BansoUser person, Instant now, Instant until);
 

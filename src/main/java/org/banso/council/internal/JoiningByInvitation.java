@@ -85,11 +85,14 @@ class JoiningByInvitation implements Invitations {
     @Override
     @Transactional
     public List<IssuedInvitation> inviteAll(CouncilId id, List<NamedInvitation> named, BansoUser actor) {
-        Council council = access.visible(id, actor);
-        // R7: the funding officer who created a project's council invites the people the award knows
-        if (!actor.id().equals(council.proposedBy())) {
-            access.competent(council, actor);
-        }
+        // R7: the funding officer who created a project's council (not a participant of it, so it is not visible to
+        // them) invites the people the award knows; anyone else must be the competent ministry's member
+        Council council = councils.findById(id).filter(c -> actor != null && !c.projectIds().isEmpty()
+                && actor.id().equals(c.proposedBy())).orElseGet(() -> {
+                    Council visible = access.visible(id, actor);
+                    access.competent(visible, actor);
+                    return visible;
+                });
         List<NamedInvitation> all = named == null ? List.of() : named;
         FieldChecks checks = new FieldChecks();
         List<Invitee> invitees = new ArrayList<>();
