@@ -187,6 +187,19 @@ class NotificationBrowserTest extends BrowserTestSupport {
         screenshot("notification-invitation-en");
         assertNoSeriousViolations("named invitation (en)");
 
+        // the council page lists the pending invitation with its invitee, and offers named ones
+        signIn(official.username(), ApiAccounts.PASSWORD);
+        open("/councils/" + council + "?lang=ja#invitations");
+        assertThat(text("#invitations-caption + thead + tbody")).contains("招待 花子", address, "未使用");
+        assertThat(driver.findElements(By.id("invitee-email"))).hasSize(1);
+        screenshot("notification-council-invitations-ja");
+        assertNoSeriousViolations("council page with named invitations (ja)");
+        open("/councils/" + council + "?lang=en#invitations");
+        waitForLang("en");
+        screenshot("notification-council-invitations-en");
+        assertNoSeriousViolations("council page with named invitations (en)");
+        driver.manage().deleteAllCookies();
+
         // the administrator's outbox: what was sent
         signIn("admin", adminPassword);
         open("/admin/outbox?lang=ja");
