@@ -7,9 +7,10 @@ document.addEventListener('htmx:configRequest', function (event) {
     }
 });
 
-// A form that came back refused starts at its error summary (the Digital Agency design system's pattern).
+// A form that came back refused starts at its error summary (the Digital Agency design system's pattern), so that a
+// screen reader reads it first.
 document.addEventListener('DOMContentLoaded', function () {
-    var summary = document.querySelector('[data-error-summary]');
+    var summary = document.querySelector('[data-error-summary], #error-summary');
     if (summary) {
         summary.focus();
     }

@@ -104,6 +104,15 @@ public final class CouncilEvents {
     public record MeetingScheduled(CouncilId council, MeetingId meeting, UserId by, Instant at) implements CouncilEvent {
     }
 
+    /** The meeting moved or changed place; {@code sequence} is its new iCalendar SEQUENCE. */
+    public record MeetingRescheduled(CouncilId council, MeetingId meeting, int sequence, UserId by, Instant at)
+            implements CouncilEvent {
+    }
+
+    public record MeetingCancelled(CouncilId council, MeetingId meeting, int sequence, UserId by, Instant at)
+            implements CouncilEvent {
+    }
+
     public record MeetingMinutesRecorded(CouncilId council, MeetingId meeting, java.util.UUID minutesItemId, UserId by,
                                          Instant at) implements CouncilEvent {
     }

@@ -55,10 +55,13 @@ public final class CouncilViews {
                                     InvitationState state, Instant expiresAt) {
     }
 
-    /** @param state where the invitation stands now */
+    /**
+     * @param state   where the invitation stands now
+     * @param invitee whom it names (null for an older invitation that names nobody)
+     */
     public record InvitationView(InvitationId id, ParticipantRole role, UserId createdBy, Instant createdAt,
                                  Instant expiresAt, UserId acceptedBy, Instant acceptedAt, Instant revokedAt,
-                                 InvitationState state) {
+                                 InvitationState state, Invitations.Invitee invitee) {
     }
 
     /** @param responseDeadline by when answers are asked for (null = no deadline); past it an open proposal lapses */
@@ -103,9 +106,13 @@ public final class CouncilViews {
                                UserId respondedBy, Instant at) {
     }
 
+    /**
+     * @param sequence    the iCalendar SEQUENCE: 0 when scheduled, one more for each change or the cancellation
+     * @param cancelledAt when the meeting was called off, or null
+     */
     public record MeetingView(MeetingId id, CouncilId councilId, String title, Instant startsAt, Instant endsAt,
                               String place, String link, List<AgendaItem> agenda, List<UserId> attendees,
-                              UUID minutesItemId) {
+                              UUID minutesItemId, int sequence, Instant cancelledAt) {
     }
 
     public record AgendaItem(Matter matter, String title, ProposalId proposalId) {

@@ -17,14 +17,32 @@ import org.banso.identity.IdentityManagement;
  */
 public interface Invitations {
 
-    /** The token is in the answer only, once; only its SHA-256 is stored. */
-    IssuedInvitation invite(CouncilId council, ParticipantRole role, BansoUser actor);
+    /** The token is in the answer only, once; only its SHA-256 is stored. Names nobody: nothing is e-mailed. */
+    default IssuedInvitation invite(CouncilId council, ParticipantRole role, BansoUser actor) {
+        return invite(council, role, null, actor);
+    }
+
+    /**
+     * An invitation naming its invitee, who is sent the link by e-mail in the same transaction (through every
+     * {@link InvitationDelivery}); {@code validation-failed} on {@code invitee.name}, {@code invitee.organization},
+     * {@code invitee.email} or {@code invitee.language}. A null invitee names nobody and nothing is sent.
+     */
+    IssuedInvitation invite(CouncilId council, ParticipantRole role, Invitee invitee, BansoUser actor);
+
+    /**
+     * Several named invitations at once, all or none (a K Program award's confirmed list, issue 16). The actor is
+     * the competent ministry's member, or the funding officer who created the project's council (R7).
+     */
+    List<IssuedInvitation> inviteAll(CouncilId council, List<NamedInvitation> invitations, BansoUser actor);
 
     List<InvitationView> invitations(CouncilId council, BansoUser actor);
 
     void revoke(CouncilId council, InvitationId invitation, BansoUser actor);
 
-    /** What an open, revoked or expired token stands for, without using it; empty for an unknown or used one. */
+    /**
+     * What an open token stands for, without using it; for a revoked or expired one only its state (no council, role
+     * or expiry: such a link reveals nothing about the council); empty for an unknown or used one.
+     */
     Optional<InvitationPreview> preview(String token);
 
     /** The signed-in person's organization joins (or the person joins its participant); answers the council. */
@@ -37,4 +55,15 @@ public interface Invitations {
      * it is used up.
      */
     CouncilId register(String token, IdentityManagement.Newcomer newcomer);
+
+    /**
+     * The person an invitation names.
+     *
+     * @param language the language of the e-mail, {@code ja} (default when null) or {@code en}
+     */
+    record Invitee(String name, String organization, String email, String language) {
+    }
+
+    record NamedInvitation(ParticipantRole role, Invitee invitee) {
+    }
 }

@@ -32,11 +32,23 @@ public interface Meetings {
      */
     MeetingView recordAttendance(MeetingId id, List<UserId> attendees, UUID minutesItemId, BansoUser actor);
 
+    /**
+     * The competent ministry moves a meeting or changes where it is held; everyone's calendar entry is replaced
+     * (iCalendar SEQUENCE raised). {@code conflict} for a cancelled meeting.
+     */
+    MeetingView reschedule(MeetingId id, Reschedule change, BansoUser actor);
+
+    /** The competent ministry calls a meeting off; calendars remove the entry. {@code conflict} if already off. */
+    MeetingView cancel(MeetingId id, BansoUser actor);
+
     /** For the search module, a system reader (no viewer): a meeting, empty when it does not exist. */
     Optional<MeetingView> forIndex(MeetingId id);
 
     /** For the search module, a system reader (no viewer): the ids of a council's meetings. */
     List<MeetingId> idsOf(CouncilId council);
+
+    record Reschedule(Instant startsAt, Instant endsAt, String place, String link) {
+    }
 
     record NewMeeting(String title, Instant startsAt, Instant endsAt, String place, String link,
                       List<AgendaItem> agenda) {

@@ -47,6 +47,16 @@ public interface Calls {
         PROJECT, INDIVIDUAL_RESEARCH
     }
 
+    /**
+     * For a reviewer (PROGRAM_OFFICER, ANALYST; empty for anyone else): submitted applications of calls whose window
+     * has closed that the reviewer has not declared on or, having declared no conflict, not scored yet.
+     */
+    List<ReviewWaiting> reviewsAwaiting(BansoUser reviewer, Instant now);
+
+    /** @param declared the reviewer declared (no conflict) and has still to score */
+    record ReviewWaiting(UUID applicationId, UUID callId, String title, Instant closedAt, boolean declared) {
+    }
+
     record NewCall(FundId fundId, String title, CallType type, List<TechnologyId> technologyIds, Instant opensAt,
                    Instant closesAt, Long budgetCap) {
     }

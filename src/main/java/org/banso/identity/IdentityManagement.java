@@ -22,6 +22,9 @@ public interface IdentityManagement {
 
     Optional<UserView> user(UserId id);
 
+    /** The enabled accounts of an organization, for a system reader (e.g. whom to remind of a deliverable). */
+    List<UserView> usersOf(OrganizationId organization);
+
     /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
     Optional<UserView> userByUsername(String username);
 

@@ -47,6 +47,16 @@ public interface Commissions {
     Commission submitDeliverable(UUID commissionId, UUID deliverableId, CouncilId council,
                                  InformationItems.Upload file, BansoUser actor);
 
+    /**
+     * For reminders, a system reader: deliverables not submitted whose due day is before {@code today}, with the
+     * organization of the commissioned entity.
+     */
+    List<DueDeliverable> overdueDeliverables(LocalDate today);
+
+    record DueDeliverable(UUID deliverableId, UUID commissionId, OrganizationId entityOrganizationId,
+                          LocalDate dueOn) {
+    }
+
     record EntityRequest(OrganizationId organizationId, String analysisCapability, String hubCapability,
                          String talentCapability, Instant confidentialityAgreedAt) {
     }

@@ -553,7 +553,7 @@ class CouncilApiTest {
                 official.token(), null, 204);
         api.problem("POST", "/api/v1/invitations/" + revoked.get("token").asString() + "/accept", outsider.token(),
                 null, 409, "conflict");
-        advance(Duration.ofDays(8));
+        advance(Duration.ofDays(15));
         api.problem("POST", "/api/v1/invitations/" + expiring + "/accept", startup.token(), null, 409, "conflict");
         JsonNode list = api.call("GET", "/api/v1/councils/" + council + "/invitations", official.token(), null, 200);
         assertThat(list.toString()).doesNotContain(expiring).doesNotContain("tokenHash");

@@ -180,8 +180,8 @@ class InvitationRegistrationTest {
         api.call("DELETE", "/api/v1/councils/" + council + "/invitations/" + revoked.get("id").asString(),
                 official.token(), null, 204);
         String expiring = invite("RESEARCHER");
-        clock.advance(Duration.ofDays(8));
-        moved = moved.plusDays(8);
+        clock.advance(Duration.ofDays(15));
+        moved = moved.plusDays(15);
 
         // a used link reveals nothing (the answer to an unknown token); a revoked or expired one is a conflict
         Map<String, Integer> refusals = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilStatus;
 import org.banso.council.InformationTerms;
 import org.banso.council.InvitationId;
+import org.banso.council.Invitations;
 import org.banso.council.Matter;
 import org.banso.council.MeetingId;
 import org.banso.council.ParticipantRole;
@@ -168,12 +169,13 @@ class Council extends Aggregate<Council, CouncilId> {
     }
 
     /** R13: an invitation for the role an invitee's organization will take; never the competent ministry's. */
-    Invitation invite(ParticipantRole role, byte[] tokenHash, Duration lifetime, UserId by, Instant now) {
+    Invitation invite(ParticipantRole role, Invitations.Invitee invitee, byte[] tokenHash, Duration lifetime,
+                      UserId by, Instant now) {
         requireNotDissolved();
         if (role == null || role == ParticipantRole.COMPETENT_MINISTRY) {
             throw BansoException.invalid("role", "must be the role the invitee's organization takes, e.g. RESEARCHER");
         }
-        return Invitation.issue(InvitationId.random(), id, role, tokenHash, now, now.plus(lifetime), by);
+        return Invitation.issue(InvitationId.random(), id, role, invitee, tokenHash, now, now.plus(lifetime), by);
     }
 
     /** R8, R14: proposals are made in an established council; matters (3) and (4) may carry a designation. */

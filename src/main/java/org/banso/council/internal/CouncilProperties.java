@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("banso.council")
 record CouncilProperties(
-        @DefaultValue("7d") Duration invitationLifetime,
+        @DefaultValue("14d") Duration invitationLifetime,
         @DefaultValue("5") int invitationRegistrationAttempts,
         @DefaultValue("20000") long membershipCacheSize,
         @DefaultValue("10m") Duration membershipCacheTtl) {

@@ -93,7 +93,7 @@ class CouncilReadModels {
 
     InvitationView invitation(Invitation i) {
         return new InvitationView(i.id(), i.role(), i.createdBy(), i.createdAt(), i.expiresAt(), i.acceptedBy(),
-                i.acceptedAt(), i.revokedAt(), i.state(clock.instant()));
+                i.acceptedAt(), i.revokedAt(), i.state(clock.instant()), i.invitee());
     }
 
     static SignatureView signature(Signature s) {
@@ -104,7 +104,7 @@ class CouncilReadModels {
     static MeetingView meeting(Meeting m) {
         return new MeetingView(m.id(), m.councilId(), m.title(), m.startsAt(), m.endsAt(), m.place(), m.link(),
                 m.agenda().stream().map(a -> new AgendaItem(a.matter(), a.title(), a.proposalId())).toList(),
-                m.attendees(), m.minutesItemId());
+                m.attendees(), m.minutesItemId(), m.sequence(), m.cancelledAt());
     }
 
     TaskView task(Task t) {

@@ -59,18 +59,9 @@ class HoldingMeetings implements Meetings {
             throw BansoException.invalid("title", "must not be blank");
         }
         FieldChecks checks = new FieldChecks().text("title", request.title(), 300);
-        if (request.startsAt() == null || request.endsAt() == null || !request.endsAt().isAfter(request.startsAt())) {
-            checks.add(new FieldError("endsAt", "a meeting has a start and an end after it"));
-        }
         String place = blankToNull(request.place());
         String link = blankToNull(request.link());
-        if (place == null && link == null) {
-            checks.add(new FieldError("place", "give a place or a link"));
-        }
-        checks.optionalText("place", place, 300);
-        if (link != null && !link.matches("https://\\S{1,990}")) {
-            checks.add(new FieldError("link", "must be an https:// link"));
-        }
+        checkWhenAndWhere(checks, request.startsAt(), request.endsAt(), place, link);
         List<AgendaItem> agenda = request.agenda() == null ? List.of() : request.agenda();
         List<Meeting.AgendaEntry> entries = new ArrayList<>();
         for (int i = 0; i < agenda.size(); i++) {
@@ -110,6 +101,53 @@ class HoldingMeetings implements Meetings {
         Meeting meeting = meetings.findById(id).orElseThrow(() -> BansoException.notFound("The meeting"));
         access.pledged(access.visible(meeting.councilId(), viewer, "The meeting"), viewer);
         return meeting;
+    }
+
+    @Override
+    @Transactional
+    public MeetingView reschedule(MeetingId id, Reschedule change, BansoUser actor) {
+        Meeting meeting = competentLocked(id, actor);
+        if (change == null) {
+            throw BansoException.invalid("startsAt", "must not be empty");
+        }
+        String place = blankToNull(change.place());
+        String link = blankToNull(change.link());
+        FieldChecks checks = new FieldChecks();
+        checkWhenAndWhere(checks, change.startsAt(), change.endsAt(), place, link);
+        checks.failIfAny();
+        meeting.reschedule(change.startsAt(), change.endsAt(), place, link, actor.id(), clock.instant());
+        return CouncilReadModels.meeting(meetings.save(meeting));
+    }
+
+    @Override
+    @Transactional
+    public MeetingView cancel(MeetingId id, BansoUser actor) {
+        Meeting meeting = competentLocked(id, actor);
+        meeting.cancel(actor.id(), clock.instant());
+        return CouncilReadModels.meeting(meetings.save(meeting));
+    }
+
+    private Meeting competentLocked(MeetingId id, BansoUser actor) {
+        Meeting meeting = meetings.findLockedById(id).orElseThrow(() -> BansoException.notFound("The meeting"));
+        Council council = access.visible(meeting.councilId(), actor, "The meeting");
+        access.pledged(council, actor);
+        access.competent(council, actor);
+        return meeting;
+    }
+
+    /** A start, an end after it, and a place or an https:// link. */
+    private static void checkWhenAndWhere(FieldChecks checks, java.time.Instant startsAt, java.time.Instant endsAt,
+                                          String place, String link) {
+        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+            checks.add(new FieldError("endsAt", "a meeting has a start and an end after it"));
+        }
+        if (place == null && link == null) {
+            checks.add(new FieldError("place", "give a place or a link"));
+        }
+        checks.optionalText("place", place, 300);
+        if (link != null && !link.matches("https://\\S{1,990}")) {
+            checks.add(new FieldError("link", "must be an https:// link"));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilId;
 import org.banso.council.InvitationId;
 import org.banso.council.InvitationState;
+import org.banso.council.Invitations.Invitee;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
 import org.banso.identity.OrganizationKind;
@@ -42,11 +43,16 @@ class Invitation extends Aggregate<Invitation, InvitationId> {
     private Instant revokedAt;
     private int refusedRegistrations;
     private Instant usedUpAt;
+    private final String inviteeName;
+    private final String inviteeOrganization;
+    private final String inviteeEmail;
+    private final String inviteeLanguage;
 
     @PersistenceCreator
     Invitation(InvitationId id, CouncilId councilId, ParticipantRole role, byte[] tokenHash, UserId createdBy,
                Instant createdAt, Instant expiresAt, UserId acceptedBy, Instant acceptedAt, Instant revokedAt,
-               int refusedRegistrations, Instant usedUpAt) {
+               int refusedRegistrations, Instant usedUpAt, String inviteeName, String inviteeOrganization,
+               String inviteeEmail, String inviteeLanguage) {
         this.id = id;
         this.councilId = councilId;
         this.role = role;
@@ -59,13 +65,18 @@ class Invitation extends Aggregate<Invitation, InvitationId> {
         this.revokedAt = revokedAt;
         this.refusedRegistrations = refusedRegistrations;
         this.usedUpAt = usedUpAt;
+        this.inviteeName = inviteeName;
+        this.inviteeOrganization = inviteeOrganization;
+        this.inviteeEmail = inviteeEmail;
+        this.inviteeLanguage = inviteeLanguage;
     }
 
     /** Made by {@link Council#invite}, which checks the council and the role. */
-    static Invitation issue(InvitationId id, CouncilId council, ParticipantRole role, byte[] tokenHash, Instant now,
-                            Instant expiresAt, UserId by) {
+    static Invitation issue(InvitationId id, CouncilId council, ParticipantRole role, Invitee invitee,
+                            byte[] tokenHash, Instant now, Instant expiresAt, UserId by) {
         Invitation invitation = new Invitation(id, council, role, tokenHash, by, now, expiresAt, null, null, null, 0,
-                null);
+                null, invitee == null ? null : invitee.name(), invitee == null ? null : invitee.organization(),
+                invitee == null ? null : invitee.email(), invitee == null ? null : invitee.language());
         invitation.registerEvent(new CouncilEvents.InvitationIssued(council, id, expiresAt, by, now));
         return invitation.markNew();
     }
@@ -200,5 +211,11 @@ class Invitation extends Aggregate<Invitation, InvitationId> {
 
     Instant revokedAt() {
         return revokedAt;
+    }
+
+    /** Whom it was made for, or null for an older invitation that names nobody. */
+    Invitee invitee() {
+        return inviteeEmail == null ? null
+                : new Invitee(inviteeName, inviteeOrganization, inviteeEmail, inviteeLanguage);
     }
 }

@@ -3,16 +3,20 @@ package org.banso.council.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.InvitationPreview;
 import org.banso.council.CouncilViews.InvitationView;
 import org.banso.council.CouncilViews.IssuedInvitation;
+import org.banso.council.InvitationDelivery;
 import org.banso.council.InvitationId;
+import org.banso.council.InvitationState;
 import org.banso.council.Invitations;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
@@ -20,6 +24,8 @@ import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
+import org.banso.shared.BansoException.FieldError;
+import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JoiningByInvitation implements Invitations {
 
     private static final SecureRandom random = new SecureRandom();
+    /** One @, no spaces, a dot in the domain: a plausible address (whether it exists only the mail server knows). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private final InvitationRepository invitations;
     private final CouncilRepository councils;
@@ -46,11 +54,12 @@ class JoiningByInvitation implements Invitations {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
+    private final List<InvitationDelivery> deliveries;
 
     JoiningByInvitation(InvitationRepository invitations, CouncilRepository councils,
                         ParticipantRepository participants, CouncilAccess access, CouncilReadModels views,
                         IdentityManagement identity, CouncilProperties properties, Clock clock,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, List<InvitationDelivery> deliveries) {
         this.invitations = invitations;
         this.councils = councils;
         this.participants = participants;
@@ -62,20 +71,92 @@ class JoiningByInvitation implements Invitations {
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.deliveries = List.copyOf(deliveries);
     }
 
     @Override
     @Transactional
-    public IssuedInvitation invite(CouncilId id, ParticipantRole role, BansoUser actor) {
+    public IssuedInvitation invite(CouncilId id, ParticipantRole role, Invitee invitee, BansoUser actor) {
         Council council = access.visible(id, actor);
         access.competent(council, actor);
+        return issue(council, role, checked(invitee, ""), actor);
+    }
+
+    @Override
+    @Transactional
+    public List<IssuedInvitation> inviteAll(CouncilId id, List<NamedInvitation> named, BansoUser actor) {
+        // R7: the funding officer who created a project's council (not a participant of it, so it is not visible to
+        // them) invites the people the award knows; anyone else must be the competent ministry's member
+        Council council = councils.findById(id).filter(c -> actor != null && !c.projectIds().isEmpty()
+                && actor.id().equals(c.proposedBy())).orElseGet(() -> {
+                    Council visible = access.visible(id, actor);
+                    access.competent(visible, actor);
+                    return visible;
+                });
+        List<NamedInvitation> all = named == null ? List.of() : named;
+        FieldChecks checks = new FieldChecks();
+        List<Invitee> invitees = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            NamedInvitation n = all.get(i);
+            String prefix = "invitations[" + i + "].";
+            if (n == null || n.role() == null || n.role() == ParticipantRole.COMPETENT_MINISTRY) {
+                checks.add(new FieldError(prefix + "role", "must be the role the invitee's organization takes"));
+            }
+            invitees.add(invitee(n == null ? null : n.invitee(), prefix, checks));
+        }
+        checks.failIfAny();
+        List<IssuedInvitation> issued = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            issued.add(issue(council, all.get(i).role(), invitees.get(i), actor));
+        }
+        return issued;
+    }
+
+    private IssuedInvitation issue(Council council, ParticipantRole role, Invitee invitee, BansoUser actor) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = "bnsi_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Invitation invitation = invitations.save(council.invite(role, Pledge.sha256(token),
+        Invitation invitation = invitations.save(council.invite(role, invitee, Pledge.sha256(token),
                 properties.invitationLifetime(), actor.id(), clock.instant()));
-        return new IssuedInvitation(invitation.id(), id, invitation.role(), token, "/invitations/" + token,
-                invitation.expiresAt());
+        IssuedInvitation issued = new IssuedInvitation(invitation.id(), council.id(), invitation.role(), token,
+                "/invitations/" + token, invitation.expiresAt());
+        if (invitee != null) {
+            // in this transaction: the e-mail is in the outbox if and only if the invitation exists
+            deliveries.forEach(d -> d.deliver(new InvitationDelivery.NamedInvitationIssued(invitation.id(),
+                    council.id(), invitation.role(), invitee, issued.acceptPath(), invitation.expiresAt())));
+        }
+        return issued;
+    }
+
+    /** The invitee as checked and normalised; null stays null (an invitation naming nobody). */
+    private static Invitee checked(Invitee invitee, String prefix) {
+        if (invitee == null) {
+            return null;
+        }
+        FieldChecks checks = new FieldChecks();
+        Invitee result = invitee(invitee, prefix, checks);
+        checks.failIfAny();
+        return result;
+    }
+
+    private static Invitee invitee(Invitee invitee, String prefix, FieldChecks checks) {
+        String field = prefix + "invitee.";
+        if (invitee == null) {
+            checks.add(new FieldError(field + "email", "must name the invitee: name, organization and e-mail"));
+            return null;
+        }
+        checks.text(field + "name", invitee.name(), 200).text(field + "organization", invitee.organization(), 200);
+        String email = invitee.email() == null ? null : invitee.email().strip();
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            checks.add(new FieldError(field + "email", "must be an e-mail address"));
+        }
+        String language = invitee.language() == null || invitee.language().isBlank() ? "ja"
+                : invitee.language().strip();
+        if (!language.equals("ja") && !language.equals("en")) {
+            checks.add(new FieldError(field + "language", "must be ja or en"));
+        }
+        return new Invitee(invitee.name() == null ? null : invitee.name().strip(),
+                invitee.organization() == null ? null : invitee.organization().strip(), email, language);
     }
 
     @Override
@@ -99,9 +180,12 @@ class JoiningByInvitation implements Invitations {
     @Transactional(readOnly = true)
     public Optional<InvitationPreview> preview(String token) {
         Instant now = clock.instant();
+        // a revoked or expired link says only that it cannot be used: nothing about the council (issue 16)
         return hashOf(token).flatMap(invitations::findByTokenHash).filter(i -> !i.state(now).isUsed())
-                .flatMap(i -> councils.findById(i.councilId()).map(c -> new InvitationPreview(c.id(), c.name(),
-                        i.role(), i.state(now), i.expiresAt())));
+                .flatMap(i -> i.state(now) != InvitationState.OPEN
+                        ? Optional.of(new InvitationPreview(null, null, null, i.state(now), null))
+                        : councils.findById(i.councilId()).map(c -> new InvitationPreview(c.id(), c.name(),
+                                i.role(), i.state(now), i.expiresAt())));
     }
 
     @Override

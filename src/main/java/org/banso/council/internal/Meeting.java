@@ -14,6 +14,7 @@ import org.banso.council.MeetingId;
 import org.banso.council.ProposalId;
 import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -30,11 +31,15 @@ class Meeting extends Aggregate<Meeting, MeetingId> {
     private final MeetingId id;
     private final CouncilId councilId;
     private final String title;
-    private final Instant startsAt;
-    private final Instant endsAt;
-    private final String place;
-    private final String link;
+    private Instant startsAt;
+    private Instant endsAt;
+    private String place;
+    private String link;
     private UUID minutesItemId;
+    /** iCalendar SEQUENCE (RFC 5545): 0 when scheduled, one more for each change, so calendars replace the entry. */
+    private int sequence;
+    private Instant cancelledAt;
+    private UserId cancelledBy;
     private final UserId createdBy;
     private final Instant createdAt;
     @MappedCollection(idColumn = "meeting_id")
@@ -44,8 +49,8 @@ class Meeting extends Aggregate<Meeting, MeetingId> {
 
     @PersistenceCreator
     Meeting(MeetingId id, CouncilId councilId, String title, Instant startsAt, Instant endsAt, String place,
-            String link, UUID minutesItemId, UserId createdBy, Instant createdAt, Set<AgendaEntry> agenda,
-            Set<Attendee> attendees) {
+            String link, UUID minutesItemId, int sequence, Instant cancelledAt, UserId cancelledBy,
+            UserId createdBy, Instant createdAt, Set<AgendaEntry> agenda, Set<Attendee> attendees) {
         this.id = id;
         this.councilId = councilId;
         this.title = title;
@@ -54,6 +59,9 @@ class Meeting extends Aggregate<Meeting, MeetingId> {
         this.place = place;
         this.link = link;
         this.minutesItemId = minutesItemId;
+        this.sequence = sequence;
+        this.cancelledAt = cancelledAt;
+        this.cancelledBy = cancelledBy;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.agenda = new LinkedHashSet<>(agenda);
@@ -72,10 +80,39 @@ class Meeting extends Aggregate<Meeting, MeetingId> {
     /** Made by {@link Council#scheduleMeeting}; the caller has checked the fields and the agenda's proposals. */
     static Meeting schedule(MeetingId id, CouncilId council, String title, Instant startsAt, Instant endsAt,
                             String place, String link, List<AgendaEntry> agenda, UserId by, Instant now) {
-        Meeting meeting = new Meeting(id, council, title, startsAt, endsAt, place, link, null, by, now,
-                Set.copyOf(agenda), Set.of());
+        Meeting meeting = new Meeting(id, council, title, startsAt, endsAt, place, link, null, 0, null, null, by,
+                now, Set.copyOf(agenda), Set.of());
         meeting.registerEvent(new CouncilEvents.MeetingScheduled(council, id, by, now));
         return meeting.markNew();
+    }
+
+    /**
+     * Moves the meeting (or changes where it is held); the caller has checked the fields. Each change raises the
+     * sequence so that every calendar holding the invitation replaces its entry. A cancelled meeting stays cancelled.
+     */
+    void reschedule(Instant newStart, Instant newEnd, String newPlace, String newLink, UserId by, Instant now) {
+        requireNotCancelled();
+        startsAt = newStart;
+        endsAt = newEnd;
+        place = newPlace;
+        link = newLink;
+        sequence++;
+        registerEvent(new CouncilEvents.MeetingRescheduled(councilId, id, sequence, by, now));
+    }
+
+    /** Calls the meeting off; calendars remove the entry (iCalendar METHOD:CANCEL with a higher sequence). */
+    void cancel(UserId by, Instant now) {
+        requireNotCancelled();
+        cancelledAt = now;
+        cancelledBy = by;
+        sequence++;
+        registerEvent(new CouncilEvents.MeetingCancelled(councilId, id, sequence, by, now));
+    }
+
+    private void requireNotCancelled() {
+        if (cancelledAt != null) {
+            throw new BansoException(ProblemCode.CONFLICT, "The meeting was cancelled.");
+        }
     }
 
     /**
@@ -139,6 +176,14 @@ class Meeting extends Aggregate<Meeting, MeetingId> {
 
     UUID minutesItemId() {
         return minutesItemId;
+    }
+
+    int sequence() {
+        return sequence;
+    }
+
+    Instant cancelledAt() {
+        return cancelledAt;
     }
 
     List<AgendaEntry> agenda() {

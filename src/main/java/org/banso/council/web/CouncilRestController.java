@@ -85,7 +85,8 @@ class CouncilRestController {
     record ConsentRequest(String decision) {
     }
 
-    record InvitationRequest(ParticipantRole role) {
+    /** @param invitee whom it names (then the link is e-mailed to them); null names nobody */
+    record InvitationRequest(ParticipantRole role, Invitations.Invitee invitee) {
     }
 
     record PledgeRequest(Boolean accept, String language) {
@@ -194,11 +195,16 @@ class CouncilRestController {
     }
 
     @PostMapping("/councils/{id}/invitations")
-    @Operation(summary = "A one-time, expiring invitation link (R13); the token is shown only here")
+    @Operation(summary = "A one-time, expiring invitation link (R13); the token is shown only here",
+            description = "{role, invitee: {name, organization, email, language: ja|en}}: a named invitation is "
+                    + "e-mailed to the invitee in the same transaction (the mail names no council); expires after "
+                    + "banso.council.invitation-lifetime (14 days). Without invitee it names nobody and nothing is "
+                    + "sent. Invalid invitee fields: 400 validation-failed on invitee.name, invitee.organization, "
+                    + "invitee.email, invitee.language.")
     ResponseEntity<IssuedInvitation> invite(@PathVariable UUID id, @RequestBody InvitationRequest request,
                                             @AuthenticationPrincipal BansoUser user) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(invitations.invite(new CouncilId(id), request == null ? null : request.role(), user));
+        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(new CouncilId(id),
+                request == null ? null : request.role(), request == null ? null : request.invitee(), user));
     }
 
     @GetMapping("/councils/{id}/invitations")
@@ -370,6 +376,22 @@ class CouncilRestController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"")
                 .body(meetings.calendar(new MeetingId(id), user));
+    }
+
+    @PutMapping("/meetings/{id}")
+    @Operation(summary = "Move a meeting or change where it is held (the competent ministry)",
+            description = "{startsAt, endsAt, place, link}: everyone's calendar entry is replaced (the meeting's "
+                    + "iCalendar SEQUENCE is raised and the members get an updated invitation). 409 conflict for a "
+                    + "cancelled meeting.")
+    MeetingView reschedule(@PathVariable UUID id, @RequestBody Meetings.Reschedule request,
+                           @AuthenticationPrincipal BansoUser user) {
+        return meetings.reschedule(new MeetingId(id), request, user);
+    }
+
+    @PostMapping("/meetings/{id}/cancel")
+    @Operation(summary = "Call a meeting off (the competent ministry); calendars remove the entry (METHOD:CANCEL)")
+    MeetingView cancelMeeting(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
+        return meetings.cancel(new MeetingId(id), user);
     }
 
     @PutMapping("/meetings/{id}/attendance")

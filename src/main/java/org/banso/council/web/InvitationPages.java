@@ -3,6 +3,7 @@ package org.banso.council.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,10 +49,25 @@ class InvitationPages {
         this.errorMessages = errorMessages;
     }
 
+    /**
+     * With the invitee's name, organization or address filled in, a named invitation e-mailed to them (issue 16; the
+     * council module validates every field); with none, a link shown once on the page.
+     */
     @PostMapping("/councils/{id}/invitations")
     String invite(@PathVariable UUID id, @RequestParam(required = false) ParticipantRole role,
+                  @RequestParam(required = false) String inviteeName,
+                  @RequestParam(required = false) String inviteeOrganization,
+                  @RequestParam(required = false) String inviteeEmail,
+                  @RequestParam(required = false) String inviteeLanguage,
                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        boolean named = !isBlank(inviteeName) || !isBlank(inviteeOrganization) || !isBlank(inviteeEmail);
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
+            if (named) {
+                invitations.invite(new CouncilId(id), role, new Invitations.Invitee(inviteeName, inviteeOrganization,
+                        inviteeEmail, inviteeLanguage), user);
+                redirect.addFlashAttribute("saved", "invitation.mailed");
+                return "redirect:/councils/" + id + "#invitations";
+            }
             var invitation = invitations.invite(new CouncilId(id), role, user);
             // shown once: only its hash is stored
             redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
@@ -59,6 +75,10 @@ class InvitationPages {
                     .path(invitation.acceptPath()).toUriString());
             return "redirect:/councils/" + id + "#invitations";
         });
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     @PostMapping("/councils/{id}/invitations/{invitationId}/revoke")
@@ -132,9 +152,10 @@ class InvitationPages {
         model.addAttribute("invitation", preview);
         model.addAttribute("token", token);
         model.addAttribute("signedIn", user != null);
-        model.addAttribute("kinds", Arrays.stream(OrganizationKind.values())
-                .filter(k -> preview.role().invites(k)).toList());
-        model.addAttribute("mayRegister", user == null && !preview.role().isMinistry());
+        boolean open = preview.role() != null;
+        model.addAttribute("kinds", open ? Arrays.stream(OrganizationKind.values())
+                .filter(k -> preview.role().invites(k)).toList() : List.of());
+        model.addAttribute("mayRegister", open && user == null && !preview.role().isMinistry());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
     }

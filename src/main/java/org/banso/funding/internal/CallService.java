@@ -72,6 +72,27 @@ class CallService implements Calls {
     // ------------------------------------------------------------------ calls
 
     @Override
+    @Transactional(readOnly = true)
+    public List<ReviewWaiting> reviewsAwaiting(BansoUser reviewer, Instant now) {
+        if (reviewer == null || reviewer.roles().stream().noneMatch(REVIEWERS::contains)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select a.id, a.call_id, a.title, c.closes_at, r.reviewer_id is not null as declared
+                        from funding_application a
+                        join funding_call c on c.id = a.call_id
+                        left join funding_review r on r.application_id = a.id and r.reviewer_id = ?
+                        where a.status = 'SUBMITTED' and c.closes_at <= ?
+                          and (r.reviewer_id is null or (not r.conflict and r.score is null))
+                        order by c.closes_at, a.submitted_at""")
+                .params(reviewer.id().value(), Timestamp.from(now))
+                .query((rs, n) -> new ReviewWaiting(rs.getObject("id", UUID.class),
+                        rs.getObject("call_id", UUID.class), rs.getString("title"),
+                        rs.getTimestamp("closes_at").toInstant(), rs.getBoolean("declared")))
+                .list();
+    }
+
+    @Override
     @Transactional
     public CallView openCall(NewCall request, BansoUser actor) {
         requireRole(actor, Role.FUNDING_OFFICER, "Only a funding officer may open a call for proposals.");

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.banso.council.CouncilId;
 import org.banso.council.Councils;
+import org.banso.funding.AwardInvitations;
 import org.banso.funding.Calls;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
@@ -56,10 +57,12 @@ class FundingPages {
     private final FieldErrorMessages errorMessages;
     private final IdentityManagement identity;
     private final Councils councils;
+    private final AwardInvitations awardInvitations;
 
     FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
-                 IdentityManagement identity, Councils councils) {
+                 IdentityManagement identity, Councils councils, AwardInvitations awardInvitations) {
         this.councils = councils;
+        this.awardInvitations = awardInvitations;
         this.funding = funding;
         this.calls = calls;
         this.technologies = technologies;
@@ -170,7 +173,35 @@ class FundingPages {
         model.addAttribute("organizationNames", identity.organizations().stream()
                 .collect(Collectors.toMap(OrganizationView::id, o -> "en".equals(locale.getLanguage())
                         && o.nameEn() != null && !o.nameEn().isBlank() ? o.nameEn() : o.name(), (a, b) -> a)));
+        model.addAttribute("awardInvitations", awardInvitationsFor(project, user));
         return "funding/project";
+    }
+
+    /** The list the award proposes, for the awarding officer only (issue 16); null for everyone else. */
+    private AwardInvitations.ProposedInvitations awardInvitationsFor(ProjectView project, BansoUser user) {
+        if (project.councilId() == null || !user.hasRole(Role.FUNDING_OFFICER)) {
+            return null;
+        }
+        try {
+            return awardInvitations.proposed(project.id(), user);
+        } catch (BansoException notTheAwardingOfficer) {
+            return null;
+        }
+    }
+
+    /** The awarding officer confirms the list: the organizations ticked are invited by name and e-mail. */
+    @PostMapping("/projects/{id}/invitations")
+    String inviteAwardPeople(@PathVariable UUID id,
+                             @RequestParam(name = "organizationIds", required = false) List<String> organizationIds,
+                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        String back = "/projects/" + id;
+        return attempt(redirect, back, () -> {
+            List<OrganizationId> confirmed = organizationIds == null ? List.of() : organizationIds.stream()
+                    .map(v -> FormValues.parse(v, UUID::fromString)).filter(java.util.Objects::nonNull)
+                    .map(OrganizationId::new).toList();
+            awardInvitations.invite(new ProjectId(id), confirmed, user);
+            return back + "#award-invitations";
+        });
     }
 
     @PostMapping("/projects/{id}/activate")

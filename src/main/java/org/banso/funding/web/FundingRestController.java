@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.banso.funding.AwardInvitations;
 import org.banso.funding.FundId;
 import org.banso.funding.Funding;
 import org.banso.funding.Funding.LedgerFilter;
@@ -24,6 +25,7 @@ import org.banso.funding.FundingViews.ProjectView;
 import org.banso.funding.Program;
 import org.banso.funding.ProjectId;
 import org.banso.identity.BansoUser;
+import org.banso.identity.OrganizationId;
 import org.banso.shared.BansoException;
 import org.banso.shared.CsvCells;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +49,14 @@ class FundingRestController {
             "project_id", "reverses", "recorded_by", "memo"};
 
     private final Funding funding;
+    private final AwardInvitations awardInvitations;
 
-    FundingRestController(Funding funding) {
+    FundingRestController(Funding funding, AwardInvitations awardInvitations) {
         this.funding = funding;
+        this.awardInvitations = awardInvitations;
+    }
+
+    record ConfirmedInvitations(List<UUID> organizationIds) {
     }
 
     record NewFund(String name, Program program) {
@@ -172,6 +179,27 @@ class FundingRestController {
     @GetMapping("/projects/{id}")
     ProjectView project(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
         return funding.project(new ProjectId(id), user);
+    }
+
+    @GetMapping("/projects/{id}/invitations")
+    @Operation(summary = "The people a K Program award knows, proposed for named invitations to its council "
+            + "(the awarding officer only; 404 otherwise)")
+    AwardInvitations.ProposedInvitations proposedInvitations(@PathVariable UUID id,
+                                                             @AuthenticationPrincipal BansoUser user) {
+        return awardInvitations.proposed(new ProjectId(id), user);
+    }
+
+    @PostMapping("/projects/{id}/invitations")
+    @Operation(summary = "Invite the confirmed organizations' people by name and e-mail (the awarding officer, once); "
+            + "400 validation-failed on organizationIds, 409 conflict when sent already")
+    ResponseEntity<List<AwardInvitations.ProposedInvitee>> invite(@PathVariable UUID id,
+                                                                  @RequestBody ConfirmedInvitations request,
+                                                                  @AuthenticationPrincipal BansoUser user) {
+        List<OrganizationId> organizations = request == null || request.organizationIds() == null ? List.of()
+                : request.organizationIds().stream().filter(java.util.Objects::nonNull).map(OrganizationId::new)
+                        .toList();
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(awardInvitations.invite(new ProjectId(id), organizations, user));
     }
 
     @PostMapping("/projects/{id}/activate")

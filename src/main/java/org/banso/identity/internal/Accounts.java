@@ -96,6 +96,11 @@ class Accounts {
         return jdbc.sql(SELECT + " where a.id = ? group by a.id").param(id.value()).query(Accounts::map).optional();
     }
 
+    List<UserView> enabledOf(OrganizationId organization) {
+        return jdbc.sql(SELECT + " where a.organization_id = ? and a.enabled group by a.id order by a.username")
+                .param(organization.value()).query(Accounts::map).list();
+    }
+
     List<UserView> all() {
         return jdbc.sql(SELECT + " group by a.id order by a.username").query(Accounts::map).list();
     }

@@ -226,6 +226,12 @@ public class IdentityService implements IdentityManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public List<UserView> usersOf(OrganizationId organization) {
+        return organization == null ? List.of() : accounts.enabledOf(organization);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<UserView> userByUsername(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();

@@ -74,6 +74,22 @@ class CommissionService implements Commissions {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<DueDeliverable> overdueDeliverables(LocalDate today) {
+        return jdbc.sql("""
+                        select d.id, d.commission_id, e.organization_id, d.due_on from thinktank_deliverable d
+                        join thinktank_commission c on c.id = d.commission_id
+                        join thinktank_entity e on e.id = c.entity_id
+                        where d.item_id is null and d.due_on < ? order by d.due_on, d.id""")
+                .param(today)
+                .query((rs, n) -> new DueDeliverable(rs.getObject("id", UUID.class),
+                        rs.getObject("commission_id", UUID.class),
+                        new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        rs.getObject("due_on", LocalDate.class)))
+                .list();
+    }
+
+    @Override
     @Transactional
     public Entity registerEntity(EntityRequest request, BansoUser actor) {
         requireGovernment(actor);

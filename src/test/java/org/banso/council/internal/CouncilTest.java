@@ -75,7 +75,7 @@ class CouncilTest {
                 "庁舎", null, List.of(), person(), NOW));
         Council dissolved = establishedCouncil();
         dissolved.dissolve(id -> false, person(), NOW);
-        refused(ProblemCode.CONFLICT, () -> dissolved.invite(ParticipantRole.STARTUP, new byte[32],
+        refused(ProblemCode.CONFLICT, () -> dissolved.invite(ParticipantRole.STARTUP, null, new byte[32],
                 Duration.ofDays(7), person(), NOW));
         refused(ProblemCode.CONFLICT, () -> dissolved.admit(AggregateFixtures.organization(),
                 ParticipantRole.COMPANY, person(), java.util.Set.of(), person(), NOW));
@@ -85,10 +85,10 @@ class CouncilTest {
     void r13_anInvitationIsForTheRoleAnInviteeTakesNeverTheCompetentMinistrys() {
         // R13
         Council council = establishedCouncil();
-        refused(ProblemCode.VALIDATION_FAILED, () -> council.invite(ParticipantRole.COMPETENT_MINISTRY,
+        refused(ProblemCode.VALIDATION_FAILED, () -> council.invite(ParticipantRole.COMPETENT_MINISTRY, null,
                 new byte[32], Duration.ofDays(7), person(), NOW));
-        Invitation invitation = council.invite(ParticipantRole.STARTUP, new byte[32], Duration.ofDays(7), person(),
-                NOW);
+        Invitation invitation = council.invite(ParticipantRole.STARTUP, null, new byte[32], Duration.ofDays(7),
+                person(), NOW);
         assertThat(invitation.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThat(invitation.isNew()).isTrue();
     }

@@ -27,7 +27,7 @@ class InvitationTest {
     final Council council = establishedCouncil();
 
     Invitation startupInvitation() {
-        return council.invite(ParticipantRole.STARTUP, new byte[32], Duration.ofDays(7), person(), NOW);
+        return council.invite(ParticipantRole.STARTUP, null, new byte[32], Duration.ofDays(7), person(), NOW);
     }
 
     static Optional<OrganizationView> org(OrganizationKind kind) {
@@ -104,7 +104,7 @@ class InvitationTest {
         assertThat(wrongKind.errors()).extracting(BansoException.FieldError::field)
                 .containsExactly("organization.kind");
         invitation.requireAcceptableByNewcomer(OrganizationKind.STARTUP, NOW);
-        Invitation ministry = council.invite(ParticipantRole.RELATED_MINISTRY, new byte[32], Duration.ofDays(7),
+        Invitation ministry = council.invite(ParticipantRole.RELATED_MINISTRY, null, new byte[32], Duration.ofDays(7),
                 person(), NOW);
         refused(ProblemCode.CONFLICT, () -> ministry.requireAcceptableByNewcomer(OrganizationKind.MINISTRY, NOW));
     }
