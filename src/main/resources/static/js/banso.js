@@ -6,3 +6,12 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A form sent back for correction: the error summary takes the focus, so that it is read out first and the page
+// opens at it rather than 2,000 px above the form (Digital Agency design system, error summary).
+document.addEventListener('DOMContentLoaded', function () {
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+        summary.focus();
+    }
+});

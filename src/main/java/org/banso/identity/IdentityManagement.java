@@ -22,6 +22,14 @@ public interface IdentityManagement {
 
     Optional<UserView> user(UserId id);
 
+    /**
+     * The people {@code viewer} may choose by name in a picker (a representative, an auditor's filter): every enabled
+     * account for administrators, auditors and the government roles (program officers, ministry officials, funding
+     * officers), who name people of other organizations in their work; for anyone else only the enabled accounts of
+     * their own organization. Never a password or token; sorted by display name.
+     */
+    List<UserView> people(BansoUser viewer);
+
     /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
     Optional<UserView> userByUsername(String username);
 
