@@ -28,6 +28,7 @@ import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,6 +99,17 @@ class ThinkTankPages {
         model.addAttribute("chart", Map.of("width", Charts.WIDTH, "height", Charts.HEIGHT, "left", Charts.LEFT,
                 "right", Charts.WIDTH - Charts.RIGHT, "bottom", Charts.HEIGHT - Charts.BOTTOM, "top", Charts.TOP));
         return "thinktank/analytics";
+    }
+
+    /** The indicator matrix for the signed-in page (the API's export wants a bearer token); the API's content. */
+    @GetMapping("/thinktank/indicators.csv")
+    ResponseEntity<byte[]> indicatorsCsv() {
+        return IndicatorExport.csv(Indicators.BUILT_IN, indicators.matrix(Indicators.BUILT_IN));
+    }
+
+    @GetMapping("/thinktank/indicators.xlsx")
+    ResponseEntity<byte[]> indicatorsXlsx() {
+        return IndicatorExport.xlsx(Indicators.BUILT_IN, indicators.matrix(Indicators.BUILT_IN));
     }
 
     @GetMapping("/thinktank/supply-chain")
