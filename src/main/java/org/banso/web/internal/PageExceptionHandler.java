@@ -1,21 +1,40 @@
 package org.banso.web.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
+import org.banso.web.RefusalPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A rule broken on a page shows the error page with the rule's status, never a stack trace. */
+/**
+ * A rule broken on a page shows the error page with the rule's status, never a stack trace — unless a module has a
+ * page of its own for that refusal ({@link RefusalPage}), which says why and leads on.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
+    private final List<RefusalPage> refusalPages;
+
+    PageExceptionHandler(List<RefusalPage> refusalPages) {
+        this.refusalPages = refusalPages;
+    }
+
     @ExceptionHandler(BansoException.class)
-    ModelAndView broken(BansoException e, HttpServletResponse response) {
+    ModelAndView broken(BansoException e, HttpServletRequest request, HttpServletResponse response) {
+        for (RefusalPage refusalPage : refusalPages) {
+            Optional<ModelAndView> page = refusalPage.page(e, request);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
         int status = e.code() == ProblemCode.UNAUTHENTICATED ? 403 : e.code().status();
         response.setStatus(status);
         String key = "error." + (status == 403 || status == 404 ? status : status >= 500 ? 500 : 400);
