@@ -50,6 +50,10 @@ class ThinkTankPagesTest {
                 .andExpect(content().string(containsString("<svg class=\"chart\"")))
                 .andExpect(content().string(containsString("<polyline")))
                 .andExpect(content().string(containsString("特化係数")))
+                // countries from the JDK's (CLDR) names, fields from the NCSES titles translated in the bundles
+                .andExpect(content().string(containsString(">日本<")))
+                .andExpect(content().string(containsString(">韓国<")))
+                .andExpect(content().string(containsString("半導体 (特許)")))
                 .andExpect(content().string(not(containsString("style="))));
         mvc.perform(get("/thinktank").session(analyst).param("lang", "en").param("field", "engineering"))
                 .andExpect(status().isOk())

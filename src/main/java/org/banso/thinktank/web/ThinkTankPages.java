@@ -51,9 +51,13 @@ class ThinkTankPages {
     private final FieldErrorMessages errorMessages;
     private final Councils councils;
 
+    private final PlaceNames placeNames;
+
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils) {
+                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils,
+                   PlaceNames placeNames) {
         this.councils = councils;
+        this.placeNames = placeNames;
         this.indicators = indicators;
         this.supplyChain = supplyChain;
         this.rankings = rankings;
@@ -87,6 +91,8 @@ class ThinkTankPages {
             rows.add(new YearRow(y, i));
         }
         model.addAttribute("country", country);
+        // th:aria-label is evaluated in Thymeleaf's restricted mode, which forbids beans: the name comes ready
+        model.addAttribute("placeName", placeNames.name(country));
         model.addAttribute("field", chosen);
         model.addAttribute("fields", fields);
         model.addAttribute("countries", indicators.rows(dataset));
