@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.banso.shared.BansoException;
 import org.springframework.ui.Model;
 
@@ -71,6 +72,17 @@ public record Choice(String value, String label, String hint, boolean chosen) {
             throw BansoException.invalid("field", "must name a form field");
         }
         return field;
+    }
+
+    /** The values a picker's request carries as chosen for {@code field} (checked first). */
+    public static List<String> chosen(HttpServletRequest request, String field) {
+        String[] values = request.getParameterValues(field(field));
+        return values == null ? List.of() : List.of(values);
+    }
+
+    /** What was typed, cut to the search box's 100 characters: a longer query costs more and finds nothing more. */
+    public static String bounded(String query) {
+        return query == null ? "" : query.length() > 100 ? query.substring(0, 100) : query;
     }
 
     static List<String> words(String query) {

@@ -292,9 +292,8 @@ class FundingPages {
     String projectChoices(@RequestParam(defaultValue = "") String q, @RequestParam String field,
                           @RequestParam(defaultValue = "false") boolean multiple, HttpServletRequest request,
                           @AuthenticationPrincipal BansoUser user, Model model) {
-        String[] chosen = request.getParameterValues(Choice.field(field));
         return Choice.fragment(model, field, multiple, Choice.pick(funding.projects(user), p -> p.id().toString(),
-                ProjectView::title, p -> null, q, chosen == null ? List.of() : List.of(chosen)));
+                ProjectView::title, p -> null, Choice.bounded(q), Choice.chosen(request, field)));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -39,7 +39,7 @@ class IdentityChoicePages {
                          HttpServletRequest request, Locale locale, Model model) {
         Set<OrganizationKind> filter = kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
         return Choice.fragment(model, field, multiple, IdentityChoices.organizations(identity.organizations(),
-                filter, locale, bounded(q), chosen(request, field)));
+                filter, locale, Choice.bounded(q), Choice.chosen(request, field)));
     }
 
     @GetMapping("/choices/people")
@@ -49,16 +49,6 @@ class IdentityChoicePages {
                   @AuthenticationPrincipal BansoUser user, Locale locale, Model model) {
         Set<Role> filter = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
         return Choice.fragment(model, field, multiple, IdentityChoices.people(identity.people(user),
-                identity.organizations(), filter, locale, bounded(q), chosen(request, field)));
-    }
-
-    static List<String> chosen(HttpServletRequest request, String field) {
-        String[] values = request.getParameterValues(Choice.field(field));
-        return values == null ? List.of() : List.of(values);
-    }
-
-    /** What was typed, cut to the search box's 100 characters: a longer query costs more and finds nothing more. */
-    static String bounded(String query) {
-        return query.length() > 100 ? query.substring(0, 100) : query;
+                identity.organizations(), filter, locale, Choice.bounded(q), Choice.chosen(request, field)));
     }
 }

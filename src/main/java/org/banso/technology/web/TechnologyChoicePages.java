@@ -1,6 +1,5 @@
 package org.banso.technology.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +27,7 @@ class TechnologyChoicePages {
     String technologies(@RequestParam(defaultValue = "") String q, @RequestParam String field,
                         @RequestParam(defaultValue = "false") boolean multiple, HttpServletRequest request,
                         @AuthenticationPrincipal BansoUser user, Locale locale, Model model) {
-        String[] chosen = request.getParameterValues(Choice.field(field));
         return Choice.fragment(model, field, multiple, TechnologyChoices.of(registry.technologies(user), locale,
-                q.length() > 100 ? q.substring(0, 100) : q, chosen == null ? List.of() : List.of(chosen)));
+                Choice.bounded(q), Choice.chosen(request, field)));
     }
 }
