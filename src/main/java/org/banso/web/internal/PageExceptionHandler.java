@@ -9,18 +9,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.banso.web.RefusalPage;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A rule broken on a page shows the error page with the rule's status, never a stack trace — unless a module has a
- * page of its own for that refusal ({@link RefusalPage}), which says why and leads on.
+ * A rule broken on a page shows the error page with the rule's status, never a stack trace — unless a second factor
+ * is wanted (the person is sent to give it), or a module has a page of its own for that refusal
+ * ({@link RefusalPage}), which says why and leads on.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
+    /** Where a page that needs a (fresh) second factor sends the person; they come back to the page afterwards. */
+    private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+
+    private final RequestCache requestCache = new HttpSessionRequestCache();
     private final List<RefusalPage> refusalPages;
 
     PageExceptionHandler(List<RefusalPage> refusalPages) {
@@ -29,6 +37,13 @@ class PageExceptionHandler {
 
     @ExceptionHandler(BansoException.class)
     ModelAndView broken(BansoException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.code() == ProblemCode.FRESH_SECOND_FACTOR_REQUIRED || e.code() == ProblemCode.SECOND_FACTOR_REQUIRED) {
+            // step-up (issue 18): ask for the factor, then return to what was asked for (pages only ever GET items)
+            if (HttpMethod.GET.matches(request.getMethod())) {
+                requestCache.saveRequest(request, response);
+            }
+            return new ModelAndView("redirect:" + SECOND_FACTOR_PAGE + "?step-up");
+        }
         for (RefusalPage refusalPage : refusalPages) {
             Optional<ModelAndView> page = refusalPage.page(e, request);
             if (page.isPresent()) {
