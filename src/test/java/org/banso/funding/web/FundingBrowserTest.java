@@ -73,6 +73,8 @@ class FundingBrowserTest extends BrowserTestSupport {
         new Select(driver.findElement(By.id("fundId"))).selectByValue(fund.toString());
         new Select(driver.findElement(By.id("type"))).selectByValue("PROJECT");
         pick("technologyIds", code, technology.toString());
+        // the server narrowed the options to what was typed (the search box itself is never posted with the form)
+        assertThat(driver.findElements(By.cssSelector("input[name='technologyIds']"))).hasSize(1);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withSecond(0).withNano(0);
         setValue("opensAt", now.minusDays(1).toString());
         setValue("closesAt", now.plusDays(30).toString());
