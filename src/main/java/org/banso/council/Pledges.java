@@ -25,4 +25,9 @@ public interface Pledges {
 
     /** Every signature, for the council's pledged members. */
     List<SignatureView> signatures(CouncilId council, BansoUser viewer);
+
+    /** Where a participant reads and signs a council's current pledge: the pledge panel of the council's page. */
+    static String page(CouncilId council) {
+        return "/councils/" + council.value() + "#pledge";
+    }
 }

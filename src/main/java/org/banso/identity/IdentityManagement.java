@@ -25,6 +25,14 @@ public interface IdentityManagement {
     /** The enabled accounts of an organization, for a system reader (e.g. whom to remind of a deliverable). */
     List<UserView> usersOf(OrganizationId organization);
 
+    /**
+     * The people {@code viewer} may choose by name in a picker (a representative, an auditor's filter): every enabled
+     * account for administrators, auditors and the government roles (program officers, ministry officials, funding
+     * officers), who name people of other organizations in their work; for anyone else only the enabled accounts of
+     * their own organization. Never a password or token; sorted by display name.
+     */
+    List<UserView> people(BansoUser viewer);
+
     /** A person by username (as typed, case-insensitive), e.g. to name a council's required consenter. */
     Optional<UserView> userByUsername(String username);
 

@@ -152,4 +152,12 @@ public interface InformationItems {
     record VersionView(int version, String filename, String mediaType, long size, String sha256, UserId uploadedBy,
                        Instant uploadedAt) {
     }
+
+    /**
+     * The council whose current confidentiality pledge {@code viewer} must sign before opening {@code item}: present
+     * only when the viewer is a participant of the item's council without a current pledge (what the access policy
+     * refuses as pledge-required, R12), so that a page can lead them to the pledge; empty for anyone else, so that
+     * it reveals nothing the policy would hide.
+     */
+    java.util.Optional<CouncilId> pledgeAwaited(ItemId item, BansoUser viewer);
 }

@@ -9,4 +9,9 @@ import java.time.Instant;
  */
 public record Technology(TechnologyId id, String code, String nameJa, String nameEn, String domain,
                          String description, TechnologyStatus status, Instant createdAt, Instant updatedAt) {
+
+    /** The name to show on a page in {@code locale}. */
+    public String localName(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameJa;
+    }
 }

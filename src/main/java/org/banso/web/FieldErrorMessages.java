@@ -8,13 +8,19 @@ import java.util.function.Supplier;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Turns a refused request into messages a page can show beside its fields, in the page's language: coded field
- * errors are translated from {@code validation.<code>}, others keep the service's English text.
+ * errors are translated from {@code validation.<code>}, others keep the service's English text. Also the bean
+ * ({@code @fieldErrorMessages}) through which the error summary and field messages of {@code fragments/error-summary}
+ * word a form's errors.
  */
 @Component
 public class FieldErrorMessages {
@@ -59,6 +65,35 @@ public class FieldErrorMessages {
             redirect.addFlashAttribute("problem", e.code().code());
             redirect.addFlashAttribute("problemMessages", new ArrayList<>(byField(e).values()));
             return back;
+        }
+    }
+
+    /** A message (a form error, a confirmation's text) in the page's language. */
+    public String message(MessageSourceResolvable message) {
+        return messages.getMessage(message, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The id of a field's input, which the summary links to: the field's path without list indices' brackets, as
+     * Thymeleaf's {@code th:field} writes it ({@code team[0].name} → {@code team0.name}).
+     */
+    public String anchor(String field) {
+        return field.replace("[", "").replace("]", "");
+    }
+
+    /**
+     * A summary line: the field's label ({@code <form name>.<field>}, list indices left out) and its message; the
+     * message alone when the bundles have no label for the field.
+     */
+    public String summaryEntry(BindingResult errors, FieldError error) {
+        String key = errors.getObjectName() + "." + error.getField().replaceAll("\\[\\d+]", "");
+        String text = message(error);
+        try {
+            String label = messages.getMessage(key, null, LocaleContextHolder.getLocale());
+            return messages.getMessage("form.summary.entry", new Object[] {label, text},
+                    LocaleContextHolder.getLocale());
+        } catch (NoSuchMessageException unlabelled) {
+            return text;
         }
     }
 }

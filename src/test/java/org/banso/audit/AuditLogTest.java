@@ -53,6 +53,7 @@ class AuditLogTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
     @Autowired AuditLog log;
+    @Autowired org.banso.identity.IdentityManagement identity;
 
     ApiAccounts accounts;
     String auditorToken;
@@ -348,13 +349,16 @@ class AuditLogTest {
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .authentication(principal)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("監査ログ").contains(probe.toString()).contains("banso.localhost/audit");
         long index = jdbc.queryForObject("select idx from audit_leaf where council = ?", Long.class, council);
+        // the list names entries by number, kind and person; the signed text (with its ids) is on the entry's page
+        assertThat(page).contains("監査ログ").contains("/audit/entries/" + index + "\"")
+                .contains("banso.localhost/audit").doesNotContain(probe.toString());
         String entry = mvc.perform(get("/audit/entries/" + index + "?lang=en").with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .authentication(principal)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(entry).contains("Inclusion proof").contains("is included in the signed checkpoint");
+        assertThat(entry).contains("Inclusion proof").contains("is included in the signed checkpoint")
+                .contains(probe.toString());
         String verified = mvc.perform(post("/audit/verify").with(csrf()).with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .authentication(principal)))
@@ -371,6 +375,57 @@ class AuditLogTest {
                                                 "ROLE_RESEARCHER"))))))
                 .andReturn().getResponse().getStatus();
         assertThat(forbidden).isEqualTo(403);
+    }
+
+    @Test
+    void theAuditPagePagesThroughAllEntriesByKeyAndFiltersByAPersonChosenByName() throws Exception { // R17, #17
+        String username = accounts.createUser("aud-person", "RESEARCHER");
+        org.banso.identity.UserView person = identity.userByUsername(username).orElseThrow();
+        UUID council = UUID.randomUUID();
+        int published = 2 * 50 + 7; // the page holds 50
+        for (int i = 0; i < published; i++) {
+            events.publishEvent(new ProbeHappened(UUID.randomUUID(), council, person.id(), Instant.now()));
+        }
+        sequencer.sequenceNow();
+        BansoUser auditor = new BansoUser(new UserId(UUID.randomUUID()), "auditor-k", "監査 担当",
+                new OrganizationId(UUID.randomUUID()), Set.of(Role.AUDITOR));
+        var principal = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        auditor, null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_AUDITOR"))));
+        // every entry of the person, page by page, each exactly once, newest first, by following "older"
+        List<Long> expected = jdbc.queryForList("select idx from audit_leaf where actor = ? order by idx desc",
+                Long.class, person.id().value());
+        assertThat(expected).hasSize(published);
+        List<Long> seen = new java.util.ArrayList<>();
+        String next = "/audit?actor=" + person.id().value() + "&lang=ja";
+        int pages = 0;
+        while (next != null) {
+            String page = mvc.perform(get(next).with(principal)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            pages++;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/audit/entries/(\\d+)\"").matcher(page);
+            while (m.find()) {
+                seen.add(Long.parseLong(m.group(1)));
+            }
+            // the person by name, never their id; the kind and counts in words
+            String visible = page.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]*>", " ");
+            assertThat(visible).contains(person.displayName()).doesNotContain(person.id().value().toString())
+                    .doesNotContain(council.toString());
+            java.util.regex.Matcher older = java.util.regex.Pattern.compile("id=\"audit-older\"\\s+href=\"([^\"]+)\"")
+                    .matcher(page);
+            next = older.find() ? older.group(1).replace("&amp;", "&") : null;
+            assertThat(pages).isLessThanOrEqualTo(10);
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).isEqualTo(expected);
+        // the person picker offers people by name; a bad page key is refused on the page, nothing listed
+        String bad = mvc.perform(get("/audit?before=-3").with(principal)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad).doesNotContain("/audit/entries/");
+        String english = mvc.perform(get("/audit?lang=en&actor=" + person.id().value()).with(principal))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("50 entries on this page").contains("Older entries");
     }
 
     private String cli(String... args) {

@@ -68,10 +68,23 @@ class FundingPagesTest {
         FundingFixtures fixtures = new FundingFixtures(identity, technologies);
         BansoUser officer = fixtures.user(fixtures.organization(OrganizationKind.MINISTRY), Role.PROGRAM_OFFICER);
         FundId fund = funding.createFund(ApiAccounts.unique("画面基金 "), Program.OTHER, officer).id();
-        mvc.perform(post("/funds/" + fund + "/ledger").session(signIn(officer)).with(csrf())
-                        .param("kind", "RETURN").param("amount", "1"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problem", "insufficient-funds"));
+        MockHttpSession session = signIn(officer);
+        // first the confirmation page, which says what cannot be undone and records nothing
+        mvc.perform(post("/funds/" + fund + "/ledger").session(session).with(csrf()).param("lang", "ja")
+                        .param("kind", "RETURN").param("amount", "1").param("memo", "返納の試験"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("訂正も削除もできません")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+        org.assertj.core.api.Assertions.assertThat(funding.ledger(fund, null, officer)).isEmpty();
+        // confirmed: refused at the amount, the form kept, the summary on top
+        mvc.perform(post("/funds/" + fund + "/ledger").session(session).with(csrf()).param("lang", "ja")
+                        .param("kind", "RETURN").param("amount", "1").param("memo", "返納の試験")
+                        .param("confirmed", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("href=\"#amount\"")))
+                .andExpect(content().string(containsString("残高が不足しています。")))
+                .andExpect(content().string(containsString("value=\"返納の試験\"")));
         org.assertj.core.api.Assertions.assertThat(funding.ledger(fund, null, officer)).isEmpty();
     }
 
@@ -161,7 +174,7 @@ class FundingPagesTest {
                         .param("opensAt", today.minusDays(1).toString()).param("closesAt", today.plusDays(30).toString())
                         .param("budgetCap", "50000000"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("saved", true))
+                .andExpect(flash().attributeExists("saved"))
                 .andReturn().getResponse().getRedirectedUrl();
         org.assertj.core.api.Assertions.assertThat(callPage).startsWith("/calls/");
         UUID call = UUID.fromString(callPage.substring("/calls/".length()));
@@ -172,24 +185,41 @@ class FundingPagesTest {
                 new Calls.OpenClosePlan("試料の作製条件", "協議会の外の者", 24, "製造ノウハウ")), researcher).id();
         mvc.perform(get("/applications/" + application).session(officer).param("lang", "ja"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("所管省庁の代表者（ユーザー名）")));
+                .andExpect(content().string(containsString("所管省庁の代表者")))
+                // people and organizations are chosen by name: the representative's name is offered, never typed
+                .andExpect(content().string(containsString(representative.displayName())));
         // without a representative: refused on the page, nothing awarded
         mvc.perform(post("/applications/" + application + "/award").session(officer).with(csrf())
                         .param("technologyId", technology.toString()).param("organizationIds", startup.toString())
                         .param("competentMinistryId", ministry.toString())
                         .param("socialImplementationLeadId", startup.toString())
-                        .param("socialImplementationPlan", "新興企業が製品化"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problem", "validation-failed"));
+                        .param("socialImplementationPlan", "新興企業が製品化").param("confirmed", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("href=\"#representativeId\"")))
+                .andExpect(content().string(containsString("新興企業が製品化")));
         org.assertj.core.api.Assertions.assertThat(calls.application(application, fundingOfficer).status())
                 .isEqualTo("SUBMITTED");
+        // the confirmation names the application, the ministry's representative and what cannot be undone
+        mvc.perform(post("/applications/" + application + "/award").session(officer).with(csrf())
+                        .param("lang", "ja")
+                        .param("technologyId", technology.toString()).param("organizationIds", startup.toString())
+                        .param("competentMinistryId", ministry.toString())
+                        .param("representativeId", representative.id().toString())
+                        .param("socialImplementationLeadId", startup.toString())
+                        .param("socialImplementationPlan", "新興企業が製品化"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("画面から採択する課題")))
+                .andExpect(content().string(containsString(representative.displayName())))
+                .andExpect(content().string(containsString("採択は取り消せず")));
+        org.assertj.core.api.Assertions.assertThat(calls.application(application, fundingOfficer).status())
+                .as("nothing is awarded before the confirmation").isEqualTo("SUBMITTED");
         String projectPage = mvc.perform(post("/applications/" + application + "/award").session(officer)
                         .with(csrf())
                         .param("technologyId", technology.toString()).param("organizationIds", startup.toString())
                         .param("competentMinistryId", ministry.toString())
-                        .param("representative", representative.username())
+                        .param("representativeId", representative.id().toString())
                         .param("socialImplementationLeadId", startup.toString())
-                        .param("socialImplementationPlan", "新興企業が製品化"))
+                        .param("socialImplementationPlan", "新興企業が製品化").param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         org.assertj.core.api.Assertions.assertThat(projectPage).startsWith("/projects/");

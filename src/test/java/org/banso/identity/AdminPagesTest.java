@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -29,6 +30,10 @@ class AdminPagesTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    IdentityManagement identity;
 
     MockHttpSession admin;
 
@@ -76,6 +81,32 @@ class AdminPagesTest {
                         .param("roles", "RESEARCHER").param("password", "Echo-Marker-Password-1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Echo-Marker-Password-1"))));
+    }
+
+    @Test
+    void disablingAnAccountIsConfirmedFirstNamingThePersonAndTheResultNamesThem() throws Exception { // #17
+        String username = new ApiAccounts(mvc, json).createUser("dis", "RESEARCHER");
+        UserView person = identity.userByUsername(username).orElseThrow();
+        mvc.perform(post("/admin/users/" + person.id().value() + "/enabled").session(admin).with(csrf())
+                        .param("lang", "ja").param("enabled", "false"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("アカウントを無効にしますか")))
+                .andExpect(content().string(containsString(person.displayName() + " さん（ユーザー名 " + username)))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+        assertThat(identity.user(person.id()).orElseThrow().enabled()).as("nothing before the confirmation").isTrue();
+        var flash = mvc.perform(post("/admin/users/" + person.id().value() + "/enabled").session(admin).with(csrf())
+                        .param("enabled", "false").param("confirmed", "true"))
+                .andExpect(redirectedUrl("/admin/users"))
+                .andReturn().getFlashMap();
+        assertThat(identity.user(person.id()).orElseThrow().enabled()).isFalse();
+        mvc.perform(get("/admin/users").session(admin).param("lang", "en").flashAttrs(flash))
+                .andExpect(content().string(containsString("Disabled the account of " + person.displayName()
+                        + " (username " + username + ").")));
+        // enabling again stays one click (htmx answers the row)
+        mvc.perform(post("/admin/users/" + person.id().value() + "/enabled").session(admin).with(csrf())
+                        .param("enabled", "true"))
+                .andExpect(status().isOk());
+        assertThat(identity.user(person.id()).orElseThrow().enabled()).isTrue();
     }
 
     private long organizations() {

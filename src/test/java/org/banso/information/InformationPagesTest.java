@@ -107,6 +107,39 @@ class InformationPagesTest {
         assertThat(api.listedIds(council, startup)).isEmpty();
     }
 
+    @Test
+    void r12_aParticipantWithoutACurrentPledgeIsToldWhyAndLedToThePledgeInOneClick() throws Exception { // #17
+        InformationTestSupport api = new InformationTestSupport(mvc, json, identity);
+        InformationTestSupport.World world = api.world();
+        String item = api.upload(world.council(), world.startup(), "誓約前には見えない資料", "REPORT", "本文");
+        Person late = api.person(api.organization("COMPANY"), "RESEARCHER");
+        api.addParticipant(world.council(), world.official(), late, "COMPANY");
+        String councilName = json.readTree(mvc.perform(org.springframework.test.web.servlet.request
+                        .MockMvcRequestBuilders.get("/api/v1/councils/" + world.council())
+                        .header("Authorization", "Bearer " + world.official().token()))
+                .andReturn().getResponse().getContentAsString()).get("name").asString();
+        for (String page : List.of("/councils/" + world.council() + "/items", "/items/" + item)) {
+            MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get(page).param("lang", "ja").with(authentication(auth(late)))).andReturn();
+            String html = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused.getResponse().getStatus()).as(page).isEqualTo(403);
+            assertThat(html).as(page).contains("先に誓約書への署名が必要です").contains("協議会「" + councilName + "」")
+                    .contains("id=\"pledge-link\" href=\"/councils/" + world.council() + "#pledge\"")
+                    .doesNotContain("誓約前には見えない資料");
+        }
+        // someone outside the council learns nothing: the usual not-found, no council named, no pledge offered
+        MvcResult outside = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/items/" + item).with(authentication(auth(world.outsider())))).andReturn();
+        assertThat(outside.getResponse().getStatus()).isEqualTo(404);
+        assertThat(outside.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("pledge-link")
+                .doesNotContain(councilName);
+        // one click, one signature, and the content opens
+        api.sign(world.council(), late);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/items/" + item).with(authentication(auth(late)))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
     private UsernamePasswordAuthenticationToken auth(Person person) {
         var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
         return new UsernamePasswordAuthenticationToken(principal, null, principal.roles().stream()

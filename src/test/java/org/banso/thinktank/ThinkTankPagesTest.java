@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.banso.support.ApiAccounts;
@@ -49,10 +50,39 @@ class ThinkTankPagesTest {
                 .andExpect(content().string(containsString("<svg class=\"chart\"")))
                 .andExpect(content().string(containsString("<polyline")))
                 .andExpect(content().string(containsString("特化係数")))
+                // countries from the JDK's (CLDR) names, fields from the NCSES titles translated in the bundles
+                .andExpect(content().string(containsString(">日本<")))
+                .andExpect(content().string(containsString(">韓国<")))
+                .andExpect(content().string(containsString("半導体 (特許)")))
                 .andExpect(content().string(not(containsString("style="))));
         mvc.perform(get("/thinktank").session(analyst).param("lang", "en").param("field", "engineering"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Specialization index of Japan")));
+    }
+
+    @Test
+    void theAnalyticsPageExportsTheMatrixWithThePageSessionAsCsvForExcelAndAsXlsx() throws Exception { // R19, #17
+        // the page links to exports that a signed-in analyst can open (the API's answered a raw 401 to the session)
+        mvc.perform(get("/thinktank").session(analyst))
+                .andExpect(content().string(containsString("href=\"/thinktank/indicators.csv\"")))
+                .andExpect(content().string(containsString("href=\"/thinktank/indicators.xlsx\"")));
+        byte[] csv = mvc.perform(get("/thinktank/indicators.csv").session(analyst))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/csv")))
+                .andReturn().getResponse().getContentAsByteArray();
+        // UTF-8 with a byte-order mark, so that Excel in Japanese reads it as UTF-8
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.copyOf(csv, 3))
+                .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        org.assertj.core.api.Assertions.assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("ncses-sei-2020,World -> Asia -> Japan,Japan,true,PUBLICATIONS,engineering,2018,14951.810000");
+        byte[] xlsx = mvc.perform(get("/thinktank/indicators.xlsx").session(analyst))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            org.assertj.core.api.Assertions.assertThat(book.getSheet("indicators").getRow(0).getCell(9)
+                    .getStringCellValue()).isEqualTo("specialization");
+        }
+        // without a session: to the login page, never the data
+        mvc.perform(get("/thinktank/indicators.csv")).andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -150,18 +150,23 @@ class BrowserTest extends BrowserTestSupport {
         By startupRow = By.xpath("//tr[td[1][normalize-space()='startup']]");
         assertThat(driver.findElement(startupRow).getText()).contains("有効");
 
-        // htmx swaps the row; its button names the account for screen readers
-        driver.findElement(By.cssSelector("button[aria-label='startup を無効にする']")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("button[aria-label='startup を有効にする']")));
+        // disabling asks first, on a page naming the person (#17); its button names the account for screen readers
+        submit(By.cssSelector("button[aria-label='startup を無効にする']"));
+        assertThat(heading()).isEqualTo("アカウントを無効にしますか");
+        assertThat(text("#confirm-whom")).contains("ユーザー名 startup");
+        screenshot("admin-users-disable-confirm-ja");
+        assertNoSeriousViolations("disable an account: confirmation (ja)");
+        submit(By.id("confirm-submit"));
+        assertThat(text("#saved-notice")).contains("ユーザー名 startup", "無効にしました");
         assertThat(driver.findElement(startupRow).getText()).contains("無効", "有効にする");
-        assertThat(driver.switchTo().activeElement().getDomAttribute("aria-label"))
-                .as("keyboard focus stays on the row's button").isEqualTo("startup を有効にする");
         screenshot("admin-users-disabled-ja");
 
+        // enabling is one click: htmx swaps the row and keyboard focus stays on the row's button
         driver.findElement(By.cssSelector("button[aria-label='startup を有効にする']")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("button[aria-label='startup を無効にする']")));
+        assertThat(driver.switchTo().activeElement().getDomAttribute("aria-label"))
+                .as("keyboard focus stays on the row's button").isEqualTo("startup を無効にする");
         open("/admin/users");
         assertThat(driver.findElement(startupRow).getText()).as("kept after a reload").contains("無効にする");
     }

@@ -74,7 +74,7 @@ class AuditService implements AuditLog {
         int limit = Math.max(1, Math.min(filter.limit(), MAX_PAGE));
         return store.search(new EntryFilter(filter.actor(), filter.council(), filter.item(),
                 filter.kind() == null || filter.kind().isBlank() ? null : filter.kind().strip(), filter.from(),
-                filter.to(), limit));
+                filter.to(), filter.before(), limit));
     }
 
     @Override

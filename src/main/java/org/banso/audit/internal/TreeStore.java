@@ -254,6 +254,10 @@ class TreeStore {
             sql.append(" and at < ?");
             params.add(Timestamp.from(f.to()));
         }
+        if (f.before() != null) {
+            sql.append(" and idx < ?");
+            params.add(f.before());
+        }
         sql.append(" order by idx desc limit ?");
         params.add(f.limit());
         return jdbc.sql(sql.toString()).params(params).query(TreeStore::entry).list();

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.banso.audit.AuditEntry;
@@ -13,6 +15,10 @@ import org.banso.audit.AuditLog;
 import org.banso.audit.EntryFilter;
 import org.banso.audit.LogVerifier;
 import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityChoices;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.UserId;
+import org.banso.identity.UserView;
 import org.banso.shared.BansoException;
 import org.banso.web.NavigationItem;
 import org.banso.web.PublicEndpoints;
@@ -25,30 +31,44 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The auditor's pages: browse and filter entries, an entry with its inclusion proof, the checkpoint, verify. */
+/**
+ * The auditor's pages: browse all entries page by page (keyset, {@link #PAGE} at a time), filter them by person
+ * (chosen by name) and event kind (named in the page's language), an entry with its inclusion proof, the checkpoint,
+ * verify.
+ */
 @Controller
 class AuditPages {
 
     /** Times in the filter form are Japan time, as the pages show them. */
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-    private final AuditLog log;
+    /** Entries per page: the page holds a readable number; older ones are reached by key ("before"). */
+    static final int PAGE = 50;
 
-    AuditPages(AuditLog log) {
+    private static final Set<String> FILTERS = Set.of("actor", "council", "item", "kind", "from", "to");
+
+    private final AuditLog log;
+    private final IdentityManagement identity;
+
+    AuditPages(AuditLog log, IdentityManagement identity) {
         this.log = log;
+        this.identity = identity;
     }
 
     @GetMapping("/audit")
-    String entries(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user) {
-        fill(model, form, user);
+    String entries(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user,
+                   Locale locale) {
+        fill(model, form, user, locale);
         return "audit/log";
     }
 
     @PostMapping("/audit/verify")
-    String verify(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user) {
+    String verify(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user,
+                  Locale locale) {
         model.addAttribute("report", log.verify(user));
-        fill(model, Map.of(), user);
+        fill(model, Map.of(), user, locale);
         return "audit/log";
     }
 
@@ -57,6 +77,8 @@ class AuditPages {
         AuditEntry entry = log.entry(index, user).orElseThrow(() -> BansoException.notFound("The entry"));
         LogVerifier.Checkpoint checkpoint = log.latest();
         model.addAttribute("entry", entry);
+        model.addAttribute("actorName", entry.actor() == null ? null
+                : identity.user(new UserId(entry.actor())).map(UserView::displayName).orElse(null));
         model.addAttribute("leafHash", LogVerifier.toHex(LogVerifier.leafHash(entry.leaf())));
         model.addAttribute("checkpoint", checkpoint);
         model.addAttribute("checkpointNote", checkpoint.note());
@@ -69,23 +91,69 @@ class AuditPages {
         return "audit/entry";
     }
 
-    private void fill(Model model, Map<String, String> form, BansoUser user) {
+    private void fill(Model model, Map<String, String> form, BansoUser user, Locale locale) {
         Map<String, String> errors = new HashMap<>();
         UUID actor = uuid(form, "actor", errors);
         UUID council = uuid(form, "council", errors);
         UUID item = uuid(form, "item", errors);
         Instant from = time(form, "from", errors);
         Instant to = time(form, "to", errors);
+        Long before = index(form, "before", errors);
         String kind = form.getOrDefault("kind", "");
-        List<AuditEntry> entries = errors.isEmpty()
-                ? log.search(new EntryFilter(actor, council, item, kind, from, to, 200), user)
+        // one more than a page: whether older entries remain, without counting them all
+        List<AuditEntry> found = errors.isEmpty()
+                ? log.search(new EntryFilter(actor, council, item, kind, from, to, before, PAGE + 1), user)
                 : List.of();
+        List<AuditEntry> entries = found.size() > PAGE ? found.subList(0, PAGE) : found;
+        if (found.size() > PAGE) {
+            model.addAttribute("olderHref", link(form, entries.get(entries.size() - 1).index()));
+        }
+        model.addAttribute("newestHref", before == null ? null : link(form, null));
+        List<UserView> people = identity.people(user);
+        Map<UUID, String> names = new HashMap<>();
+        people.forEach(p -> names.put(p.id().value(), p.displayName()));
+        entries.stream().map(AuditEntry::actor).filter(a -> a != null && !names.containsKey(a)).distinct()
+                .forEach(a -> names.put(a, identity.user(new UserId(a)).map(UserView::displayName).orElse(null)));
         model.addAttribute("entries", entries);
+        model.addAttribute("names", names);
         model.addAttribute("kinds", log.kinds(user));
+        model.addAttribute("actorChoices", IdentityChoices.people(people, identity.organizations(), Set.of(), locale,
+                "", actor == null ? List.of() : List.of(actor.toString())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("checkpointNote", log.latestCheckpoint());
         model.addAttribute("verifierKey", log.verifierKey());
+    }
+
+    /** This page's filters again, from {@code before} on (the newest entries when null). */
+    private static String link(Map<String, String> form, Long before) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");
+        form.forEach((name, value) -> {
+            if (FILTERS.contains(name) && value != null && !value.isBlank()) {
+                link.queryParam(name, value);
+            }
+        });
+        if (before != null) {
+            link.queryParam("before", before);
+        }
+        return link.encode().build().toUriString();
+    }
+
+    private static Long index(Map<String, String> form, String field, Map<String, String> errors) {
+        String value = form.get(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long index = Long.parseLong(value.strip());
+            if (index < 0) {
+                throw new NumberFormatException();
+            }
+            return index;
+        } catch (NumberFormatException e) {
+            errors.put(field, "index");
+            return null;
+        }
     }
 
     private static UUID uuid(Map<String, String> form, String field, Map<String, String> errors) {

@@ -311,7 +311,7 @@ class CallService implements Calls {
             throw new BansoException(ProblemCode.ALREADY_RESPONDED, "You have already scored this application.");
         }
         if (score < 1 || score > 5) {
-            throw BansoException.invalid("score", "must be 1–5");
+            throw BansoException.invalidCoded("score", "score", "must be 1–5");
         }
         String cleanComment = comment == null ? "" : comment.strip();
         new FieldChecks().optionalText("comment", cleanComment, 8000).failIfAny();
@@ -358,12 +358,13 @@ class CallService implements Calls {
             throw new BansoException(ProblemCode.CONFLICT, "The application has already been decided.");
         }
         if (terms == null) {
-            throw BansoException.invalid("competentMinistryId", "must name a registered ministry");
+            throw BansoException.invalidCoded("competentMinistryId", "ministry", "must name a registered ministry");
         }
         CallView call = findCall(application.callId());
         TechnologyId technology = terms.technologyId() == null ? call.technologyIds().get(0) : terms.technologyId();
         if (!call.technologyIds().contains(technology)) {
-            throw BansoException.invalid("technologyId", "must be one of the call's target technologies");
+            throw BansoException.invalidCoded("technologyId", "call-technology",
+                    "must be one of the call's target technologies");
         }
         FundView fund = funding.fund(call.fundId(), actor);
         List<OrganizationId> organizations = terms.organizationIds() == null || terms.organizationIds().isEmpty()

@@ -110,7 +110,7 @@ class FundingService implements Funding {
     public LedgerEntry record(FundId fund, EntryKind kind, long amount, String memo, BansoUser actor) {
         requireRole(actor, Role.PROGRAM_OFFICER, "Only a program officer may record appropriations and returns.");
         if (kind != EntryKind.APPROPRIATION && kind != EntryKind.RETURN) {
-            throw BansoException.invalid("kind", "must be APPROPRIATION or RETURN");
+            throw BansoException.invalidCoded("kind", "one-of", "must be APPROPRIATION or RETURN");
         }
         requireAmount(amount);
         String cleanMemo = memo(memo);
@@ -346,7 +346,7 @@ class FundingService implements Funding {
 
     private static void requireAmount(long amount) {
         if (amount <= 0 || amount > MAX_AMOUNT) {
-            throw BansoException.invalid("amount", "must be a positive number of yen, at most 10^15");
+            throw BansoException.invalidCoded("amount", "positive", "must be a positive number of yen, at most 10^15");
         }
     }
 

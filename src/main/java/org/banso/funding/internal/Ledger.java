@@ -129,7 +129,7 @@ class Ledger {
     LedgerEntry post(FundId fund, EntryKind kind, long amount, ProjectId project, UUID reverses, Account debit,
                      Account credit, String memo, UserId actor, Instant now) {
         if (amount <= 0) {
-            throw BansoException.invalid("amount", "must be a positive number of yen");
+            throw BansoException.invalidCoded("amount", "positive", "must be a positive number of yen");
         }
         long debitAfter = Math.addExact(balance(debit.id()), debit.normal() == 'D' ? amount : -amount);
         long creditAfter = Math.addExact(balance(credit.id()), credit.normal() == 'C' ? amount : -amount);

@@ -2,37 +2,44 @@ package org.banso.funding.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.banso.council.CouncilId;
 import org.banso.council.Councils;
 import org.banso.funding.AwardInvitations;
-import org.banso.funding.Calls;
-import org.banso.funding.Calls.NewApplication;
-import org.banso.funding.Calls.OpenClosePlan;
 import org.banso.funding.FundId;
 import org.banso.funding.Funding;
 import org.banso.funding.Funding.LedgerFilter;
 import org.banso.funding.FundingViews.EntryKind;
 import org.banso.funding.FundingViews.FundView;
+import org.banso.funding.FundingViews.LedgerEntry;
 import org.banso.funding.FundingViews.ProjectView;
-import org.banso.funding.Program;
 import org.banso.funding.ProjectId;
+import org.banso.funding.web.FundingForms.DisbursementForm;
+import org.banso.funding.web.FundingForms.FundForm;
+import org.banso.funding.web.FundingForms.LedgerForm;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
-import org.banso.identity.OrganizationKind;
 import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
-import org.banso.identity.UserId;
 import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
+import org.banso.technology.Technology;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
-import org.banso.web.FieldErrorMessages;
+import org.banso.web.ActionForm;
+import org.banso.web.Choice;
+import org.banso.web.Confirmation;
+import org.banso.web.Forms;
 import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -41,32 +48,34 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Fund dashboard (balances, ledger with filters, CSV), projects with their council status, calls and reviews. */
+/**
+ * Fund dashboard (balances, ledger with filters, CSV and XLSX), projects with their council status, activation and
+ * disbursement. Every change is a form bound with Bean Validation whose refusals come back beside its fields; money
+ * movements and activation are confirmed on a page that says what cannot be undone (R2, R7).
+ */
 @Controller
 class FundingPages {
 
     private final Funding funding;
-    private final Calls calls;
     private final TechnologyRegistry technologies;
-    private final FieldErrorMessages errorMessages;
     private final IdentityManagement identity;
     private final Councils councils;
     private final AwardInvitations awardInvitations;
 
-    FundingPages(Funding funding, Calls calls, TechnologyRegistry technologies, FieldErrorMessages errorMessages,
-                 IdentityManagement identity, Councils councils, AwardInvitations awardInvitations) {
-        this.councils = councils;
+    FundingPages(Funding funding, TechnologyRegistry technologies, IdentityManagement identity, Councils councils,
+                 AwardInvitations awardInvitations) {
         this.awardInvitations = awardInvitations;
+        this.councils = councils;
         this.funding = funding;
-        this.calls = calls;
         this.technologies = technologies;
-        this.errorMessages = errorMessages;
         this.identity = identity;
     }
 
@@ -74,28 +83,85 @@ class FundingPages {
 
     @GetMapping("/funds")
     String funds(Model model, @AuthenticationPrincipal BansoUser user) {
+        model.addAttribute("fundForm", FundForm.empty());
+        fillFunds(model, user);
+        return "funding/funds";
+    }
+
+    @PostMapping("/funds")
+    String createFund(@Valid @ModelAttribute("fundForm") FundForm form, BindingResult errors, Model model,
+                      @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                FundView fund = funding.createFund(form.name(), form.program(), user);
+                redirect.addFlashAttribute("saved", Forms.text("fund.saved.created", fund.name()));
+                return "redirect:/funds/" + fund.id();
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
+        }
+        fillFunds(model, user);
+        return "funding/funds";
+    }
+
+    private void fillFunds(Model model, BansoUser user) {
         List<FundView> funds = funding.funds(user);
         model.addAttribute("funds", funds);
         model.addAttribute("balances", funds.stream()
                 .collect(Collectors.toMap(FundView::id, f -> funding.balance(f.id(), user))));
         model.addAttribute("canCreate", user.hasRole(Role.PROGRAM_OFFICER));
-        return "funding/funds";
-    }
-
-    @PostMapping("/funds")
-    String createFund(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user,
-                      RedirectAttributes redirect) {
-        return attempt(redirect, "/funds", () -> "/funds/" + funding.createFund(form.get("name"),
-                FormValues.parse(form.get("program"), Program::valueOf), user).id());
     }
 
     @GetMapping("/funds/{id}")
     String fund(@PathVariable UUID id, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String projectId, Model model,
                 @AuthenticationPrincipal BansoUser user) {
-        FundId fund = new FundId(id);
+        model.addAttribute("ledgerForm", LedgerForm.empty());
+        fillFund(model, new FundId(id), kind, projectId, user);
+        return "funding/fund";
+    }
+
+    /**
+     * An appropriation or a return (R2): checked, then confirmed on a page that names the fund and the amount, since
+     * an entry is never edited or deleted; a return beyond what is available comes back on the amount.
+     */
+    @PostMapping("/funds/{id}/ledger")
+    String record(@PathVariable UUID id, @Valid @ModelAttribute("ledgerForm") LedgerForm form, BindingResult errors,
+                  @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                  HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect, Locale locale) {
+        FundId fundId = new FundId(id);
+        FundView fund = funding.fund(fundId, user);
+        if (!errors.hasErrors()) {
+            MessageSourceResolvable yen = yen(form.amount(), locale);
+            if (!Confirmation.confirmed(confirmed)) {
+                model.addAttribute("confirmation", new Confirmation(
+                        Forms.text("fund.confirm.record.title"),
+                        Forms.text("fund.confirm.record.what", Forms.text("fund.kind." + form.kind()), yen,
+                                blankAsDash(form.memo())),
+                        Forms.text("fund.confirm.record.whom", fund.name()),
+                        Forms.text("fund.confirm.record.irreversible"),
+                        "/funds/" + id + "/ledger", Confirmation.values(request.getParameterMap()),
+                        Forms.text("fund.confirm.record.submit"), "/funds/" + id));
+                return Confirmation.VIEW;
+            }
+            try {
+                funding.record(fundId, form.kind(), form.amount(), form.memo(), user);
+                redirect.addFlashAttribute("saved", Forms.text("fund.saved.recorded",
+                        Forms.text("fund.kind." + form.kind()), yen, fund.name()));
+                return "redirect:/funds/" + id;
+            } catch (BansoException e) {
+                Forms.refusal(e).onField(ProblemCode.INSUFFICIENT_FUNDS, "amount").into(errors);
+            }
+        }
+        fillFund(model, fundId, null, null, user);
+        return "funding/fund";
+    }
+
+    private void fillFund(Model model, FundId fund, String kind, String projectId, BansoUser user) {
         EntryKind kindFilter = FormValues.parse(kind, EntryKind::valueOf);
         UUID projectFilter = FormValues.parse(projectId, UUID::fromString);
+        List<ProjectView> projects = funding.projects(user).stream().filter(p -> p.fundId().equals(fund)).toList();
         model.addAttribute("fund", funding.fund(fund, user));
         model.addAttribute("balance", funding.balance(fund, user));
         model.addAttribute("entries", funding.ledger(fund, new LedgerFilter(kindFilter,
@@ -103,9 +169,10 @@ class FundingPages {
         model.addAttribute("kinds", EntryKind.values());
         model.addAttribute("kind", kindFilter);
         model.addAttribute("projectId", projectFilter);
-        model.addAttribute("projects", funding.projects(user).stream().filter(p -> p.fundId().equals(fund)).toList());
+        model.addAttribute("projects", projects);
+        model.addAttribute("projectTitles", projects.stream()
+                .collect(Collectors.toMap(ProjectView::id, ProjectView::title, (a, b) -> a)));
         model.addAttribute("canRecord", user.hasRole(Role.PROGRAM_OFFICER));
-        return "funding/fund";
     }
 
     /** The ledger export for signed-in pages (the API's export needs a bearer token); same filters and content. */
@@ -130,51 +197,100 @@ class FundingPages {
                 .body(LedgerWorkbook.of(exported(id, kind, projectId, user)));
     }
 
-    private List<org.banso.funding.FundingViews.LedgerEntry> exported(UUID id, String kind, String projectId,
-                                                                      BansoUser user) {
+    private List<LedgerEntry> exported(UUID id, String kind, String projectId, BansoUser user) {
         UUID project = FormValues.parse(projectId, UUID::fromString);
         return funding.ledger(new FundId(id), new LedgerFilter(FormValues.parse(kind, EntryKind::valueOf),
                 project == null ? null : new ProjectId(project), 1000), user);
     }
 
-    @PostMapping("/funds/{id}/ledger")
-    String record(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/funds/" + id;
-        return attempt(redirect, back, () -> {
-            EntryKind kind = FormValues.parse(form.get("kind"), EntryKind::valueOf);
-            Long amount = FormValues.parse(form.get("amount"), Long::valueOf);
-            if (kind == null || amount == null) {
-                throw BansoException.invalid("amount", "must be a positive number of yen");
-            }
-            funding.record(new FundId(id), kind, amount, form.get("memo"), user);
-            return back;
-        });
-    }
-
     // ------------------------------------------------------------------ projects
 
     @GetMapping("/projects")
-    String projects(Model model, @AuthenticationPrincipal BansoUser user) {
+    String projects(Model model, @AuthenticationPrincipal BansoUser user, Locale locale) {
         model.addAttribute("projects", funding.projects(user));
-        model.addAttribute("technologies", technologyNames(user));
+        model.addAttribute("technologies", technologyNames(user, locale));
         return "funding/projects";
     }
 
     @GetMapping("/projects/{id}")
-    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user,
-                   java.util.Locale locale) {
+    String project(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user, Locale locale) {
+        model.addAttribute("disbursementForm", DisbursementForm.empty());
+        fillProject(model, new ProjectId(id), user, locale);
+        return "funding/project";
+    }
+
+    /** R7: activation waits for an established council; confirmed first, since a project is not deactivated. */
+    @PostMapping("/projects/{id}/activate")
+    String activate(@PathVariable UUID id, @ModelAttribute("actionForm") ActionForm form, BindingResult errors,
+                    @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                    HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                    RedirectAttributes redirect, Locale locale) {
         ProjectView project = funding.project(new ProjectId(id), user);
+        if (!Confirmation.confirmed(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(Forms.text("project.confirm.activate.title"),
+                    Forms.text("project.confirm.activate.what", project.title()),
+                    Forms.text("project.confirm.activate.whom", project.title(),
+                            organizationName(project.socialImplementationLeadId(), locale)),
+                    Forms.text("project.confirm.activate.irreversible"), "/projects/" + id + "/activate",
+                    Confirmation.values(request.getParameterMap()), Forms.text("project.confirm.activate.submit",
+                    project.title()), "/projects/" + id));
+            return Confirmation.VIEW;
+        }
+        try {
+            funding.activate(project.id(), user);
+            redirect.addFlashAttribute("saved", Forms.text("project.saved.activated", project.title()));
+            return "redirect:/projects/" + id;
+        } catch (BansoException e) {
+            Forms.reject(errors, e);
+        }
+        model.addAttribute("disbursementForm", DisbursementForm.empty());
+        fillProject(model, project.id(), user, locale);
+        return "funding/project";
+    }
+
+    /** A disbursement from the project's allocation (R2, R7), confirmed first: money paid out is not taken back. */
+    @PostMapping("/projects/{id}/disbursements")
+    String disburse(@PathVariable UUID id, @Valid @ModelAttribute("disbursementForm") DisbursementForm form,
+                    BindingResult errors, @RequestParam(name = Confirmation.CONFIRMED, required = false)
+                    String confirmed, HttpServletRequest request, Model model,
+                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect, Locale locale) {
+        ProjectView project = funding.project(new ProjectId(id), user);
+        if (!errors.hasErrors()) {
+            MessageSourceResolvable yen = yen(form.amount(), locale);
+            if (!Confirmation.confirmed(confirmed)) {
+                model.addAttribute("confirmation", new Confirmation(Forms.text("project.confirm.disburse.title"),
+                        Forms.text("project.confirm.disburse.what", yen, project.title(), blankAsDash(form.memo())),
+                        Forms.text("project.confirm.disburse.whom", project.title(),
+                                organizationName(project.socialImplementationLeadId(), locale)),
+                        Forms.text("project.confirm.disburse.irreversible"), "/projects/" + id + "/disbursements",
+                        Confirmation.values(request.getParameterMap()),
+                        Forms.text("project.confirm.disburse.submit", yen), "/projects/" + id));
+                return Confirmation.VIEW;
+            }
+            try {
+                funding.disburse(project.id(), form.amount(), form.memo(), user);
+                redirect.addFlashAttribute("saved", Forms.text("project.saved.disbursed", yen, project.title()));
+                return "redirect:/projects/" + id;
+            } catch (BansoException e) {
+                Forms.refusal(e).onField(ProblemCode.INSUFFICIENT_FUNDS, "amount").into(errors);
+            }
+        }
+        fillProject(model, project.id(), user, locale);
+        return "funding/project";
+    }
+
+    private void fillProject(Model model, ProjectId id, BansoUser user, Locale locale) {
+        ProjectView project = funding.project(id, user);
         // the link to the council only for those the council module lets see it (others would get not-found)
         model.addAttribute("councilVisible", project.councilId() != null && councilVisible(project.councilId(), user));
         model.addAttribute("project", project);
-        model.addAttribute("technologies", technologyNames(user));
+        model.addAttribute("technologies", technologyNames(user, locale));
         model.addAttribute("canOperate", user.hasRole(Role.FUNDING_OFFICER));
         model.addAttribute("organizationNames", identity.organizations().stream()
-                .collect(Collectors.toMap(OrganizationView::id, o -> "en".equals(locale.getLanguage())
-                        && o.nameEn() != null && !o.nameEn().isBlank() ? o.nameEn() : o.name(), (a, b) -> a)));
+                .collect(Collectors.toMap(OrganizationView::id, o -> o.localName(locale), (a, b) -> a)));
+        model.addAttribute("principalInvestigator", identity.user(project.principalInvestigatorId())
+                .map(u -> u.displayName()).orElse(null));
         model.addAttribute("awardInvitations", awardInvitationsFor(project, user));
-        return "funding/project";
     }
 
     /** The list the award proposes, for the awarding officer only (issue 16); null for everyone else. */
@@ -189,182 +305,32 @@ class FundingPages {
         }
     }
 
-    /** The awarding officer confirms the list: the organizations ticked are invited by name and e-mail. */
+    /** The awarding officer confirms the list: the organizations ticked are invited by name and e-mail (issue 16). */
     @PostMapping("/projects/{id}/invitations")
-    String inviteAwardPeople(@PathVariable UUID id,
+    String inviteAwardPeople(@PathVariable UUID id, @ModelAttribute("actionForm") ActionForm form, BindingResult errors,
                              @RequestParam(name = "organizationIds", required = false) List<String> organizationIds,
-                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/projects/" + id;
-        return attempt(redirect, back, () -> {
-            List<OrganizationId> confirmed = organizationIds == null ? List.of() : organizationIds.stream()
-                    .map(v -> FormValues.parse(v, UUID::fromString)).filter(java.util.Objects::nonNull)
-                    .map(OrganizationId::new).toList();
+                             Model model, @AuthenticationPrincipal BansoUser user, Locale locale) {
+        List<OrganizationId> confirmed = organizationIds == null ? List.of() : organizationIds.stream()
+                .map(v -> FormValues.parse(v, UUID::fromString)).filter(java.util.Objects::nonNull)
+                .map(OrganizationId::new).toList();
+        try {
             awardInvitations.invite(new ProjectId(id), confirmed, user);
-            return back + "#award-invitations";
-        });
-    }
-
-    @PostMapping("/projects/{id}/activate")
-    String activate(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/projects/" + id;
-        return attempt(redirect, back, () -> {
-            funding.activate(new ProjectId(id), user);
-            return back;
-        });
-    }
-
-    @PostMapping("/projects/{id}/disbursements")
-    String disburse(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/projects/" + id;
-        return attempt(redirect, back, () -> {
-            Long amount = FormValues.parse(form.get("amount"), Long::valueOf);
-            if (amount == null) {
-                throw BansoException.invalid("amount", "must be a positive number of yen");
-            }
-            funding.disburse(new ProjectId(id), amount, form.get("memo"), user);
-            return back;
-        });
-    }
-
-    // ------------------------------------------------------------------ calls, applications, reviews
-
-    @GetMapping("/calls")
-    String calls(Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("calls", calls.calls(user));
-        boolean canOpen = user.hasRole(Role.FUNDING_OFFICER);
-        model.addAttribute("canOpen", canOpen);
-        model.addAttribute("funds", canOpen ? funding.funds(user) : List.of());
-        model.addAttribute("technologies", canOpen ? technologyNames(user) : Map.of());
-        model.addAttribute("types", Calls.CallType.values());
-        return "funding/calls";
-    }
-
-    /** A funding officer opens a call; the window is entered in Japan time. */
-    @PostMapping("/calls")
-    String openCall(@RequestParam Map<String, String> form,
-                    @RequestParam(name = "technologyIds", required = false) List<String> technologyIds,
-                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "/calls", () -> "/calls/" + calls.openCall(new Calls.NewCall(
-                FormValues.parse(form.get("fundId"), s -> new FundId(UUID.fromString(s))), form.get("title"),
-                FormValues.parse(form.get("type"), Calls.CallType::valueOf),
-                technologyIds == null ? List.of() : technologyIds.stream()
-                        .map(t -> FormValues.parse(t, s -> new TechnologyId(UUID.fromString(s))))
-                        .filter(java.util.Objects::nonNull).toList(),
-                japanTime(form.get("opensAt")), japanTime(form.get("closesAt")),
-                FormValues.parse(form.get("budgetCap"), Long::valueOf)), user).id());
-    }
-
-    private static java.time.Instant japanTime(String local) {
-        java.time.LocalDateTime time = FormValues.parse(local, java.time.LocalDateTime::parse);
-        return time == null ? null : time.atZone(JAPAN).toInstant();
-    }
-
-    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
-
-    @GetMapping("/calls/{id}")
-    String call(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("call", calls.call(id, user));
-        model.addAttribute("applications", calls.applications(id, user));
-        model.addAttribute("technologies", technologyNames(user));
-        model.addAttribute("canApply", user.hasRole(Role.RESEARCHER));
-        return "funding/call";
-    }
-
-    @PostMapping("/calls/{id}/applications")
-    String apply(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                 @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "/calls/" + id, () -> "/applications/" + calls.apply(id, new NewApplication(
-                form.get("title"), form.get("eradNumber"), form.get("orcid"), List.of(),
-                FormValues.parse(form.get("directCost"), Long::valueOf),
-                new OpenClosePlan(form.get("controlled"), form.get("fromWhom"),
-                        FormValues.parse(form.get("months"), Integer::valueOf), form.get("reason"))), user).id());
-    }
-
-    @GetMapping("/applications/{id}")
-    String application(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        Calls.ApplicationView submission = calls.application(id, user);
-        model.addAttribute("submission", submission);
-        boolean reviewer = user.hasRole(Role.PROGRAM_OFFICER) || user.hasRole(Role.ANALYST);
-        List<Calls.ReviewView> reviews = reviewer || user.hasRole(Role.FUNDING_OFFICER)
-                || user.hasRole(Role.AUDITOR) ? calls.reviews(id, user) : List.of();
-        model.addAttribute("reviews", reviews);
-        model.addAttribute("mine", reviews.stream().filter(r -> r.reviewerId().equals(user.id())).findFirst()
-                .orElse(null));
-        model.addAttribute("canReview", reviewer);
-        boolean canAward = user.hasRole(Role.FUNDING_OFFICER) && "SUBMITTED".equals(submission.status());
-        model.addAttribute("canAward", canAward);
-        if (canAward) {
-            Calls.CallView call = calls.call(submission.callId(), user);
-            Map<TechnologyId, String> names = technologyNames(user);
-            model.addAttribute("awardTechnologies", call.technologyIds().stream()
-                    .collect(Collectors.toMap(t -> t, t -> names.getOrDefault(t, t.toString()), (a, b) -> a,
-                            java.util.LinkedHashMap::new)));
-            List<OrganizationView> organizations = identity.organizations();
-            model.addAttribute("organizations", organizations);
-            model.addAttribute("ministries", organizations.stream()
-                    .filter(o -> o.kind() == OrganizationKind.MINISTRY).toList());
-            model.addAttribute("leads", organizations.stream().filter(o -> o.kind() == OrganizationKind.MINISTRY
-                    || o.kind() == OrganizationKind.COMPANY || o.kind() == OrganizationKind.STARTUP).toList());
-            model.addAttribute("piOrganization", identity.user(submission.principalInvestigatorId())
-                    .map(u -> u.organizationId()).orElse(null));
-            model.addAttribute("kProgram", funding.fund(call.fundId(), user).program() == Program.K_PROGRAM);
+            return "redirect:/projects/" + id + "#award-invitations";
+        } catch (BansoException e) {
+            Forms.reject(errors, e);
         }
-        return "funding/application";
+        model.addAttribute("disbursementForm", DisbursementForm.empty());
+        fillProject(model, new ProjectId(id), user, locale);
+        return "funding/project";
     }
 
-    /**
-     * A funding officer awards the application (R7, R10). The competent ministry's representative is typed as a
-     * username; the award service checks that person (an unknown name is a field error on the same field).
-     */
-    @PostMapping("/applications/{id}/award")
-    String award(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                 @RequestParam(name = "organizationIds", required = false) List<String> organizationIds,
-                 @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return attempt(redirect, "/applications/" + id, () -> {
-            String username = form.get("representative") == null ? "" : form.get("representative").strip();
-            UserId representative = null;
-            if (!username.isEmpty()) {
-                representative = identity.userByUsername(username).map(u -> u.id()).orElseThrow(() ->
-                        BansoException.invalid("competentMinistryRepresentativeId",
-                                "must name a ministry official of the competent ministry by username"));
-            }
-            ProjectView project = calls.award(id, new Calls.AwardTerms(
-                    FormValues.parse(form.get("technologyId"), s -> new TechnologyId(UUID.fromString(s))),
-                    organizationIds == null ? List.of() : organizationIds.stream()
-                            .map(o -> FormValues.parse(o, s -> new OrganizationId(UUID.fromString(s))))
-                            .filter(java.util.Objects::nonNull).toList(),
-                    FormValues.parse(form.get("competentMinistryId"), s -> new OrganizationId(UUID.fromString(s))),
-                    representative,
-                    FormValues.parse(form.get("socialImplementationLeadId"),
-                            s -> new OrganizationId(UUID.fromString(s))),
-                    form.get("socialImplementationPlan")), user);
-            return "/projects/" + project.id();
-        });
-    }
-
-    @PostMapping("/applications/{id}/declarations")
-    String declare(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/applications/" + id;
-        return attempt(redirect, back, () -> {
-            calls.declare(id, "true".equals(form.get("conflict")), form.get("reason"), user);
-            return back;
-        });
-    }
-
-    @PostMapping("/applications/{id}/reviews")
-    String review(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        String back = "/applications/" + id;
-        return attempt(redirect, back, () -> {
-            Integer score = FormValues.parse(form.get("score"), Integer::valueOf);
-            if (score == null) {
-                throw BansoException.invalid("score", "must be 1–5");
-            }
-            calls.score(id, score, form.get("comment"), user);
-            return back;
-        });
+    /** The projects this person may see, for a picker (ledger filter, upload form…): title, program as hint. */
+    @GetMapping("/choices/projects")
+    String projectChoices(@RequestParam(defaultValue = "") String q, @RequestParam String field,
+                          @RequestParam(defaultValue = "false") boolean multiple, HttpServletRequest request,
+                          @AuthenticationPrincipal BansoUser user, Model model) {
+        return Choice.fragment(model, field, multiple, Choice.pick(funding.projects(user), p -> p.id().toString(),
+                ProjectView::title, p -> null, Choice.bounded(q), Choice.chosen(request, field)));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -378,22 +344,22 @@ class FundingPages {
         }
     }
 
-    private Map<TechnologyId, String> technologyNames(BansoUser user) {
-        return technologies.technologies(user).stream().collect(Collectors.toMap(t -> t.id(),
-                t -> t.code() + " " + t.nameJa(), (a, b) -> a));
+    private String organizationName(OrganizationId id, Locale locale) {
+        return id == null ? "—" : identity.organization(id).map(o -> o.localName(locale)).orElse("—");
     }
 
-    /** Runs a change; on refusal goes back with the problem code and field messages for a notice. */
-    private String attempt(RedirectAttributes redirect, String back, java.util.function.Supplier<String> change) {
-        try {
-            String target = change.get();
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:" + target;
-        } catch (BansoException e) {
-            redirect.addFlashAttribute("problem", e.code().code());
-            redirect.addFlashAttribute("fieldErrors", errorMessages.byField(e));
-            return "redirect:" + back;
-        }
+    private Map<TechnologyId, String> technologyNames(BansoUser user, Locale locale) {
+        return technologies.technologies(user).stream().collect(Collectors.toMap(Technology::id,
+                t -> t.localName(locale), (a, b) -> a));
+    }
+
+    /** An amount as the pages write it: 1,200,000円 / 1,200,000 yen. */
+    static MessageSourceResolvable yen(long amount, Locale locale) {
+        return Forms.text("fund.yen", String.format(Locale.ROOT, "%,d", amount));
+    }
+
+    private static String blankAsDash(String text) {
+        return text == null || text.isBlank() ? "—" : text.strip();
     }
 
     @Configuration(proxyBeanMethods = false)

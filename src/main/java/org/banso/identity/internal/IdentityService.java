@@ -220,6 +220,20 @@ public class IdentityService implements IdentityManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public List<UserView> people(BansoUser viewer) {
+        if (viewer == null) {
+            return List.of();
+        }
+        boolean everyone = viewer.hasRole(Role.ADMIN) || viewer.hasRole(Role.AUDITOR)
+                || viewer.hasRole(Role.PROGRAM_OFFICER) || viewer.hasRole(Role.MINISTRY_OFFICIAL)
+                || viewer.hasRole(Role.FUNDING_OFFICER);
+        return accounts.all().stream().filter(UserView::enabled)
+                .filter(u -> everyone || u.organizationId().equals(viewer.organizationId()))
+                .sorted(java.util.Comparator.comparing(UserView::displayName)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<UserView> user(UserId id) {
         return accounts.byId(id);
     }

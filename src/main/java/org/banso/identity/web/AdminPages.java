@@ -3,12 +3,14 @@ package org.banso.identity.web;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.IdentityManagement.NewOrganization;
@@ -18,8 +20,11 @@ import org.banso.identity.OrganizationKind;
 import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
+import org.banso.identity.UserView;
 import org.banso.shared.BansoException;
+import org.banso.web.Confirmation;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -99,11 +104,37 @@ class AdminPages {
         }
     }
 
-    /** htmx: flips an account's enabled flag and answers the table row again. */
+    /**
+     * Enabling (htmx) flips the flag and answers the table row again. Disabling ends the person's sessions and
+     * refuses their sign-in and tokens at once, so it is first confirmed on a page naming the person and their
+     * organization; the result names them.
+     */
     @PostMapping("/admin/users/{id}/enabled")
-    String toggleEnabled(@PathVariable UUID id, @RequestParam boolean enabled, Model model,
-                         @AuthenticationPrincipal BansoUser user) {
-        var changed = identity.setEnabled(new UserId(id), enabled, user);
+    String toggleEnabled(@PathVariable UUID id, @RequestParam boolean enabled,
+                         @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                         HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                         RedirectAttributes redirect, Locale locale) {
+        if (!enabled) {
+            requireAdmin(user);
+            UserView person = identity.user(new UserId(id)).orElseThrow(() -> BansoException.notFound("The user"));
+            String organization = identity.organization(person.organizationId()).map(o -> o.localName(locale))
+                    .orElse("—");
+            if (!Confirmation.confirmed(confirmed)) {
+                model.addAttribute("confirmation", new Confirmation(Forms.text("user.confirm.disable.title"),
+                        Forms.text("user.confirm.disable.what", person.displayName()),
+                        Forms.text("user.confirm.disable.whom", person.displayName(), person.username(),
+                                organization),
+                        Forms.text("user.confirm.disable.irreversible"), "/admin/users/" + id + "/enabled",
+                        Confirmation.values(request.getParameterMap()),
+                        Forms.text("user.confirm.disable.submit", person.displayName()), "/admin/users"));
+                return Confirmation.VIEW;
+            }
+            identity.setEnabled(person.id(), false, user);
+            redirect.addFlashAttribute("disabledNotice", Forms.text("user.disabledNotice", person.displayName(),
+                    person.username()));
+            return "redirect:/admin/users";
+        }
+        var changed = identity.setEnabled(new UserId(id), true, user);
         model.addAttribute("u", changed);
         model.addAttribute("organizationNames", organizationNames());
         return "identity/users :: row";

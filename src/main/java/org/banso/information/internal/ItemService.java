@@ -272,6 +272,15 @@ class ItemService implements InformationItems {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<CouncilId> pledgeAwaited(ItemId item, BansoUser viewer) {
+        return facts.item(item).map(ItemFacts::council).filter(council -> {
+            CouncilMembership me = policy.membership(viewer, council);
+            return me != null && !me.pledgeSigned();
+        });
+    }
+
+    @Override
     @Transactional(noRollbackFor = BansoException.class)
     public ItemView item(ItemId item, BansoUser viewer) {
         Instant now = clock.instant();

@@ -14,6 +14,8 @@ import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
 import org.banso.council.Councils;
 import org.banso.council.Proposals;
+import org.banso.funding.Funding;
+import org.banso.funding.ProjectId;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.information.AccessDecision;
@@ -63,9 +65,10 @@ class InformationPages {
     private final IdentityManagement identity;
     private final FieldErrorMessages errorMessages;
     private final Clock clock;
+    private final Funding funding;
 
     InformationPages(InformationItems items, InformationAccessPolicy policy, Councils councils, Proposals proposals,
-                     IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock,
+                     IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock, Funding funding,
                      @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
                      int pageSize) {
         this.pageSize = pageSize;
@@ -76,6 +79,7 @@ class InformationPages {
         this.identity = identity;
         this.errorMessages = errorMessages;
         this.clock = clock;
+        this.funding = funding;
     }
 
     @GetMapping("/councils/{id}/items")
@@ -92,6 +96,7 @@ class InformationPages {
             }
         });
         model.addAttribute("council", view);
+        model.addAttribute("projectNames", projectNames(view, user));
         model.addAttribute("items", list);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", pageSize);
@@ -99,6 +104,22 @@ class InformationPages {
         model.addAttribute("designations", items.designations(council, user));
         model.addAttribute("categories", ItemCategory.values());
         return "information/items";
+    }
+
+    /**
+     * The council's projects by title, for the upload form: each title the funding module shows this person; a
+     * project it does not show them stays unnamed (the page numbers it), never an id.
+     */
+    private Map<UUID, String> projectNames(CouncilView council, BansoUser user) {
+        Map<UUID, String> names = new HashMap<>();
+        for (UUID project : council.projectIds()) {
+            try {
+                names.put(project, funding.project(new ProjectId(project), user).title());
+            } catch (BansoException hidden) {
+                // not the person's to read: the option is numbered instead
+            }
+        }
+        return names;
     }
 
     @PostMapping("/councils/{id}/items")

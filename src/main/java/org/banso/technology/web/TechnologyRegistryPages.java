@@ -2,11 +2,13 @@ package org.banso.technology.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.BansoUser;
 import org.banso.identity.Role;
 import org.banso.shared.BansoException;
@@ -19,7 +21,9 @@ import org.banso.technology.TechnologyReference;
 import org.banso.technology.TechnologyRegistry;
 import org.banso.technology.TechnologyRegistry.NewAssessment;
 import org.banso.technology.TechnologyRegistry.NewTechnology;
+import org.banso.web.Confirmation;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,9 +114,30 @@ class TechnologyRegistryPages {
         }
     }
 
+    /**
+     * Retiring is final (a retired technology never becomes a candidate or designated again), so it is first
+     * confirmed on a page naming the technology and what cannot be undone; the result names the technology.
+     */
     @PostMapping("/technologies/{id}/retire")
-    String retire(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        registry.retire(new TechnologyId(id), user);
+    String retire(@PathVariable UUID id, @RequestParam(name = Confirmation.CONFIRMED, required = false)
+                  String confirmed, HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect, Locale locale) {
+        TechnologyId technologyId = new TechnologyId(id);
+        Technology technology = registry.technology(technologyId, user)
+                .orElseThrow(() -> BansoException.notFound("The technology"));
+        String name = technology.localName(locale);
+        if (!Confirmation.confirmed(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(Forms.text("tech.confirm.retire.title"),
+                    Forms.text("tech.confirm.retire.what", name,
+                            Forms.text("tech.status." + technology.status().name())),
+                    Forms.text("tech.confirm.retire.whom", name, technology.code()),
+                    Forms.text("tech.confirm.retire.irreversible"), "/technologies/" + id + "/retire",
+                    Confirmation.values(request.getParameterMap()), Forms.text("tech.confirm.retire.submit", name),
+                    "/technologies/" + id));
+            return Confirmation.VIEW;
+        }
+        registry.retire(technologyId, user);
+        redirect.addFlashAttribute("retired", Forms.text("tech.retired", name, technology.code()));
         return "redirect:/technologies/" + id;
     }
 

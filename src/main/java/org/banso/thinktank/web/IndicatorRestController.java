@@ -1,28 +1,20 @@
 package org.banso.thinktank.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
-import org.banso.shared.CsvCells;
 import org.banso.shared.ProblemCode;
 import org.banso.thinktank.Indicators;
 import org.banso.thinktank.Indicators.Field;
 import org.banso.thinktank.Indicators.Indicator;
 import org.banso.thinktank.Indicators.Specialization;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -121,79 +113,16 @@ class IndicatorRestController {
     }
 
     @GetMapping(value = "/indicators/matrix.csv", produces = "text/csv")
-    @Operation(summary = "The whole indicator matrix as CSV: every row × field × year")
+    @Operation(summary = "The whole indicator matrix as CSV (UTF-8 with BOM): every row × field × year")
     ResponseEntity<byte[]> matrix(@RequestParam(defaultValue = Indicators.BUILT_IN) String dataset) {
-        StringBuilder csv = new StringBuilder(
-                "dataset,path,country,is_country,kind,field,year,count,total,specialization,world_share,rank\n");
-        for (Indicator i : indicators.matrix(dataset)) {
-            csv.append(quote(i.dataset())).append(',').append(quote(i.path())).append(',').append(quote(i.country()))
-                    .append(',').append(i.isCountry()).append(',').append(i.kind()).append(',').append(quote(i.field()))
-                    .append(',').append(i.year()).append(',').append(num(i.count())).append(',')
-                    .append(num(i.total())).append(',').append(num(i.specialization())).append(',')
-                    .append(num(i.worldShare())).append(',').append(i.rank() == null ? "" : i.rank()).append('\n');
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + dataset + "-indicators.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return IndicatorExport.csv(dataset, indicators.matrix(dataset));
     }
-
-    static final String[] COLUMNS = {"dataset", "path", "country", "is_country", "kind", "field", "year", "count",
-        "total", "specialization", "world_share", "rank"};
 
     @GetMapping(value = "/indicators/matrix.xlsx",
             produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The whole indicator matrix as XLSX (one sheet, the CSV's columns)")
-    ResponseEntity<byte[]> matrixXlsx(@RequestParam(defaultValue = Indicators.BUILT_IN) String dataset)
-            throws IOException {
-        List<Indicator> matrix = indicators.matrix(dataset);
-        try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("indicators");
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.length; c++) {
-                head.createCell(c).setCellValue(COLUMNS[c]);
-            }
-            int r = 1;
-            for (Indicator i : matrix) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(i.dataset());
-                row.createCell(1).setCellValue(i.path());
-                row.createCell(2).setCellValue(i.country());
-                row.createCell(3).setCellValue(i.isCountry());
-                row.createCell(4).setCellValue(i.kind().name());
-                row.createCell(5).setCellValue(i.field());
-                row.createCell(6).setCellValue(i.year());
-                number(row, 7, i.count());
-                number(row, 8, i.total());
-                number(row, 9, i.specialization());
-                number(row, 10, i.worldShare());
-                number(row, 11, i.rank() == null ? null : i.rank().doubleValue());
-            }
-            book.write(out);
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"" + dataset + "-indicators.xlsx\"")
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(out.toByteArray());
-        }
-    }
-
-    private static void number(Row row, int column, Double value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
-    }
-
-    /** A text cell: formulas neutralised ({@link CsvCells}), quoted when it holds a comma, quote or line break. */
-    static String quote(String value) {
-        String s = CsvCells.text(value);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    static String num(Double d) {
-        return d == null ? "" : String.format(Locale.ROOT, "%.6f", d);
+    ResponseEntity<byte[]> matrixXlsx(@RequestParam(defaultValue = Indicators.BUILT_IN) String dataset) {
+        return IndicatorExport.xlsx(dataset, indicators.matrix(dataset));
     }
 
     private static void require(String dataset, String country, String field, Integer year) {

@@ -28,6 +28,7 @@ import org.banso.web.FieldErrorMessages;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +51,13 @@ class ThinkTankPages {
     private final FieldErrorMessages errorMessages;
     private final Councils councils;
 
+    private final PlaceNames placeNames;
+
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils) {
+                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils,
+                   PlaceNames placeNames) {
         this.councils = councils;
+        this.placeNames = placeNames;
         this.indicators = indicators;
         this.supplyChain = supplyChain;
         this.rankings = rankings;
@@ -86,6 +91,8 @@ class ThinkTankPages {
             rows.add(new YearRow(y, i));
         }
         model.addAttribute("country", country);
+        // th:aria-label is evaluated in Thymeleaf's restricted mode, which forbids beans: the name comes ready
+        model.addAttribute("placeName", placeNames.name(country));
         model.addAttribute("field", chosen);
         model.addAttribute("fields", fields);
         model.addAttribute("countries", indicators.rows(dataset));
@@ -98,6 +105,17 @@ class ThinkTankPages {
         model.addAttribute("chart", Map.of("width", Charts.WIDTH, "height", Charts.HEIGHT, "left", Charts.LEFT,
                 "right", Charts.WIDTH - Charts.RIGHT, "bottom", Charts.HEIGHT - Charts.BOTTOM, "top", Charts.TOP));
         return "thinktank/analytics";
+    }
+
+    /** The indicator matrix for the signed-in page (the API's export wants a bearer token); the API's content. */
+    @GetMapping("/thinktank/indicators.csv")
+    ResponseEntity<byte[]> indicatorsCsv() {
+        return IndicatorExport.csv(Indicators.BUILT_IN, indicators.matrix(Indicators.BUILT_IN));
+    }
+
+    @GetMapping("/thinktank/indicators.xlsx")
+    ResponseEntity<byte[]> indicatorsXlsx() {
+        return IndicatorExport.xlsx(Indicators.BUILT_IN, indicators.matrix(Indicators.BUILT_IN));
     }
 
     @GetMapping("/thinktank/supply-chain")

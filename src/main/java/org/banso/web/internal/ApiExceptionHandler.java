@@ -1,6 +1,7 @@
 package org.banso.web.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.banso.shared.BansoException;
@@ -10,6 +11,7 @@ import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -36,6 +40,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(BansoException.class)
     ResponseEntity<Object> banso(BansoException e) {
         if (e instanceof RateLimitedException limited) {
@@ -43,7 +53,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             long seconds = RateLimitedException.retryAfterSeconds(limited.retryAfter());
             problem.setProperty("retryAfterSeconds", seconds);
             return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(localized(problem));
         }
         return problem(Problems.of(e));
     }
@@ -133,11 +143,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = body instanceof ProblemDetail framework && framework.getDetail() != null
                 ? framework.getDetail() : code.title() + ".";
         return ResponseEntity.status(code.status()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(code, detail));
+                .body(localized(Problems.of(code, detail)));
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+    private ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                .body(localized(problem));
+    }
+
+    /**
+     * The title in the language the client asks for with {@code Accept-Language} (Japanese or English, from the
+     * bundles' {@code problem.<code>}); English, the API's language, when it asks for neither or sends no header.
+     * The type stays the stable key; the detail stays the service's English sentence.
+     */
+    private ProblemDetail localized(ProblemDetail problem) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || problem.getType() == null) {
+            return problem;
+        }
+        String header = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return problem;
+        }
+        Locale language;
+        try {
+            language = Locale.lookup(Locale.LanguageRange.parse(header), List.of(Locale.JAPANESE, Locale.ENGLISH));
+        } catch (IllegalArgumentException malformed) {
+            return problem;
+        }
+        if (language == null || !Locale.JAPANESE.getLanguage().equals(language.getLanguage())) {
+            return problem;
+        }
+        String path = problem.getType().getPath();
+        String code = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        problem.setTitle(messages.getMessage("problem." + code, null, problem.getTitle(), Locale.JAPANESE));
+        return problem;
     }
 }

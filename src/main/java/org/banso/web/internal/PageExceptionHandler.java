@@ -1,11 +1,14 @@
 package org.banso.web.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
+import org.banso.web.RefusalPage;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -14,7 +17,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A rule broken on a page shows the error page with the rule's status, never a stack trace. */
+/**
+ * A rule broken on a page shows the error page with the rule's status, never a stack trace — unless a second factor
+ * is wanted (the person is sent to give it), or a module has a page of its own for that refusal
+ * ({@link RefusalPage}), which says why and leads on.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
@@ -22,6 +29,11 @@ class PageExceptionHandler {
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final List<RefusalPage> refusalPages;
+
+    PageExceptionHandler(List<RefusalPage> refusalPages) {
+        this.refusalPages = refusalPages;
+    }
 
     @ExceptionHandler(BansoException.class)
     ModelAndView broken(BansoException e, HttpServletRequest request, HttpServletResponse response) {
@@ -31,6 +43,12 @@ class PageExceptionHandler {
                 requestCache.saveRequest(request, response);
             }
             return new ModelAndView("redirect:" + SECOND_FACTOR_PAGE + "?step-up");
+        }
+        for (RefusalPage refusalPage : refusalPages) {
+            Optional<ModelAndView> page = refusalPage.page(e, request);
+            if (page.isPresent()) {
+                return page.get();
+            }
         }
         int status = e.code() == ProblemCode.UNAUTHENTICATED ? 403 : e.code().status();
         response.setStatus(status);

@@ -6,8 +6,10 @@ import java.util.Locale;
 
 import org.banso.web.PublicEndpoints;
 import org.banso.web.NavigationItem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,6 +21,13 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
+
+    /** Bean Validation's validator, looked up when first needed (asking for it here would be a cycle with MVC's). */
+    private final ObjectProvider<LocalValidatorFactoryBean> validator;
+
+    WebConfiguration(ObjectProvider<LocalValidatorFactoryBean> validator) {
+        this.validator = validator;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -36,6 +45,7 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new FormErrorsInterceptor(validator::getIfUnique));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.banso.funding.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -59,14 +61,25 @@ class FundingBrowserTest extends BrowserTestSupport {
         signIn("funding", DEMO_PASSWORD);
         open("/calls?lang=ja");
         String title = "量子通信の公募 " + n;
-        driver.findElement(By.id("call-title")).sendKeys(title);
-        new Select(driver.findElement(By.id("call-fund"))).selectByValue(fund.toString());
-        new Select(driver.findElement(By.id("call-type"))).selectByValue("PROJECT");
-        new Select(driver.findElement(By.id("call-technologies"))).selectByValue(technology.toString());
+        // first with a wrong budget and no window: the form comes back with the title kept and the summary on top
+        driver.findElement(By.id("title")).sendKeys(title);
+        driver.findElement(By.id("budgetCap")).sendKeys("5千万");
+        submit(By.id("submit-call"));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+        assertThat(text("#error-summary")).contains("入力内容に誤りがあります", "上限額");
+        screenshot("funding-call-invalid-ja");
+        assertNoSeriousViolations("calls: the open-call form sent back (ja)");
+        new Select(driver.findElement(By.id("fundId"))).selectByValue(fund.toString());
+        new Select(driver.findElement(By.id("type"))).selectByValue("PROJECT");
+        pick("technologyIds", code, technology.toString());
+        // the server narrowed the options to what was typed (the search box itself is never posted with the form)
+        assertThat(driver.findElements(By.cssSelector("input[name='technologyIds']"))).hasSize(1);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withSecond(0).withNano(0);
-        setValue("call-opens", now.minusDays(1).toString());
-        setValue("call-closes", now.plusDays(30).toString());
-        driver.findElement(By.id("call-cap")).sendKeys("50000000");
+        setValue("opensAt", now.minusDays(1).toString());
+        setValue("closesAt", now.plusDays(30).toString());
+        driver.findElement(By.id("budgetCap")).clear();
+        driver.findElement(By.id("budgetCap")).sendKeys("50000000");
         screenshot("funding-call-new-ja");
         assertNoSeriousViolations("calls with the open-call form (ja)");
         submit(By.id("submit-call"));
@@ -103,25 +116,36 @@ class FundingBrowserTest extends BrowserTestSupport {
         assertThat(text("body")).contains("中継器の較正手順", "Declare your conflicts of interest");
         screenshot("funding-review-declare-en");
         assertNoSeriousViolations("review: declaration (en)");
+        driver.findElement(By.id("conflict-no")).click();
         submit(By.cssSelector("form[action$='/declarations'] [type=submit]"));
-        new Select(driver.findElement(By.id("score-value"))).selectByValue("4");
+        assertThat(heading()).isEqualTo("Declare your conflicts of interest?");
+        assertNoSeriousViolations("review: declaration confirmed (en)");
+        submit(By.id("confirm-submit"));
+        new Select(driver.findElement(By.id("score"))).selectByValue("4");
         driver.findElement(By.id("comment")).sendKeys("Clear plan; narrow controls.");
         screenshot("funding-review-score-en");
         assertNoSeriousViolations("review: score (en)");
         submit(By.cssSelector("form[action$='/reviews'] [type=submit]"));
+        submit(By.id("confirm-submit"));
         assertThat(text("#reviews-caption")).contains("1");
         signOut();
 
         // the funding officer awards it, naming METI's official as the competent ministry's representative
         signIn("funding", DEMO_PASSWORD);
         open(applicationPath + "?lang=ja");
-        new Select(driver.findElement(By.id("award-ministry"))).selectByValue(meti.id().toString());
-        driver.findElement(By.id("award-representative")).sendKeys("meti");
-        new Select(driver.findElement(By.id("award-lead"))).selectByValue(meti.id().toString());
-        driver.findElement(By.id("award-plan")).sendKeys("経済産業省が量子通信網の実証に用いる");
+        pick("competentMinistryId", "経済産業省", meti.id().toString());
+        UserView representative = identity.userByUsername("meti").orElseThrow();
+        pick("representativeId", representative.displayName(), representative.id().value().toString());
+        pick("socialImplementationLeadId", "経済産業省", meti.id().toString());
+        driver.findElement(By.id("socialImplementationPlan")).sendKeys("経済産業省が量子通信網の実証に用いる");
         screenshot("funding-award-ja");
         assertNoSeriousViolations("award form (ja)");
         submit(By.id("submit-award"));
+        // the confirmation names the application, the ministry's representative and what cannot be undone
+        assertThat(text("#confirm-what")).contains(project, representative.displayName());
+        screenshot("funding-award-confirm-ja");
+        assertNoSeriousViolations("award confirmation (ja)");
+        submit(By.id("confirm-submit"));
         assertThat(path()).startsWith("/projects/");
         assertThat(heading()).isEqualTo(project);
         assertThat(text("#council-status")).isEqualTo("設置提案中（未設置）");
@@ -152,6 +176,30 @@ class FundingBrowserTest extends BrowserTestSupport {
 
     private BansoUser person(String username) {
         return identity.userByUsername(username).map(UserView::asPrincipal).orElseThrow();
+    }
+
+    /** Types into a name picker and ticks the option with this value once the server has offered it. */
+    private void pick(String field, String query, String value) {
+        WebElement search = driver.findElement(By.id(field));
+        search.clear();
+        search.sendKeys(query);
+        // let the picker's request (300 ms after the last keystroke) go out and its answer settle
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100))
+                .until(d -> {
+                    try {
+                        Thread.sleep(400);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return (Boolean) driver.executeScript(
+                            "return document.querySelectorAll('.htmx-request').length === 0");
+                });
+        By option = By.cssSelector("input[name='" + field + "'][value='" + value + "']");
+        WebElement found = new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(option));
+        if (!found.isSelected()) {
+            driver.executeScript("arguments[0].click();", found);
+        }
     }
 
     private void setValue(String id, String value) {

@@ -1,0 +1,280 @@
+package org.banso.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.banso.funding.Calls;
+import org.banso.funding.FundId;
+import org.banso.funding.Funding;
+import org.banso.funding.FundingFixtures;
+import org.banso.funding.FundingViews.EntryKind;
+import org.banso.funding.Program;
+import org.banso.funding.ProjectId;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.OrganizationKind;
+import org.banso.identity.Role;
+import org.banso.support.ApiAccounts;
+import org.banso.support.BansoIntegrationTest;
+import org.banso.technology.TechnologyId;
+import org.banso.technology.TechnologyRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Issue 17: every page form, sent once with every required field left empty or wrong, comes back for correction —
+ * 422 with the form, what was typed still there, the error summary linking to each field, the messages in the page's
+ * language (Japanese on a Japanese page, English on an English one), no stack trace — and changes nothing in the
+ * database (a checksum of every business table before and after).
+ * <p>
+ * The forms are enumerated from the application's page handlers ({@code POST} mappings of {@code @Controller}s): a new
+ * one that is neither submitted here, nor a button without fields, nor listed as not yet bound fails the test.
+ */
+@BansoIntegrationTest
+@AutoConfigureMockMvc
+class EveryFormTest {
+
+    /** Page forms submitted below with invalid values. */
+    private static final Set<String> SUBMITTED = Set.of("/funds", "/funds/{id}/ledger",
+            "/projects/{id}/disbursements", "/calls", "/calls/{id}/applications", "/applications/{id}/declarations",
+            "/applications/{id}/reviews", "/applications/{id}/award");
+
+    /**
+     * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
+     * with their pages (FundingPagesTest, TechnologyPagesTest, AdminPagesTest).
+     */
+    private static final Set<String> WITHOUT_FIELDS = Set.of("/projects/{id}/activate",
+            "/technologies/{id}/designate", "/technologies/{id}/retire", "/admin/users/{id}/enabled",
+            "/audit/verify", "/items/{id}/publish", "/guidelines/{id}/enforce", "/tasks/{taskId}/done",
+            "/councils/{id}/establish", "/councils/{id}/pledges/revoke",
+            "/councils/{id}/participants/{participantId}/leave", "/councils/{id}/invitations/{invitationId}/revoke",
+            "/invitations/{token}/accept", "/proposals/{id}/withdraw");
+
+    /**
+     * Forms still bound by hand (a map of values, messages beside fields, but no form object and no error summary
+     * yet): issue 17 left them for later — council pages wait for the council branches (#15, #16), the account pages
+     * are #18's, the others were left for want of time. Each is removed from here when it is bound and submitted above.
+     */
+    private static final Set<String> NOT_YET_BOUND = Set.of("/admin/organizations", "/admin/users",
+            "/account/password", "/technologies", "/technologies/{id}/assessments", "/guidelines",
+            "/guidelines/{id}/sections", "/guidelines/{id}/measures", "/guidelines/measures/{measureId}/status",
+            "/thinktank/rankings", "/thinktank/entities", "/thinktank/commissions",
+            "/thinktank/commissions/{id}/deliverables/{deliverableId}/submission", "/leaks",
+            "/leaks/{id}/investigations", "/leaks/{id}/decision", "/leaks/trace", "/councils/{id}/items",
+            "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
+            "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
+            "/councils/{id}/consents", "/councils/{id}/pledges", "/councils/{id}/invitations",
+            "/invitations/{token}/register", "/councils/{id}/proposals", "/proposals/{id}/responses",
+            "/proposals/{id}/amend",
+            // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
+            "/account/oidc/{id}/unlink", "/account/passkeys/{id}/revoke", "/account/second-factor/recovery-codes",
+            "/account/second-factor/totp", "/account/second-factor/totp/confirm",
+            "/account/second-factor/totp/remove", "/account/sessions/end-all", "/account/sessions/{id}/end");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Funding funding;
+    @Autowired
+    Calls calls;
+    @Autowired
+    IdentityManagement identity;
+    @Autowired
+    TechnologyRegistry technologies;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    FundingFixtures fixtures;
+    MockHttpSession programOfficer;
+    MockHttpSession fundingOfficer;
+    MockHttpSession researcher;
+    MockHttpSession reviewer;
+    FundId fund;
+    UUID call;
+    UUID application;
+    UUID scoredApplication;
+    ProjectId project;
+
+    @BeforeEach
+    void world() throws Exception {
+        fixtures = new FundingFixtures(identity, technologies);
+        OrganizationId ministry = fixtures.organization(OrganizationKind.MINISTRY);
+        OrganizationId company = fixtures.organization(OrganizationKind.COMPANY);
+        BansoUser officer = fixtures.user(ministry, Role.PROGRAM_OFFICER);
+        BansoUser funder = fixtures.user(fixtures.organization(OrganizationKind.FUNDING_AGENCY),
+                Role.FUNDING_OFFICER);
+        BansoUser applicant = fixtures.user(company, Role.RESEARCHER);
+        BansoUser analyst = fixtures.user(fixtures.organization(OrganizationKind.THINK_TANK), Role.ANALYST);
+        fund = funding.createFund(ApiAccounts.unique("フォーム基金 "), Program.OTHER, officer).id();
+        funding.record(fund, EntryKind.APPROPRIATION, 10_000_000L, "", officer);
+        TechnologyId technology = fixtures.technology();
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withSecond(0).withNano(0);
+        call = calls.openCall(new Calls.NewCall(fund, ApiAccounts.unique("フォーム公募 "), Calls.CallType.PROJECT,
+                List.of(technology), now.minusDays(1).atZone(ZoneId.of("Asia/Tokyo")).toInstant(),
+                now.plusDays(30).atZone(ZoneId.of("Asia/Tokyo")).toInstant(), 5_000_000L), funder).id();
+        application = calls.apply(call, new Calls.NewApplication("フォームの応募", "90050426",
+                "0000-0002-1825-0097", List.of(), 1_000_000L,
+                new Calls.OpenClosePlan("試料の作製条件", "協議会の外の者", 24, "製造ノウハウ")), applicant).id();
+        BansoUser second = fixtures.user(company, Role.RESEARCHER);
+        scoredApplication = calls.apply(call, new Calls.NewApplication("フォームの評価済み応募", "90050426",
+                "0000-0002-1825-0097", List.of(), 1_000_000L,
+                new Calls.OpenClosePlan("試料の作製条件", "協議会の外の者", 24, "製造ノウハウ")), second).id();
+        calls.declare(scoredApplication, false, "", analyst);
+        project = funding.award(new Funding.NewProject("フォームの課題", Program.OTHER, fund, technology,
+                applicant.id(), List.of(company), 500L, ministry, null, company, "企業が製品化する", null), funder).id();
+        programOfficer = signIn(officer);
+        fundingOfficer = signIn(funder);
+        researcher = signIn(applicant);
+        reviewer = signIn(analyst);
+    }
+
+    @Test
+    void everyPageFormIsSubmittedHereOrIsAFieldlessButtonOrIsListedAsNotYetBound() {
+        Set<String> forms = new TreeSet<>();
+        handlers.getHandlerMethods().forEach((info, method) -> {
+            Class<?> type = method.getBeanType();
+            if (AnnotatedElementUtils.hasAnnotation(type, Controller.class)
+                    && !AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class)
+                    && !AnnotatedElementUtils.hasAnnotation(method.getMethod(), ResponseBody.class)
+                    && info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                forms.addAll(info.getPatternValues());
+            }
+        });
+        Set<String> known = new TreeSet<>(SUBMITTED);
+        known.addAll(WITHOUT_FIELDS);
+        known.addAll(NOT_YET_BOUND);
+        Set<String> unknown = new TreeSet<>(forms);
+        unknown.removeAll(known);
+        assertThat(unknown).as("page forms this test does not know: submit them in invalidSubmissions()").isEmpty();
+        Set<String> gone = new TreeSet<>(known);
+        gone.removeAll(forms);
+        assertThat(gone).as("forms listed here that the application no longer has").isEmpty();
+        assertThat(SUBMITTED).doesNotContainAnyElementsOf(NOT_YET_BOUND).doesNotContainAnyElementsOf(WITHOUT_FIELDS);
+    }
+
+    /** One invalid submission of a form: where, by whom, the values, the wrong fields and a value that must come back. */
+    record Submission(String mapping, String path, MockHttpSession session, Map<String, String> values,
+                      List<String> wrongFields, String kept) {
+    }
+
+    List<Submission> invalidSubmissions() {
+        List<Submission> all = new ArrayList<>();
+        all.add(new Submission("/funds", "/funds", programOfficer,
+                Map.of("name", " ", "program", "NO_SUCH_PROGRAM"), List.of("name", "program"), null));
+        all.add(new Submission("/funds/{id}/ledger", "/funds/" + fund + "/ledger", programOfficer,
+                Map.of("kind", "", "amount", "12万", "memo", "保持される摘要"), List.of("kind", "amount"),
+                "保持される摘要"));
+        all.add(new Submission("/projects/{id}/disbursements", "/projects/" + project + "/disbursements",
+                fundingOfficer, Map.of("amount", "-5", "memo", "保持される支出の摘要"), List.of("amount"),
+                "保持される支出の摘要"));
+        all.add(new Submission("/calls", "/calls", fundingOfficer,
+                Map.of("title", "", "fundId", "", "type", "", "opensAt", "1999-01-01T00:00", "closesAt", "",
+                        "budgetCap", "0"),
+                List.of("title", "fundId", "type", "technologyIds", "opensAt", "closesAt", "budgetCap"),
+                "1999-01-01T00:00"));
+        all.add(new Submission("/calls/{id}/applications", "/calls/" + call + "/applications", researcher,
+                Map.of("title", "保持される応募の題名", "eradNumber", "12", "orcid", "0000", "directCost", "",
+                        "controlled", "", "fromWhom", "", "months", "0", "reason", ""),
+                List.of("eradNumber", "orcid", "directCost", "controlled", "fromWhom", "months", "reason"),
+                "保持される応募の題名"));
+        all.add(new Submission("/applications/{id}/declarations", "/applications/" + application + "/declarations",
+                reviewer, Map.of("conflictReason", "保持される申告の理由"), List.of("conflict"), "保持される申告の理由"));
+        all.add(new Submission("/applications/{id}/reviews", "/applications/" + scoredApplication + "/reviews",
+                reviewer, Map.of("score", "9", "comment", "保持される講評"), List.of("score"), "保持される講評"));
+        all.add(new Submission("/applications/{id}/award", "/applications/" + application + "/award",
+                fundingOfficer, Map.of("socialImplementationPlan", "保持される社会実装の計画"),
+                List.of("organizationIds", "competentMinistryId", "socialImplementationLeadId"),
+                "保持される社会実装の計画"));
+        return all;
+    }
+
+    @Test
+    void everyBoundFormComesBackWithWhatWasTypedAndMessagesInThePageLanguageAndChangesNothing() throws Exception {
+        List<Submission> submissions = invalidSubmissions();
+        assertThat(submissions.stream().map(Submission::mapping).toList()).containsExactlyInAnyOrderElementsOf(
+                SUBMITTED);
+        for (Submission s : submissions) {
+            for (String lang : List.of("ja", "en")) {
+                Map<String, String> before = checksums();
+                MockHttpServletRequestBuilder request = post(s.path()).session(s.session()).with(csrf())
+                        .param("lang", lang);
+                s.values().forEach(request::param);
+                MvcResult result = mvc.perform(request).andReturn();
+                String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                String what = s.mapping() + " (" + lang + ")";
+                assertThat(result.getResponse().getStatus()).as(what + "\n" + html).isEqualTo(422);
+                assertThat(html).as(what).contains("id=\"error-summary\"")
+                        .doesNotContain("Exception").doesNotContain("\tat org.");
+                for (String field : s.wrongFields()) {
+                    assertThat(html).as(what + ": summary links to " + field).contains("href=\"#" + field + "\"");
+                    assertThat(html).as(what + ": message beside " + field).contains("id=\"" + field + "-error\"");
+                }
+                if (s.kept() != null) {
+                    assertThat(html).as(what + ": what was typed comes back").contains(s.kept());
+                }
+                String summary = html.substring(html.indexOf("id=\"error-summary\""),
+                        html.indexOf("</div>", html.indexOf("id=\"error-summary\"")));
+                if ("ja".equals(lang)) {
+                    assertThat(summary).as(what).contains("入力内容に誤りがあります")
+                            .doesNotContainPattern("must |is required|Enter |invalid");
+                } else {
+                    assertThat(summary).as(what).containsPattern("There (is a problem|are \\d+ problems)")
+                            .doesNotContainPattern("[\\p{IsHiragana}\\p{IsKatakana}]");
+                }
+                assertThat(checksums()).as(what + ": nothing changed in the database").isEqualTo(before);
+            }
+        }
+    }
+
+    /**
+     * A checksum of every business table (row count and a hash of the rows). The audit log, the event publication
+     * registry and sessions are left out: reading a page may log an access decision, which is no change of data.
+     */
+    private Map<String, String> checksums() {
+        Map<String, String> sums = new TreeMap<>();
+        for (String table : jdbc.sql("""
+                        select table_name from information_schema.tables
+                        where table_schema = current_schema() and table_type = 'BASE TABLE'
+                          and table_name not like 'audit%' and table_name not like '%event_publication%'
+                          and table_name not like 'spring_session%' and table_name <> 'flyway_schema_history'
+                        order by table_name""").query(String.class).list()) {
+            sums.put(table, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by "
+                    + "md5(t::text))), '') from \"" + table + "\" t").query(String.class).single());
+        }
+        return sums;
+    }
+
+    private MockHttpSession signIn(BansoUser user) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", user.username())
+                .param("password", ApiAccounts.PASSWORD)).andReturn().getRequest().getSession();
+    }
+}
