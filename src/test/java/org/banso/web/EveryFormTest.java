@@ -74,7 +74,9 @@ class EveryFormTest {
             "/audit/verify", "/items/{id}/publish", "/guidelines/{id}/enforce", "/tasks/{taskId}/done",
             "/councils/{id}/establish", "/councils/{id}/pledges/revoke",
             "/councils/{id}/participants/{participantId}/leave", "/councils/{id}/invitations/{invitationId}/revoke",
-            "/invitations/{token}/accept", "/proposals/{id}/withdraw");
+            "/invitations/{token}/accept", "/proposals/{id}/withdraw",
+            // #16: mark all read, retry one outbox mail, and the award's invitation list (ticks on the proposed list)
+            "/notifications/read-all", "/admin/outbox/{id}/retry", "/projects/{id}/invitations");
 
     /**
      * Forms still bound by hand (a map of values, messages beside fields, but no form object and no error summary
@@ -95,7 +97,11 @@ class EveryFormTest {
             // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
             "/account/oidc/{id}/unlink", "/account/passkeys/{id}/revoke", "/account/second-factor/recovery-codes",
             "/account/second-factor/totp", "/account/second-factor/totp/confirm",
-            "/account/second-factor/totp/remove", "/account/sessions/end-all", "/account/sessions/{id}/end");
+            "/account/second-factor/totp/remove", "/account/sessions/end-all", "/account/sessions/{id}/end",
+            // merged from #15/#16 in parallel with this test: the proposal forms and the notification settings are
+            // bound form objects with their own tests (DecidingPagesTest, NotificationsTest) but not yet submitted
+            // here; the question thread is bound by hand
+            "/proposals/{id}/questions", "/settings/notifications");
 
     @Autowired
     MockMvc mvc;
