@@ -3,6 +3,7 @@ package org.banso.information.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,43 +26,33 @@ import org.banso.information.ItemId;
 import org.banso.information.Marking;
 import org.banso.information.internal.AccessFacts.DesignationFacts;
 import org.banso.information.internal.AccessFacts.ItemFacts;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Loads the access facts of items and designations, each in one query, and keeps them in Caffeine caches. Designations
- * never change once applied, so their cache needs no invalidation. An item's facts are forgotten at once when it
- * changes and again when that transaction completes; a transaction that changed information bypasses the item cache,
- * so uncommitted state is never cached for others.
+ * Loads the access facts of items and designations, each in one query, and keeps them in caches. Designations never
+ * change once applied, so their cache (local to the node) needs no invalidation. Items are in a cluster cache: a change
+ * is forgotten on every node before its next request answers from it (issue #19); a transaction that changed an item
+ * bypasses the cache, so uncommitted state is never cached for others.
  */
 @Component
 class FactsStore {
 
-    private static final Object DIRTY_KEY = new Object();
-
     private final JdbcClient jdbc;
-    private final Cache<ItemId, ItemFacts> items;
+    private final ClusterCache<ItemId, ItemFacts> items;
     private final Cache<DesignationId, DesignationFacts> designations;
 
-    FactsStore(JdbcClient jdbc, InformationProperties properties) {
+    FactsStore(JdbcClient jdbc, InformationProperties properties, ClusterCaches caches) {
         this.jdbc = jdbc;
-        this.items = Caffeine.newBuilder().maximumSize(properties.itemCacheSize()).build();
+        this.items = caches.create("information-items", properties.itemCacheSize(), Duration.ofHours(1),
+                item -> item.value().toString());
         this.designations = Caffeine.newBuilder().maximumSize(200_000).build();
     }
 
     Optional<ItemFacts> item(ItemId id) {
-        if (dirty()) {
-            return loadItem(id);
-        }
-        ItemFacts cached = items.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<ItemFacts> loaded = loadItem(id);
-        loaded.ifPresent(facts -> items.put(id, facts));
-        return loaded;
+        return Optional.ofNullable(items.get(id, key -> loadItem(key).orElse(null)));
     }
 
     List<DesignationFacts> designationsOf(ItemFacts item) {
@@ -83,36 +74,14 @@ class FactsStore {
         return result;
     }
 
-    /** Forgets the item now and again after the current transaction, if any, completes. */
+    /** The item changes in the current transaction: forgotten on every node. */
     void changed(ItemId item) {
-        items.invalidate(item);
-        afterCompletion(() -> items.invalidate(item));
+        items.changed(item);
     }
 
-    /** A designation covered items: forget every item (rare: only adoptions apply designations). */
+    /** A designation covered items: forget every item on every node (rare: only adoptions apply designations). */
     void changedAll() {
-        items.invalidateAll();
-        afterCompletion(items::invalidateAll);
-    }
-
-    private void afterCompletion(Runnable forget) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.getResource(DIRTY_KEY) == null) {
-            TransactionSynchronizationManager.bindResource(DIRTY_KEY, Boolean.TRUE);
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(DIRTY_KEY);
-                forget.run();
-            }
-        });
-    }
-
-    private static boolean dirty() {
-        return TransactionSynchronizationManager.getResource(DIRTY_KEY) != null;
+        items.changedAll();
     }
 
     private Optional<ItemFacts> loadItem(ItemId id) {
