@@ -21,10 +21,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterSignals;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,10 +46,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * never answered (a load that raced with the forgetting).
  */
 @Component
-class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
+class PostgresClusterCaches implements ClusterCaches, ClusterSignals, SmartLifecycle, DisposableBean {
 
     static final String CHANNEL = "banso_cache";
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]{1,60}");
+    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]{1,60}");
     private static final String ALL = "*";
     /** NOTIFY payloads must stay below 8000 bytes; beyond this the whole domain is named. */
     private static final int MAX_PAYLOAD = 7000;
@@ -58,6 +61,7 @@ class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
     private final DataSource dataSource;
     private final ClusterProperties properties;
     private final Map<String, Domain<?, ?>> domains = new ConcurrentHashMap<>();
+    private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile Thread listener;
     private volatile Connection listening;
@@ -80,6 +84,54 @@ class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
             throw new IllegalStateException("Cache domain " + domain + " exists already");
         }
         return created;
+    }
+
+    @Override
+    public String node() {
+        return properties.node();
+    }
+
+    @Override
+    public void subscribe(String channel, Runnable onSignal) {
+        if (!CHANNEL_NAME.matcher(channel).matches() || CHANNEL.equals(channel)) {
+            throw new IllegalArgumentException("A channel must match " + CHANNEL_NAME.pattern());
+        }
+        if (subscribers.putIfAbsent(channel, new Subscriber(channel, onSignal)) != null) {
+            throw new IllegalStateException("Channel " + channel + " has a subscriber already");
+        }
+    }
+
+    /** Runs a subscriber on a daemon thread of its own, folding signals that arrive meanwhile into one more run. */
+    private static final class Subscriber {
+
+        private final java.util.concurrent.Semaphore pending = new java.util.concurrent.Semaphore(0);
+        private final Thread thread;
+
+        Subscriber(String channel, Runnable onSignal) {
+            thread = new Thread(() -> {
+                while (true) {
+                    try {
+                        pending.acquire();
+                        pending.drainPermits();
+                        onSignal.run();
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        log.warn("A subscriber of {} failed", channel, e);
+                    }
+                }
+            }, "banso-signal-" + channel);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void signal() {
+            pending.release();
+        }
+
+        void end() {
+            thread.interrupt();
+        }
     }
 
     /** The versions committed now (memoised for the current request: one query per request). */
@@ -149,6 +201,11 @@ class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
     }
 
     @Override
+    public void destroy() {
+        subscribers.values().forEach(Subscriber::end);
+    }
+
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -159,7 +216,12 @@ class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
+                    for (String channel : subscribers.keySet()) {
+                        statement.execute("listen " + channel);
+                    }
                 }
+                // signals sent while nobody listened are lost: every subscriber looks once
+                subscribers.values().forEach(Subscriber::signal);
                 // notifications sent while no connection listened are lost: every domain is checked again
                 domains.values().forEach(Domain::forgetAll);
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -168,7 +230,14 @@ class PostgresClusterCaches implements ClusterCaches, SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications(timeout);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            notified(notification.getParameter());
+                            if (CHANNEL.equals(notification.getName())) {
+                                notified(notification.getParameter());
+                            } else {
+                                Subscriber subscriber = subscribers.get(notification.getName());
+                                if (subscriber != null) {
+                                    subscriber.signal();
+                                }
+                            }
                         }
                     } else if (!connection.isValid(2)) {
                         break;
