@@ -33,6 +33,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.ClusterCaches;
 import org.banso.support.ApiAccounts;
+import org.banso.support.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,9 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two Banso nodes — two application contexts, each with its own web server on its own port, its own search index and
- * its own caches — on one PostgreSQL, mounting one key store and one blob directory, as two servers behind a load
- * balancer without session affinity would (issue #19). What one node changes, the other answers by at its very next
- * request.
+ * its own caches — on one PostgreSQL, mounting one key store and keeping content in one S3 bucket (s3proxy), as two
+ * servers behind a load balancer without session affinity would (issue #19). What one node changes, the other
+ * answers by at its very next request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,6 +66,7 @@ class TwoNodesTest {
 
     private Path dir;
     private EmbeddedPostgres postgres;
+    private S3ProxyServer s3;
     private ConfigurableApplicationContext nodeA;
     private ConfigurableApplicationContext nodeB;
     private InformationTestSupport onA;
@@ -76,6 +78,7 @@ class TwoNodesTest {
         dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "two-nodes-");
         postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
                 .start();
+        s3 = S3ProxyServer.start(dir);
         // A starts first and creates the instance's keys; B may not create any: it must find A's in the key store
         nodeA = start("a", true);
         nodeB = start("b", false);
@@ -93,6 +96,9 @@ class TwoNodesTest {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -113,7 +119,13 @@ class TwoNodesTest {
                 "--banso.keys.may-create=" + mayCreateKeys,
                 "--banso.information.content.keystore=" + keys.resolve("information-kek.p12"),
                 "--banso.information.content.keystore-password=two-nodes-keystore",
-                "--banso.information.content.blob-directory=" + dir.resolve("blobs"),
+                "--banso.information.content.blob-directory=" + dir.resolve("blobs-" + node),
+                "--banso.information.content.store=s3",
+                "--banso.information.content.s3.endpoint=" + s3.endpoint(),
+                "--banso.information.content.s3.bucket=" + S3ProxyServer.BUCKET,
+                "--banso.information.content.s3.prefix=content/",
+                "--banso.information.content.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
+                "--banso.information.content.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
                 "--banso.search.index-directory=" + dir.resolve("index-" + node),
                 "--banso.identity.admin-password=" + ADMIN_PASSWORD,
                 "--banso.audit.sequencer-interval=100ms",
@@ -181,12 +193,18 @@ class TwoNodesTest {
         var download = onB.perform("GET", "/api/v1/items/" + item + "/content", world.company().token(), null);
         assertThat(download.getResponse().getStatus()).isEqualTo(200);
         assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(text);
-        // ciphertext only in the shared blob directory
-        try (var files = Files.walk(dir.resolve("blobs"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).doesNotContain(text);
-            }
+        // in the bucket, and ciphertext only; nothing in either node's own directory
+        List<Path> objects;
+        try (var files = Files.walk(s3.bucketDirectory())) {
+            objects = files.filter(Files::isRegularFile).toList();
         }
+        assertThat(objects).as("the one content stored so far, as an object under the prefix").singleElement()
+                .satisfies(file -> assertThat(file.getParent().getFileName().toString()).isEqualTo("content"));
+        for (Path file : objects) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).doesNotContain(text);
+        }
+        assertThat(dir.resolve("blobs-a")).doesNotExist();
+        assertThat(dir.resolve("blobs-b")).doesNotExist();
     }
 
     @Test
@@ -203,7 +221,8 @@ class TwoNodesTest {
 
         Instant now = Instant.now();
         adoptOnA(InformationTestSupport.designation(List.of(item), null,
-                List.of(world.startupParticipant()), now.minusSeconds(60), now.plus(Duration.ofDays(30)),
+                List.of(world.ministryParticipant(), world.startupParticipant()), now.minusSeconds(60),
+                now.plus(Duration.ofDays(30)),
                 "VIEW_ONLY", "COUNCIL"));
 
         onB.call("GET", "/api/v1/items/" + item, world.company().token(), null, 404);
@@ -221,11 +240,11 @@ class TwoNodesTest {
      * waits until it is there (A's listener, never B's, applies it).
      */
     private String adoptOnA(Map<String, Object> designation) throws Exception {
-        var proposed = onA.proposeRequest(world.council(), world.startup(), designation);
+        var proposed = onA.proposeRequest(world.council(), world.official(), designation);
         assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
         String proposal = nodeA.getBean(JsonMapper.class).readTree(proposed.getResponse().getContentAsString())
                 .get("id").asString();
-        for (var rep : List.of(world.official(), world.startup())) {
+        for (var rep : List.of(world.official(), world.startup(), world.company())) {
             onA.call("POST", "/api/v1/proposals/" + proposal + "/responses", rep.token(),
                     Map.of("response", "CONSENT"), 200);
         }
@@ -249,7 +268,8 @@ class TwoNodesTest {
                 "本文");
         Instant now = Instant.now();
         String designation = adoptOnA(InformationTestSupport.designation(List.of(item), null,
-                List.of(world.startupParticipant()), now.minusSeconds(60), now.plusSeconds(3), "VIEW_ONLY", "PUBLIC"));
+                List.of(world.ministryParticipant(), world.startupParticipant()), now.minusSeconds(60),
+                now.plusSeconds(3), "VIEW_ONLY", "PUBLIC"));
         JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
         long deadline = System.currentTimeMillis() + 30_000;
         while (jdbc.queryForObject("select release_recorded_at is null from information_designation where id = ?::uuid",
