@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(ListenersIdle.AfterEachRequest.class)
+@Import({ListenersIdle.AfterEachRequest.class, MockMvcSessions.class})
 public @interface BansoIntegrationTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
