@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
-import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 
 /**
@@ -29,9 +29,11 @@ public class MockMvcSessions {
     static final String ID = MockMvcSessions.class.getName() + ".id";
 
     @Bean
-    HttpSessionIdResolver mockMvcAwareSessionIds(CookieSerializer cookies) {
+    HttpSessionIdResolver mockMvcAwareSessionIds() {
+        // Boot makes its cookie serializer only when no resolver is defined: the defaults (SESSION, HttpOnly,
+        // SameSite=Lax) are those the application's settings give it
         CookieHttpSessionIdResolver cookie = new CookieHttpSessionIdResolver();
-        cookie.setCookieSerializer(cookies);
+        cookie.setCookieSerializer(new DefaultCookieSerializer());
         return new HttpSessionIdResolver() {
             @Override
             public List<String> resolveSessionIds(HttpServletRequest request) {
