@@ -1,29 +1,29 @@
 package org.banso.identity;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.springframework.security.core.AuthenticatedPrincipal;
-
 /**
- * The signed-in person, as every module sees them: the principal of both page sessions and API tokens. Its name (the
- * authentication's name) is the username: the page session table indexes sessions by it (issue #19).
+ * The signed-in person, as every module sees them: the principal of both page sessions and API tokens.
  */
 public record BansoUser(UserId id, String username, String displayName, OrganizationId organizationId,
-                        Set<Role> roles) implements Serializable, AuthenticatedPrincipal {
+                        Set<Role> roles) implements Serializable, Principal {
 
     public BansoUser {
         roles = Set.copyOf(roles);
     }
 
-    @Override
-    @JsonIgnore
-    public String getName() {
-        return username;
-    }
-
     public boolean hasRole(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The username: Spring Security names an authentication by it, and recognises a second factor as the same
+     * person's only when the names agree.
+     */
+    @Override
+    public String getName() {
+        return username;
     }
 }

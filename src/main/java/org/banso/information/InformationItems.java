@@ -33,8 +33,16 @@ public interface InformationItems {
     ItemView item(ItemId item, BansoUser viewer);
 
     /**
+     * The item opened — its page or record with versions — as {@link #item} but decided as
+     * {@link InformationAction#OPEN}: a CONTROLLED item needs a fresh second factor ({@code fresh-second-factor-required},
+     * issue 18).
+     */
+    ItemView open(ItemId item, BansoUser viewer);
+
+    /**
      * The item as its page shows it, with what the viewer may do with it (download, add a version, publish): every
-     * decision is the policy's and logged, all in one transaction so the page costs one audit write (R17).
+     * decision is the policy's and logged, all in one transaction so the page costs one audit write (R17). Opening
+     * it is decided as {@link InformationAction#OPEN}, as in {@link #open}.
      */
     ItemPage itemPage(ItemId item, BansoUser viewer);
 

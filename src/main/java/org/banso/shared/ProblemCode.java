@@ -8,6 +8,10 @@ import java.net.URI;
 public enum ProblemCode {
     VALIDATION_FAILED(400),
     UNAUTHENTICATED(401),
+    /** The account must pass a second factor (TOTP, a recovery code or a passkey) before this (issue 18). */
+    SECOND_FACTOR_REQUIRED(401),
+    /** Controlled content needs a second factor passed within the last minutes (step-up, issue 18). */
+    FRESH_SECOND_FACTOR_REQUIRED(401),
     FORBIDDEN(403),
     NOT_A_PARTICIPANT(403),
     PLEDGE_REQUIRED(403),

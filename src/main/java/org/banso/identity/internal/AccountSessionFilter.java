@@ -55,8 +55,7 @@ class AccountSessionFilter extends OncePerRequestFilter {
             }
             if (!state.get().user().equals(user)) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(PasswordAuthenticationProvider.authenticated(state.get().user(),
-                        stamp.credentialsVersion()));
+                context.setAuthentication(SignInFactors.following(authentication, state.get().user(), stamp));
                 SecurityContextHolder.setContext(context);
                 repository.saveContext(context, request, response);
             }

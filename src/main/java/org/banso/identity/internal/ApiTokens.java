@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents;
 import org.banso.identity.UserId;
-import org.banso.identity.UserView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,32 +36,81 @@ public class ApiTokens {
     public record IssuedToken(UUID id, String token, Instant expiresAt) {
     }
 
+    /** A personal token proving only the password (no second factor). */
     @Transactional
     public IssuedToken issue(BansoUser user) {
+        return issue(user, null);
+    }
+
+    /**
+     * A personal token.
+     *
+     * @param secondFactorAt when its holder passed a second factor for it, or null
+     */
+    @Transactional
+    public IssuedToken issue(BansoUser user, Instant secondFactorAt) {
         String token = TokenCodec.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenLifetime());
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into identity_api_token (id, account_id, token_hash, issued_at, expires_at)
-                values (?, ?, ?, ?, ?)""")
+                insert into identity_api_token (id, account_id, token_hash, issued_at, expires_at, second_factor_at)
+                values (?, ?, ?, ?, ?, ?)""")
                 .params(id, user.id().value(), TokenCodec.hashOf(token).orElseThrow(), Timestamp.from(now),
-                        Timestamp.from(expiresAt))
+                        Timestamp.from(expiresAt), secondFactorAt == null ? null : Timestamp.from(secondFactorAt))
                 .update();
         events.publishEvent(new IdentityEvents.ApiTokenIssued(id, user.id(), expiresAt, now));
         return new IssuedToken(id, token, expiresAt);
     }
 
-    /** The user a token stands for, if it is well-formed, known, unexpired, unrevoked and its account enabled. */
+    /** A service token an ADMIN issues in an account's name: one narrow scope, an expiry, no second factor. */
+    @Transactional
+    IssuedToken issueService(UserId account, ServiceScope scope, Instant expiresAt, String label, UserId by) {
+        String token = TokenCodec.newToken();
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into identity_api_token (id, account_id, token_hash, issued_at, expires_at, kind, scope, label,
+                                                issued_by)
+                values (?, ?, ?, ?, ?, 'SERVICE', ?, ?, ?)""")
+                .params(id, account.value(), TokenCodec.hashOf(token).orElseThrow(), Timestamp.from(now),
+                        Timestamp.from(expiresAt), scope.name(), label, by.value())
+                .update();
+        events.publishEvent(new IdentityEvents.ServiceTokenIssued(id, account, scope.name(), expiresAt, by, now));
+        return new IssuedToken(id, token, expiresAt);
+    }
+
+    /** What a live token stands for: its account, and what it proves. */
+    record TokenFacts(UUID id, BansoUser user, Instant issuedAt, Instant secondFactorAt, ServiceScope scope) {
+    }
+
+    /** The facts of a token that is well-formed, known, unexpired, unrevoked, and whose account is enabled. */
     @Transactional(readOnly = true)
-    Optional<BansoUser> authenticate(String token) {
+    Optional<TokenFacts> facts(String token) {
+        record Row(UUID id, UUID account, Instant issuedAt, Instant secondFactorAt, String scope) {
+        }
         return TokenCodec.hashOf(token).flatMap(hash -> jdbc.sql("""
-                        select t.account_id from identity_api_token t join identity_account a on a.id = t.account_id
+                        select t.id, t.account_id, t.issued_at, t.second_factor_at, t.scope
+                        from identity_api_token t join identity_account a on a.id = t.account_id
                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled""")
                 .params(hash, Timestamp.from(clock.instant()))
-                .query(UUID.class).optional())
-                .flatMap(accountId -> accounts.byId(new UserId(accountId)))
-                .map(UserView::asPrincipal);
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .optional())
+                .flatMap(row -> accounts.byId(new UserId(row.account())).map(view -> new TokenFacts(row.id(),
+                        view.asPrincipal(), row.issuedAt(), row.secondFactorAt(),
+                        row.scope() == null ? null : ServiceScope.valueOf(row.scope()))));
+    }
+
+    /** Records that the holder of this personal token just passed a second factor (API step-up). */
+    @Transactional
+    public boolean secondFactorPassed(String token, UserId account, Instant at) {
+        Optional<byte[]> hash = TokenCodec.hashOf(token);
+        return hash.isPresent() && jdbc.sql("""
+                        update identity_api_token set second_factor_at = ?
+                        where token_hash = ? and account_id = ? and kind = 'PERSONAL' and revoked_at is null""")
+                .params(Timestamp.from(at), hash.get(), account.value()).update() > 0;
     }
 
     /** Revokes the presented token. Answers false when it was not a live token of this user. */

@@ -1,24 +1,29 @@
 package org.banso.identity.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.banso.identity.BansoUser;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests by their opaque bearer token. A request without an Authorization header goes on as
- * anonymous (public endpoints answer it); a request with a bad one is answered 401 at once, never downgraded.
+ * anonymous (public endpoints answer it); a request with a bad one is answered 401 at once, never downgraded. The
+ * authentication carries what the token proves as factors (the bearer token itself; a second factor with the instant
+ * its holder passed it), and a service token's scope, outside which it is answered 403.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -26,10 +31,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final AuthenticationEntryPoint entryPoint;
+    private final AccessDeniedHandler deniedHandler;
 
-    BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint, AccessDeniedHandler deniedHandler) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.deniedHandler = deniedHandler;
     }
 
     @Override
@@ -40,19 +47,33 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<BansoUser> user = header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                ? tokens.authenticate(header.substring(SCHEME.length()).strip())
+        Optional<ApiTokens.TokenFacts> facts = header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? tokens.facts(header.substring(SCHEME.length()).strip())
                 : Optional.empty();
-        if (user.isEmpty()) {
+        if (facts.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response,
                     new InsufficientAuthenticationException("The bearer token is not valid."));
             return;
         }
-        var authorities = user.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, authorities);
+        ApiTokens.TokenFacts token = facts.get();
+        List<GrantedAuthority> factors = new ArrayList<>();
+        factors.add(SignInFactors.factor(SignInFactors.BEARER, token.issuedAt()));
+        if (token.secondFactorAt() != null) {
+            factors.add(SignInFactors.factor(SignInFactors.TOTP, token.secondFactorAt()));
+        }
+        if (token.scope() != null) {
+            factors.add(new SimpleGrantedAuthority(token.scope().authority()));
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!token.scope().permits(request.getMethod(), path)) {
+                SecurityContextHolder.clearContext();
+                deniedHandler.handle(request, response,
+                        new AccessDeniedException("Outside the service token's scope " + token.scope()));
+                return;
+            }
+        }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
+        context.setAuthentication(SignInFactors.authentication(token.user(), factors));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

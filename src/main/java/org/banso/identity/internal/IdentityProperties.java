@@ -1,6 +1,8 @@
 package org.banso.identity.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               without a query; every change forgets its account at once and after its transaction
  * @param accountStateCacheTtl   safety net for that cache: the longest a state is kept without being re-read
  * @param throttle               sign-in throttling
+ * @param secondFactor           {@code required}: the accounts that need a second factor (government roles, ADMIN,
+ *                               AUDITOR, participants of a council with a designation) must pass one to sign in, and
+ *                               controlled content asks everyone for a fresh one; {@code optional} (the demo and test
+ *                               harnesses): nobody is made to enrol, and only people who enrolled are asked
+ * @param stepUpWindow           how recent a second factor must be to open, view or download controlled content
+ * @param maxFailedCodes         consecutive wrong second-factor codes after which an account's codes are refused
+ * @param codeLockDuration       how long they stay refused
+ * @param serviceTokenMaxLifetime the longest lifetime an ADMIN may give a service token
+ * @param sessionSeenInterval    how often a page session's "last seen" time is written (at most once per interval)
+ * @param passkeys               the WebAuthn relying party
+ * @param oidc                   per OIDC registration id (as under {@code spring.security.oauth2.client.registration}):
+ *                               which e-mail domains a first link may match
  */
 @ConfigurationProperties("banso.identity")
 record IdentityProperties(
@@ -24,7 +38,20 @@ record IdentityProperties(
         @DefaultValue("") String adminPassword,
         @DefaultValue("50000") int accountStateCacheSize,
         @DefaultValue("30s") Duration accountStateCacheTtl,
-        @DefaultValue Throttle throttle) {
+        @DefaultValue Throttle throttle,
+        // sign-in methods and factors (issue 18)
+        @DefaultValue("required") SecondFactorMode secondFactor,
+        @DefaultValue("15m") Duration stepUpWindow,
+        @DefaultValue("5") int maxFailedCodes,
+        @DefaultValue("15m") Duration codeLockDuration,
+        @DefaultValue("90d") Duration serviceTokenMaxLifetime,
+        @DefaultValue("1m") Duration sessionSeenInterval,
+        @DefaultValue Passkeys passkeys,
+        Map<String, OidcProvider> oidc) {
+
+    IdentityProperties {
+        oidc = oidc == null ? Map.of() : Map.copyOf(oidc);
+    }
 
     /**
      * Sign-in throttling (per node, in memory).
@@ -57,5 +84,27 @@ record IdentityProperties(
             @DefaultValue("20") int publicPostsPerSource,
             @DefaultValue("10m") Duration publicPostWindow,
             @DefaultValue("100000") int maxTrackedKeys) {
+    }
+
+    /**
+     * @param rpId           the relying party id: the host name people reach Banso by (no scheme, no port)
+     * @param rpName         the name authenticators show
+     * @param allowedOrigins the origins a passkey ceremony may come from; empty = {@code http://localhost:<port>} of
+     *                       this server (development and tests)
+     */
+    record Passkeys(@DefaultValue("localhost") String rpId, @DefaultValue("Banso") String rpName,
+                    @DefaultValue List<String> allowedOrigins) {
+    }
+
+    /**
+     * @param emailDomains when not empty, a first link by e-mail only for addresses in these domains (the provider
+     *                     vouches only for its own organisation's addresses)
+     */
+    record OidcProvider(@DefaultValue List<String> emailDomains) {
+    }
+
+    /** Settings of one OIDC registration; none = no restriction beyond a verified e-mail. */
+    OidcProvider oidc(String registrationId) {
+        return oidc.getOrDefault(registrationId, new OidcProvider(List.of()));
     }
 }

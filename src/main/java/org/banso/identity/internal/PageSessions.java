@@ -20,7 +20,8 @@ public final class PageSessions {
     public static void continueAfterPasswordChange(HttpServletRequest request, HttpServletResponse response,
                                                    BansoUser user, int credentialsVersion) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(PasswordAuthenticationProvider.authenticated(user, credentialsVersion));
+        context.setAuthentication(SignInFactors.following(SecurityContextHolder.getContext().getAuthentication(),
+                user, new SessionStamp(credentialsVersion)));
         SecurityContextHolder.setContext(context);
         if (request.getSession(false) != null) {
             request.changeSessionId();

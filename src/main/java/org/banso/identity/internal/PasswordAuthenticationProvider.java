@@ -1,22 +1,26 @@
 package org.banso.identity.internal;
 
-import org.banso.identity.BansoUser;
+import java.time.Clock;
+import java.util.List;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The login page's check (also {@code HttpServletRequest.login}), done by the same {@link Authenticator} as the token
- * endpoint. The authentication it answers carries a {@link SessionStamp} as its details.
+ * endpoint. The authentication it answers carries a {@link SessionStamp} as its details and the password as its first
+ * factor ({@link SignInFactors}).
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     private final Authenticator authenticator;
+    private final Clock clock;
 
-    PasswordAuthenticationProvider(Authenticator authenticator) {
+    PasswordAuthenticationProvider(Authenticator authenticator, Clock clock) {
         this.authenticator = authenticator;
+        this.clock = clock;
     }
 
     @Override
@@ -31,15 +35,10 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         if (!(outcome instanceof Authenticator.Outcome.SignedIn signedIn)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        return authenticated(signedIn.user(), signedIn.credentialsVersion());
-    }
-
-    /** A page authentication for {@code user}, stamped with the credentials version it signed in under. */
-    static UsernamePasswordAuthenticationToken authenticated(BansoUser user, int credentialsVersion) {
-        var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var token = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
-        token.setDetails(new SessionStamp(credentialsVersion));
-        return token;
+        // the password is the first factor, proved now (issue 18)
+        return SignInFactors.authentication(signedIn.user(),
+                List.of(SignInFactors.factor(SignInFactors.PASSWORD, clock.instant())),
+                new SessionStamp(signedIn.credentialsVersion()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.banso.identity.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains. The API is stateless: bearer tokens only, no cookies, so no CSRF exposure. The pages use a
  * session from the login form with CSRF protection and a fresh session id at login. Both deny by default: only the
- * paths modules declare as {@link PublicEndpoints} are open without sign-in.
+ * paths modules declare as {@link PublicEndpoints} are open without sign-in, and everything else asks the
+ * {@link SecondFactorGate}. The other sign-in methods (OIDC, passkeys, the second factor) come from
+ * {@link SignInMethods}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,8 +58,8 @@ class SecurityConfiguration {
 
     /** The only way to sign in with a password; its presence also keeps Boot from creating a default user. */
     @Bean
-    PasswordAuthenticationProvider passwordAuthenticationProvider(Authenticator authenticator) {
-        return new PasswordAuthenticationProvider(authenticator);
+    PasswordAuthenticationProvider passwordAuthenticationProvider(Authenticator authenticator, Clock clock) {
+        return new PasswordAuthenticationProvider(authenticator, clock);
     }
 
     @Bean
@@ -69,14 +72,19 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints,
-                                       SignInThrottle throttle) throws Exception {
+                                       SignInThrottle throttle, SecondFactorGate secondFactorGate)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, problem(ProblemCode.UNAUTHENTICATED,
                     "Sign in: send a valid bearer token from POST /api/v1/auth/token.", request.getRequestURI()));
         };
         AccessDeniedHandler deniedHandler = (request, response, e) -> Problems.write(response,
-                problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.", request.getRequestURI()));
+                SecondFactorGate.missesSecondFactor(e)
+                        ? problem(ProblemCode.SECOND_FACTOR_REQUIRED, "This account must pass a second factor: "
+                                + "request a token with a code (POST /api/v1/auth/token).", request.getRequestURI())
+                        : problem(ProblemCode.FORBIDDEN, "Your role does not allow this request.",
+                                request.getRequestURI()));
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -86,7 +94,8 @@ class SecurityConfiguration {
                         new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> { })
-                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, deniedHandler),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost)),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
@@ -95,7 +104,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(secondFactorGate))
                 .headers(headers -> headers.cacheControl(cache -> { }));
         return http.build();
     }
@@ -103,7 +112,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
-                                        AccountStates states, SignInThrottle throttle, PublicBaseUrl publicBaseUrl)
+                                        AccountStates states, SignInThrottle throttle, PublicBaseUrl publicBaseUrl,
+                                        SecondFactorGate secondFactorGate, SignInMethods signInMethods)
             throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
@@ -115,7 +125,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, openPost).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/login").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(secondFactorGate))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(requestCache, publicBaseUrl))
                         .failureHandler(SecurityConfiguration::signInFailed))
@@ -135,6 +145,7 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        signInMethods.applyTo(http, signedIn(requestCache, publicBaseUrl));
         return http.build();
     }
 
@@ -142,7 +153,7 @@ class SecurityConfiguration {
      * After signing in: back to the page that asked for it (its path and query under the public base URL, so neither
      * the Host header nor a protocol-relative path can send the person elsewhere), else home.
      */
-    private static AuthenticationSuccessHandler signedIn(RequestCache requestCache, PublicBaseUrl publicBaseUrl) {
+    static AuthenticationSuccessHandler signedIn(RequestCache requestCache, PublicBaseUrl publicBaseUrl) {
         return (request, response, authentication) -> {
             SavedRequest saved = requestCache.getRequest(request, response);
             requestCache.removeRequest(request, response);

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.banso.identity.internal.ApiTokens;
 import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.IdentityService;
+import org.banso.identity.internal.ServiceTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.banso.shared.BansoException;
@@ -39,11 +40,20 @@ class UserRestController {
     private final IdentityManagement identity;
     private final IdentityService passwords;
     private final ApiTokens tokens;
+    private final ServiceTokens serviceTokens;
 
-    UserRestController(IdentityManagement identity, IdentityService passwords, ApiTokens tokens) {
+    UserRestController(IdentityManagement identity, IdentityService passwords, ApiTokens tokens,
+                       ServiceTokens serviceTokens) {
         this.identity = identity;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.serviceTokens = serviceTokens;
+    }
+
+    record ServiceTokenRequest(String scope, java.time.Instant expiresAt, String label) {
+    }
+
+    record ServiceTokenResponse(String token, java.time.Instant expiresAt, String scope) {
     }
 
     record RolesRequest(Set<Role> roles) {
@@ -121,6 +131,24 @@ class UserRestController {
             throw BansoException.invalid("enabled", "must be true or false");
         }
         return identity.setEnabled(new UserId(id), request.enabled(), user);
+    }
+
+    @PostMapping("/{id}/service-tokens")
+    @Operation(summary = "Issue a service token in an account's name (ADMIN)",
+            description = "`{scope, expiresAt, label}`: scope AUDIT_READ (GET /api/v1/audit/**, an AUDITOR's account "
+                    + "only) or REFERENCE_READ (GET of technology areas, technologies, guidelines, indicators, "
+                    + "datasets, public results); expiresAt at most banso.identity.service-token-max-lifetime (90 days) "
+                    + "ahead. The token is shown once; it carries no second factor and is refused (403) outside its "
+                    + "scope. Revoked with the account's other tokens.")
+    ResponseEntity<ServiceTokenResponse> serviceToken(@PathVariable UUID id, @RequestBody ServiceTokenRequest request,
+                                                      @AuthenticationPrincipal BansoUser user) {
+        if (request == null) {
+            throw BansoException.invalid("scope", "must be given");
+        }
+        ApiTokens.IssuedToken issued = serviceTokens.issue(new UserId(id), request.scope(), request.expiresAt(),
+                request.label(), user);
+        return ResponseEntity.status(201).body(new ServiceTokenResponse(issued.token(), issued.expiresAt(),
+                request.scope()));
     }
 
     @DeleteMapping("/{id}/tokens")

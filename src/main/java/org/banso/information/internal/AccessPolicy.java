@@ -8,6 +8,7 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.identity.BansoUser;
+import org.banso.identity.StepUp;
 import org.banso.identity.UserId;
 import org.banso.information.AccessDecision;
 import org.banso.information.InformationAccessPolicy;
@@ -35,13 +36,15 @@ class AccessPolicy implements InformationAccessPolicy {
     private final FactsStore facts;
     private final CouncilMemberships memberships;
     private final TracedCopies tracing;
+    private final StepUp stepUp;
     private final ApplicationEventPublisher events;
 
-    AccessPolicy(FactsStore facts, CouncilMemberships memberships, TracedCopies tracing,
+    AccessPolicy(FactsStore facts, CouncilMemberships memberships, TracedCopies tracing, StepUp stepUp,
                  ApplicationEventPublisher events) {
         this.facts = facts;
         this.memberships = memberships;
         this.tracing = tracing;
+        this.stepUp = stepUp;
         this.events = events;
     }
 
@@ -63,13 +66,13 @@ class AccessPolicy implements InformationAccessPolicy {
     AccessDecision decide(BansoUser person, InformationAction action, ItemFacts item,
                           List<DesignationFacts> designations, Instant at) {
         return PolicyRules.decide(membership(person, item.council()), action, item, designations, at,
-                this::traceable);
+                this::traceable, () -> stepUp.freshSecondFactor(person, at));
     }
 
     boolean permits(BansoUser person, InformationAction action, ItemFacts item, List<DesignationFacts> designations,
                     MarkingState marking, Instant at) {
         return PolicyRules.decide(membership(person, item.council()), action, item, designations, marking, at,
-                this::traceable).permitted();
+                this::traceable, () -> stepUp.freshSecondFactor(person, at)).permitted();
     }
 
     /** The decision on listing a council's items (R12): its pledged members only; one event for the whole page. */

@@ -265,9 +265,18 @@ class ItemService implements InformationItems {
 
     @Override
     @Transactional(noRollbackFor = BansoException.class)
+    public ItemView open(ItemId item, BansoUser viewer) {
+        Instant now = clock.instant();
+        require(viewer, InformationAction.OPEN, item, now);
+        return view(facts.item(item).orElseThrow(), now);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = BansoException.class)
     public ItemPage itemPage(ItemId item, BansoUser viewer) {
         Instant now = clock.instant();
-        require(viewer, InformationAction.METADATA, item, now);
+        // opening the page is opening the item: CONTROLLED content asks for a fresh second factor (issue 18)
+        require(viewer, InformationAction.OPEN, item, now);
         ItemView view = view(facts.item(item).orElseThrow(), now);
         boolean signedIn = viewer != null;
         boolean result = view.category() == ItemCategory.RESEARCH_RESULT
@@ -424,6 +433,12 @@ class ItemService implements InformationItems {
         }
     }
 
+    /** Step-up (issue 18): pages ask for the factor and come back; the API answers 401 with this code. */
+    static BansoException freshSecondFactorRequired() {
+        return new BansoException(ProblemCode.FRESH_SECOND_FACTOR_REQUIRED, "Controlled content: pass your second "
+                + "factor again (pages ask for it; API: POST /api/v1/auth/second-factor), then retry.");
+    }
+
     static BansoException denial(AccessDecision decision, String what) {
         return switch (decision.denial()) {
             case NOT_FOUND -> BansoException.notFound(what);
@@ -431,6 +446,7 @@ class ItemService implements InformationItems {
                     "Sign the council's current confidentiality pledge first (R12).");
             case ITEM_DESIGNATED -> new BansoException(ProblemCode.ITEM_DESIGNATED,
                     "A designation covers this item; it cannot be published before its period ends (R16).");
+            case FRESH_SECOND_FACTOR_REQUIRED -> freshSecondFactorRequired();
             default -> new BansoException(decision.denial(), switch (decision.reason()) {
                 case "view-only" -> "This item is view only: it is shown in the page viewer, never downloaded (R17).";
                 case "not-a-research-result" -> "Only research results are published (R16).";

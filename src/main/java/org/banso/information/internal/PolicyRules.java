@@ -2,6 +2,7 @@ package org.banso.information.internal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.banso.council.CouncilMembership;
@@ -28,26 +29,34 @@ final class PolicyRules {
     }
 
     /**
-     * @param membership the person's current membership in the item's council, null when they are none (anonymous,
-     *                   outsider, left, removed)
-     * @param traceable  whether a media type can be served as a fingerprinted copy
+     * @param membership         the person's current membership in the item's council, null when they are none
+     *                           (anonymous, outsider, left, removed)
+     * @param traceable          whether a media type can be served as a fingerprinted copy
+     * @param freshSecondFactor  whether the person passed a second factor recently enough for controlled content
+     *                           (asked only when it matters)
      */
     static AccessDecision decide(CouncilMembership membership, InformationAction action, ItemFacts item,
-                                 Collection<DesignationFacts> designations, Instant at, Predicate<String> traceable) {
+                                 Collection<DesignationFacts> designations, Instant at, Predicate<String> traceable,
+                                 BooleanSupplier freshSecondFactor) {
         return decide(membership, action, item, designations, MarkingRules.marking(item, designations, at), at,
-                traceable);
+                traceable, freshSecondFactor);
     }
 
     static AccessDecision decide(CouncilMembership membership, InformationAction action, ItemFacts item,
                                  Collection<DesignationFacts> designations, MarkingState marking, Instant at,
-                                 Predicate<String> traceable) {
+                                 Predicate<String> traceable, BooleanSupplier freshSecondFactor) {
         AccessDecision visible = visibility(membership, marking);
         if (!visible.permitted()) {
             return visible;
         }
         return switch (action) {
-            case LIST, METADATA, VIEW -> visible;
-            case DOWNLOAD -> download(marking, item, traceable);
+            case LIST, METADATA -> visible;
+            case OPEN, VIEW -> stepUp(marking, visible, freshSecondFactor);
+            case DOWNLOAD -> {
+                AccessDecision download = download(marking, item, traceable);
+                // what can never be downloaded is refused as such, without asking for a factor first
+                yield download.permitted() ? stepUp(marking, download, freshSecondFactor) : download;
+            }
             case NEW_VERSION -> provider(membership, item)
                     ? AccessDecision.permit("provider-member")
                     : AccessDecision.deny("not-provider", ProblemCode.FORBIDDEN);
@@ -70,6 +79,18 @@ final class PolicyRules {
             return AccessDecision.deny("pledge-required", ProblemCode.PLEDGE_REQUIRED);
         }
         return AccessDecision.permit(marking.marking() == Marking.CONTROLLED ? "in-scope" : "pledged-participant");
+    }
+
+    /**
+     * Step-up (issue 18): opening, viewing or downloading CONTROLLED content needs a second factor passed within the
+     * configured window; the person may know the item, so the answer says what is missing.
+     */
+    private static AccessDecision stepUp(MarkingState marking, AccessDecision otherwise,
+                                         BooleanSupplier freshSecondFactor) {
+        if (marking.marking() == Marking.CONTROLLED && !freshSecondFactor.getAsBoolean()) {
+            return AccessDecision.deny("second-factor-stale", ProblemCode.FRESH_SECOND_FACTOR_REQUIRED);
+        }
+        return otherwise;
     }
 
     private static AccessDecision download(MarkingState marking, ItemFacts item, Predicate<String> traceable) {

@@ -81,7 +81,7 @@ class InformationRestController {
     @GetMapping("/items/{id}")
     @Operation(summary = "An item's metadata and versions; marking computed from designations and the clock now")
     ItemView item(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user) {
-        return items.item(new ItemId(id), user);
+        return items.open(new ItemId(id), user);
     }
 
     @GetMapping("/items/{id}/content")

@@ -38,7 +38,7 @@ class ItemViewerPages {
         ItemId item = new ItemId(id);
         int count = viewing.pageCount(item, user);
         int shown = Math.max(1, Math.min(page, count));
-        model.addAttribute("item", items.item(item, user));
+        model.addAttribute("item", items.open(item, user));
         model.addAttribute("page", shown);
         model.addAttribute("count", count);
         return "information/viewer";

@@ -62,6 +62,8 @@ class OpenApiConfiguration {
                         (default 8 h) and can be revoked (`DELETE /api/v1/auth/token`). Every failed sign-in \
                         answers the same 401, whether or not the username exists.
 
+                        **Second factor** (issue 18): where `banso.identity.second-factor=required`, accounts of                         government roles, ADMIN, AUDITOR and participants of a council with a designation add                         `"code"` (authenticator app or recovery code) to the token request, else                         `401 second-factor-required`. CONTROLLED content (`GET /items/{id}`, `/items/{id}/content`)                         needs a second factor passed within 15 minutes, else `401 fresh-second-factor-required`:                         `POST /api/v1/auth/second-factor {"code"}` renews it for the presented token. ADMIN-issued                         service tokens have one read-only scope and answer 403 outside it.
+
                         **Errors** are RFC 9457 `application/problem+json` with `type` = `/problems/<code>` \
                         (validation-failed 400 with an `errors` list of `{field, message}`, unauthenticated 401, \
                         forbidden 403, not-found 404 — also for things that exist but that the caller may not \

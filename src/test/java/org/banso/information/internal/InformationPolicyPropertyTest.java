@@ -42,8 +42,9 @@ class InformationPolicyPropertyTest {
     static final int CASES = 200_000;
     static final Instant EPOCH = Instant.parse("2027-01-01T00:00:00Z");
 
+    /** @param freshSecondFactor whether the person passed a second factor within the step-up window (issue 18) */
     record World(ItemFacts item, List<DesignationFacts> designations, CouncilMembership membership,
-                 InformationAction action, Instant at, boolean traceable) {
+                 InformationAction action, Instant at, boolean traceable, boolean freshSecondFactor) {
     }
 
     @Test
@@ -51,7 +52,7 @@ class InformationPolicyPropertyTest {
         SeededProperty.check("the policy decides as the reference model", SEED, CASES, random -> {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(w.membership(), w.action(), w.item(), w.designations(),
-                    w.at(), type -> w.traceable());
+                    w.at(), type -> w.traceable(), w::freshSecondFactor);
             Expected expected = reference(w);
             assertThat(decision.permitted()).as("%s", w).isEqualTo(expected.permitted());
             if (!expected.permitted()) {
@@ -66,7 +67,7 @@ class InformationPolicyPropertyTest {
         SeededProperty.check("no membership sees only public items", SEED + 1, 20_000, random -> {
             World w = world(random);
             AccessDecision decision = PolicyRules.decide(null, InformationAction.METADATA, w.item(),
-                    w.designations(), w.at(), type -> true);
+                    w.designations(), w.at(), type -> true, w::freshSecondFactor);
             Marking marking = MarkingRules.marking(w.item(), w.designations(), w.at()).marking();
             assertThat(decision.permitted()).as("%s", w).isEqualTo(marking == Marking.PUBLIC);
             if (!decision.permitted()) {
@@ -89,7 +90,7 @@ class InformationPolicyPropertyTest {
         CouncilMembership membership = item.council() == null ? null : membership(random, council, participants);
         InformationAction[] actions = InformationAction.values();
         return new World(item, designations, membership, actions[random.nextInt(actions.length)],
-                instant(random, designations), random.nextBoolean());
+                instant(random, designations), random.nextBoolean(), random.nextInt(3) > 0);
     }
 
     /** One to four participants. */
@@ -217,11 +218,16 @@ class InformationPolicyPropertyTest {
         }
         boolean pledged = m != null && m.pledgeSigned();
         boolean provider = pledged && m.participant().equals(w.item().provider());
+        // issue 18: controlled content opens, shows or leaves only after a recent second factor
+        boolean controlled = w.item().council() != null && !inForce.isEmpty();
+        Expected stale = Expected.no(ProblemCode.FRESH_SECOND_FACTOR_REQUIRED);
         switch (w.action()) {
-            case LIST, METADATA, VIEW:
+            case LIST, METADATA:
                 return Expected.yes();
+            case OPEN, VIEW:
+                return controlled && !w.freshSecondFactor() ? stale : Expected.yes();
             case DOWNLOAD:
-                if (inForce.isEmpty() || w.item().council() == null) {
+                if (!controlled) {
                     return Expected.yes();
                 }
                 for (DesignationFacts d : inForce) {
@@ -229,7 +235,10 @@ class InformationPolicyPropertyTest {
                         return Expected.no(ProblemCode.FORBIDDEN);
                     }
                 }
-                return w.traceable() ? Expected.yes() : Expected.no(ProblemCode.FORBIDDEN);
+                if (!w.traceable()) {
+                    return Expected.no(ProblemCode.FORBIDDEN);
+                }
+                return w.freshSecondFactor() ? Expected.yes() : stale;
             case NEW_VERSION:
                 return provider ? Expected.yes() : Expected.no(ProblemCode.FORBIDDEN);
             case PUBLISH:

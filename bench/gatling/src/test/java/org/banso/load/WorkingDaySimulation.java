@@ -113,18 +113,20 @@ public class WorkingDaySimulation extends Simulation {
 
     private ChainBuilder officialActions() {
         return randomSwitch().on(
-                new Choice.WithWeight(15, exec(http("propose").post("/api/v1/councils/" + world.council + "/proposals")
+                // a refused proposal (503 under overload) leaves nothing to announce or answer
+                new Choice.WithWeight(15, exec(session -> session.remove("proposal"))
+                        .exec(http("propose").post("/api/v1/councils/" + world.council + "/proposals")
                         .header("Authorization", bearer()).asJson()
                         .body(StringBody("{\"matter\":\"PROMOTION\",\"title\":\"研究開発の推進について\","
                                 + "\"body\":\"次回会合までに進捗を共有する。\"}"))
                         .check(status().is(201), jsonPath("$.id").saveAs("proposal")))
-                        .exec(session -> {
+                        .doIf(session -> session.contains("proposal")).then(exec(session -> {
                             world.proposed(session.getString("proposal"));
                             return session;
                         })
                         .exec(http("answer own proposal").post("/api/v1/proposals/#{proposal}/responses")
                                 .header("Authorization", bearer()).asJson()
-                                .body(StringBody("{\"response\":\"CONSENT\"}")).check(status().is(200)))),
+                                .body(StringBody("{\"response\":\"CONSENT\"}")).check(status().is(200))))),
                 new Choice.WithWeight(25, exec(http("council (API)").get("/api/v1/councils/" + world.council)
                         .header("Authorization", bearer()).check(status().is(200)))),
                 new Choice.WithWeight(20, exec(http("council proposals").get("/api/v1/councils/" + world.council

@@ -205,7 +205,8 @@ public class InformationAccessBenchmark {
                 100_000, 200);
         ClusterCaches caches = BenchClusterCaches.start(pool);
         facts = new FactsStore(jdbc, properties, caches);
-        policy = new AccessPolicy(facts, memberships, tracing, event -> { });
+        // the benchmark's people have just passed their second factor: step-up never refuses here
+        policy = new AccessPolicy(facts, memberships, tracing, (person, at) -> true, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, null, tracing, properties,
                 event -> { });
@@ -274,7 +275,7 @@ public class InformationAccessBenchmark {
         CouncilMembership membership = new CouncilMembership(hotFacts[n].council(),
                 hotFacts[n].provider(), ParticipantRole.COMPANY, false, true);
         return PolicyRules.decide(random.nextBoolean() ? membership : null, InformationAction.DOWNLOAD, hotFacts[n],
-                hotDesignations[n], now, type -> true);
+                hotDesignations[n], now, type -> true, () -> true);
     }
 
     /** What every search asks first (issue 8): the person's visibility sets over all 50,000 designations. */

@@ -78,6 +78,8 @@ class ItemViewer implements ItemViewing {
                 case NOT_FOUND -> BansoException.notFound("The item");
                 case PLEDGE_REQUIRED -> new BansoException(ProblemCode.PLEDGE_REQUIRED,
                         "Sign the council's current confidentiality pledge first (R12).");
+                case FRESH_SECOND_FACTOR_REQUIRED -> new BansoException(ProblemCode.FRESH_SECOND_FACTOR_REQUIRED,
+                        "Controlled content: confirm with your second factor first.");
                 default -> new BansoException(decision.denial(), "You may not view this item.");
             };
         }
