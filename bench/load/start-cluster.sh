@@ -40,7 +40,7 @@ start_node() { # name port may-create
   SPRING_DATASOURCE_PASSWORD=banso-cluster-db BANSO_INFORMATION_CONTENT_KEYSTORE_PASSWORD=banso-cluster-keys \
   BANSO_ADMIN_PASSWORD=load-test-admin-2026 \
   java ${JAVA_OPTS:--Xms512m -Xmx1g} -jar "$DIR/banso.jar" \
-    --spring.profiles.active=demo \
+    --spring.profiles.active=demo,cluster \
     --server.address=127.0.0.1 --server.port="$port" \
     --banso.cluster.node-name="node-$name" --banso.keys.may-create="$create" \
     --banso.keys.directory="$DIR/keys" \

@@ -108,7 +108,7 @@ class TwoNodesTest {
 
     private ConfigurableApplicationContext start(String node, Path keys, boolean mayCreateKeys, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=test",
+                "--spring.profiles.active=test,cluster",
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",

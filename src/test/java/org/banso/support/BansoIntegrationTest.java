@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ListenersIdle.AfterEachRequest.class, MockMvcSessions.class})
+@Import(ListenersIdle.AfterEachRequest.class)
 public @interface BansoIntegrationTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
