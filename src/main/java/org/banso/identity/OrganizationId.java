@@ -1,5 +1,6 @@
 package org.banso.identity;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Serialized as the bare UUID string in JSON. */
-public record OrganizationId(@JsonValue UUID value) {
+public record OrganizationId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public OrganizationId {

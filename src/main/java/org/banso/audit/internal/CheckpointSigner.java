@@ -17,24 +17,28 @@ import java.util.Map;
 import org.banso.audit.AuditEvents;
 import org.banso.audit.LogVerifier;
 import org.banso.audit.LogVerifier.VerifierKey;
+import org.banso.shared.InstanceKeys;
 import org.banso.shared.KeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs checkpoints as C2SP signed notes with the Ed25519 key {@value #KEY_NAME} of the key store, generating it on
- * first use. The key's name in notes is the configured origin. Key material: the 32-byte raw public key followed by
- * the PKCS#8 private key; never logged.
+ * Signs checkpoints as C2SP signed notes with the Ed25519 key {@value #KEY_NAME} of the key store — the instance's one
+ * key, whichever node signs: checked against the database's record at start, and generated only by a node that may
+ * create keys when nobody has (issue #19). The key's name in notes is the configured origin. Key material: the 32-byte
+ * raw public key followed by the PKCS#8 private key; never logged.
  */
 @Component
-class CheckpointSigner {
+class CheckpointSigner implements SmartInitializingSingleton {
 
     static final String KEY_NAME = "audit-checkpoint";
     private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
 
     private final KeyStore keys;
+    private final InstanceKeys instanceKeys;
     private final AuditProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -43,11 +47,33 @@ class CheckpointSigner {
     private record Loaded(String id, PrivateKey privateKey, VerifierKey verifierKey) {
     }
 
-    CheckpointSigner(KeyStore keys, AuditProperties properties, ApplicationEventPublisher events, Clock clock) {
+    CheckpointSigner(KeyStore keys, InstanceKeys instanceKeys, AuditProperties properties,
+                     ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
+        this.instanceKeys = instanceKeys;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** At start: this node holds the instance's signing key (or creates it, being the first), else it refuses. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        boolean[] created = {false};
+        instanceKeys.ensure(KEY_NAME, () -> {
+            Map<String, byte[]> held = new LinkedHashMap<>();
+            keys.versions(KEY_NAME).forEach(stored -> held.put(stored.id(), stored.material()));
+            return held;
+        }, () -> {
+            create();
+            created[0] = true;
+        });
+        Loaded key = key();
+        if (created[0]) {
+            log.info("Generated the audit checkpoint signing key {}; verifier key {}", key.id(), key.verifierKey());
+            events.publishEvent(new AuditEvents.SigningKeyCreated(key.id(), key.verifierKey().toString(),
+                    clock.instant()));
+        }
     }
 
     /** The signed note of a checkpoint body. */
@@ -101,32 +127,32 @@ class CheckpointSigner {
         return key;
     }
 
+    private void create() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] x509 = pair.getPublic().getEncoded();
+            byte[] raw = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+            byte[] pkcs8 = pair.getPrivate().getEncoded();
+            byte[] material = new byte[32 + pkcs8.length];
+            System.arraycopy(raw, 0, material, 0, 32);
+            System.arraycopy(pkcs8, 0, material, 32, pkcs8.length);
+            String id = LogVerifier.toHex(LogVerifier.keyId(properties.origin(), raw));
+            keys.add(KEY_NAME, id, material);
+            Arrays.fill(material, (byte) 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The audit signing key could not be created", e);
+        }
+    }
+
     private Loaded load() {
         try {
-            KeyStore.StoredKey stored = keys.current(KEY_NAME).orElse(null);
-            boolean created = false;
-            if (stored == null) {
-                KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                byte[] x509 = pair.getPublic().getEncoded();
-                byte[] raw = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-                byte[] pkcs8 = pair.getPrivate().getEncoded();
-                byte[] material = new byte[32 + pkcs8.length];
-                System.arraycopy(raw, 0, material, 0, 32);
-                System.arraycopy(pkcs8, 0, material, 32, pkcs8.length);
-                String id = LogVerifier.toHex(LogVerifier.keyId(properties.origin(), raw));
-                stored = keys.add(KEY_NAME, id, material);
-                created = true;
-            }
+            KeyStore.StoredKey stored = keys.current(KEY_NAME).orElseThrow(() -> new IllegalStateException(
+                    "The key store lacks the audit signing key '" + KEY_NAME + "'"));
             byte[] material = stored.material();
             VerifierKey verifierKey = VerifierKey.of(properties.origin(), Arrays.copyOf(material, 32));
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                     .generatePrivate(new PKCS8EncodedKeySpec(Arrays.copyOfRange(material, 32, material.length)));
             Arrays.fill(material, (byte) 0);
-            if (created) {
-                log.info("Generated the audit checkpoint signing key {}; verifier key {}", stored.id(), verifierKey);
-                events.publishEvent(new AuditEvents.SigningKeyCreated(stored.id(), verifierKey.toString(),
-                        clock.instant()));
-            }
             return new Loaded(stored.id(), privateKey, verifierKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The audit signing key could not be loaded", e);

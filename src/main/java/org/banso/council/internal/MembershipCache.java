@@ -1,50 +1,43 @@
 package org.banso.council.internal;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
 import org.banso.identity.UserId;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The memberships of each council (every current member, their participant, whether they signed the current pledge
- * version), loaded in one query and kept in a Caffeine cache per council. A change invalidates its council twice: at
- * once, and again when its transaction completes (commit or rollback), so that a concurrent reader that loaded the
- * old state in between cannot leave it behind. Inside a transaction that changed a council, lookups bypass the cache
- * so that uncommitted state is never cached for others.
+ * version), loaded in one query and kept in a cluster cache per council: a change (a pledge revoked, a member gone)
+ * is forgotten on every node before its next request answers from it (R12, issue #19). Inside a transaction that
+ * changed a council, lookups bypass the cache so that uncommitted state is never cached for others.
  */
 @Component
 class MembershipCache implements CouncilMemberships {
 
-    private static final Object DIRTY_KEY = new Object();
-
     private final JdbcClient jdbc;
-    private final Cache<CouncilId, Map<UserId, CouncilMembership>> cache;
+    private final ClusterCache<CouncilId, Map<UserId, CouncilMembership>> cache;
 
-    MembershipCache(JdbcClient jdbc, CouncilProperties properties) {
+    MembershipCache(JdbcClient jdbc, CouncilProperties properties, ClusterCaches caches) {
         this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().maximumSize(properties.membershipCacheSize())
-                .expireAfterWrite(properties.membershipCacheTtl()).build();
+        this.cache = caches.create("council-memberships", properties.membershipCacheSize(),
+                properties.membershipCacheTtl(), council -> council.value().toString());
     }
 
     @Override
     public Optional<CouncilMembership> membership(CouncilId council, UserId user) {
-        Map<UserId, CouncilMembership> members = dirtyInThisTransaction(council) ? load(council)
-                : cache.get(council, this::load);
+        Map<UserId, CouncilMembership> members = cache.get(council, this::load);
         return Optional.ofNullable(members.get(user));
     }
 
@@ -54,35 +47,9 @@ class MembershipCache implements CouncilMemberships {
                 .param(council.value()).query((rs, n) -> new ParticipantId(rs.getObject("id", UUID.class))).list());
     }
 
-    /** Forgets the council now and again after the current transaction, if any, completes. */
+    /** The council's people change in the current transaction: forgotten on every node. */
     void invalidate(CouncilId council) {
-        cache.invalidate(council);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            @SuppressWarnings("unchecked")
-            Set<CouncilId> dirty = (Set<CouncilId>) TransactionSynchronizationManager.getResource(DIRTY_KEY);
-            if (dirty == null) {
-                Set<CouncilId> fresh = new HashSet<>();
-                TransactionSynchronizationManager.bindResource(DIRTY_KEY, fresh);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(DIRTY_KEY);
-                        fresh.forEach(cache::invalidate);
-                    }
-                });
-                dirty = fresh;
-            }
-            dirty.add(council);
-        }
-    }
-
-    void invalidateAll() {
-        cache.invalidateAll();
-    }
-
-    private static boolean dirtyInThisTransaction(CouncilId council) {
-        Object dirty = TransactionSynchronizationManager.getResource(DIRTY_KEY);
-        return dirty instanceof Set<?> set && set.contains(council);
+        cache.changed(council);
     }
 
     private Map<UserId, CouncilMembership> load(CouncilId council) {

@@ -3,21 +3,18 @@ package org.banso.identity.internal;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.banso.identity.BansoUser;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The current state of accounts as page sessions must follow it — enabled, roles, credentials version — read from the
- * database and kept in a bounded cache. Every change of an account forgets it at once and again when the changing
- * transaction ends (so a reader never keeps a state that was rolled back or read before the commit); the cache's
- * time to live ({@code banso.identity.account-state-cache-ttl}) is a safety net and bounds how late a change made on
- * another node is seen.
+ * database and kept in a bounded cluster cache: every change of an account is forgotten on every node before its next
+ * request answers from it (issue #19); the time to live ({@code banso.identity.account-state-cache-ttl}) is only a
+ * safety net.
  */
 @Component
 class AccountStates {
@@ -31,12 +28,12 @@ class AccountStates {
     }
 
     private final Accounts accounts;
-    private final Cache<UserId, Optional<State>> cache;
+    private final ClusterCache<UserId, Optional<State>> cache;
 
-    AccountStates(Accounts accounts, IdentityProperties properties) {
+    AccountStates(Accounts accounts, IdentityProperties properties, ClusterCaches caches) {
         this.accounts = accounts;
-        this.cache = Caffeine.newBuilder().maximumSize(properties.accountStateCacheSize())
-                .expireAfterWrite(properties.accountStateCacheTtl()).build();
+        this.cache = caches.create("identity-accounts", properties.accountStateCacheSize(),
+                properties.accountStateCacheTtl(), id -> id.value().toString());
     }
 
     /** The account's state now; empty when it no longer exists. */
@@ -44,16 +41,8 @@ class AccountStates {
         return cache.get(id, accounts::state);
     }
 
-    /** Forgets an account that is being changed: now, and when the current transaction (if any) ends. */
+    /** The account changes in the current transaction: forgotten on every node. */
     void changed(UserId id) {
-        cache.invalidate(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cache.invalidate(id);
-                }
-            });
-        }
+        cache.changed(id);
     }
 }

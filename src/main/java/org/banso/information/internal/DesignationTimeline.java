@@ -1,25 +1,25 @@
 package org.banso.information.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.banso.information.DesignationId;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which designations are in force, ended to PUBLIC and ended to COUNCIL at an instant, and up to when research results
  * are public by default (R16) — the same for every person, so
  * computed once and kept until the next instant at which any designation starts or ends, or until a designation is
- * applied (then forgotten at once and again when that transaction completes, so an uncommitted state never outlives
- * its transaction). Every search needs these sets; reading all designations per search cost ~40 ms at 50,000.
- * In-process, like the membership cache: one application instance per database.
+ * applied (a cluster cache: forgotten on every node before its next request answers from it, issue #19; a transaction
+ * that applied one reads afresh). Every search needs these sets; reading all designations per search cost ~40 ms at
+ * 50,000.
  */
 @Component
 class DesignationTimeline {
@@ -34,24 +34,42 @@ class DesignationTimeline {
                   Instant publicByDefaultUpTo) {
     }
 
-    private record Entry(long version, Instant from, Instant until, States states) {
+    private record Entry(Instant from, Instant until, States states) {
+
+        boolean covers(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
+        }
     }
 
-    private final JdbcClient jdbc;
-    private final AtomicLong version = new AtomicLong();
-    private volatile Entry entry;
+    /** The one key of the cache: the timeline is one value. */
+    private static final String TIMELINE = "timeline";
 
-    DesignationTimeline(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClusterCache<String, Entry> cache;
+
+    DesignationTimeline(JdbcClient jdbc, ClusterCaches caches) {
         this.jdbc = jdbc;
+        this.cache = caches.create("information-designations", 1, Duration.ofHours(1), key -> key);
     }
 
     States at(Instant at) {
-        long current = version.get();
-        Entry cached = entry;
-        if (cached != null && cached.version() == current && !at.isBefore(cached.from())
-                && at.isBefore(cached.until())) {
+        Entry cached = cache.get(TIMELINE, key -> load(at));
+        if (cached.covers(at)) {
             return cached.states();
         }
+        if (!at.isBefore(cached.until())) {
+            // time has passed a start or end: the kept sets are over (on this node as on every other)
+            cache.forgetHere(TIMELINE);
+            cached = cache.get(TIMELINE, key -> load(at));
+            if (cached.covers(at)) {
+                return cached.states();
+            }
+        }
+        // an instant before the kept one: computed for this call only
+        return load(at).states();
+    }
+
+    private Entry load(Instant at) {
         Set<DesignationId> active = new HashSet<>();
         Set<DesignationId> releasedPublic = new HashSet<>();
         Set<DesignationId> releasedCouncil = new HashSet<>();
@@ -87,23 +105,14 @@ class DesignationTimeline {
                 });
         States states = new States(Set.copyOf(active), Set.copyOf(releasedPublic), Set.copyOf(releasedCouncil),
                 upTo[0]);
-        entry = new Entry(current, at, next[0], states);
-        return states;
+        return new Entry(at, next[0], states);
     }
 
     /**
-     * A designation was applied or ended early, or a research result's publication by default moved: forget now, and
-     * again after the transaction (commit or rollback).
+     * A designation was applied or ended early, or a research result's publication by default moved: forgotten on every
+     * node (a transaction that made the change reads afresh).
      */
     void changed() {
-        version.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    version.incrementAndGet();
-                }
-            });
-        }
+        cache.changed(TIMELINE);
     }
 }

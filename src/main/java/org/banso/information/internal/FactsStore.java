@@ -3,6 +3,7 @@ package org.banso.information.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.banso.council.CouncilId;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalId;
@@ -25,43 +24,34 @@ import org.banso.information.ItemId;
 import org.banso.information.Marking;
 import org.banso.information.internal.AccessFacts.DesignationFacts;
 import org.banso.information.internal.AccessFacts.ItemFacts;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Loads the access facts of items and designations, each in one query, and keeps them in Caffeine caches. An item's
- * or a designation's facts are forgotten at once when it changes and again when that transaction completes; a
- * transaction that changed information bypasses the caches, so uncommitted state is never cached for others. A
- * designation changes only when a proposal ends it early (R16).
+ * Loads the access facts of items and designations, each in one query, and keeps them in cluster caches: a change is
+ * forgotten on every node before its next request answers from it (issue #19); a transaction that changed an item or a
+ * designation bypasses the cache for it, so uncommitted state is never cached for others. A designation changes only
+ * when a proposal ends or narrows it early (R16).
  */
 @Component
 class FactsStore {
 
-    private static final Object DIRTY_KEY = new Object();
-
     private final JdbcClient jdbc;
-    private final Cache<ItemId, ItemFacts> items;
-    private final Cache<DesignationId, DesignationFacts> designations;
+    private final ClusterCache<ItemId, ItemFacts> items;
+    private final ClusterCache<DesignationId, DesignationFacts> designations;
 
-    FactsStore(JdbcClient jdbc, InformationProperties properties) {
+    FactsStore(JdbcClient jdbc, InformationProperties properties, ClusterCaches caches) {
         this.jdbc = jdbc;
-        this.items = Caffeine.newBuilder().maximumSize(properties.itemCacheSize()).build();
-        this.designations = Caffeine.newBuilder().maximumSize(200_000).build();
+        this.items = caches.create("information-items", properties.itemCacheSize(), Duration.ofHours(1),
+                item -> item.value().toString());
+        this.designations = caches.create("information-designation-facts", 200_000, Duration.ofHours(1),
+                designation -> designation.value().toString());
     }
 
     Optional<ItemFacts> item(ItemId id) {
-        if (dirty()) {
-            return loadItem(id);
-        }
-        ItemFacts cached = items.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<ItemFacts> loaded = loadItem(id);
-        loaded.ifPresent(facts -> items.put(id, facts));
-        return loaded;
+        return Optional.ofNullable(items.get(id, key -> loadItem(key).orElse(null)));
     }
 
     List<DesignationFacts> designationsOf(ItemFacts item) {
@@ -72,11 +62,10 @@ class FactsStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<DesignationId, DesignationFacts> found = dirty() ? loadDesignations(new HashSet<>(ids))
-                : designations.getAll(ids, this::loadDesignations);
+        // one query per designation not kept: an item is covered by few, and they are kept once read
         List<DesignationFacts> result = new ArrayList<>(ids.size());
         for (DesignationId id : ids) {
-            DesignationFacts facts = found.get(id);
+            DesignationFacts facts = designations.get(id, key -> loadDesignations(Set.of(key)).get(key));
             if (facts != null) {
                 result.add(facts);
             }
@@ -84,42 +73,19 @@ class FactsStore {
         return result;
     }
 
-    /** Forgets the item now and again after the current transaction, if any, completes. */
+    /** The item changes in the current transaction: forgotten on every node. */
     void changed(ItemId item) {
-        items.invalidate(item);
-        afterCompletion(() -> items.invalidate(item));
+        items.changed(item);
     }
 
-    /** A designation was ended early (R16): forget it now and again after the current transaction. */
+    /** A designation was ended or narrowed early (R16): forgotten on every node. */
     void changed(DesignationId designation) {
-        designations.invalidate(designation);
-        afterCompletion(() -> designations.invalidate(designation));
+        designations.changed(designation);
     }
 
-    /** A designation covered items: forget every item (rare: only adoptions apply designations). */
+    /** A designation covered items: forget every item on every node (rare: only adoptions apply designations). */
     void changedAll() {
-        items.invalidateAll();
-        afterCompletion(items::invalidateAll);
-    }
-
-    private void afterCompletion(Runnable forget) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.getResource(DIRTY_KEY) == null) {
-            TransactionSynchronizationManager.bindResource(DIRTY_KEY, Boolean.TRUE);
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(DIRTY_KEY);
-                forget.run();
-            }
-        });
-    }
-
-    private static boolean dirty() {
-        return TransactionSynchronizationManager.getResource(DIRTY_KEY) != null;
+        items.changedAll();
     }
 
     private Optional<ItemFacts> loadItem(ItemId id) {

@@ -12,6 +12,7 @@ import org.banso.information.DesignationId;
 import org.banso.information.InformationEvents;
 import org.banso.information.ItemId;
 import org.banso.information.Marking;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records each release (R16): finds designations whose period has ended and whose release is not yet recorded, records
  * it, leaves a notice for the council's members and publishes {@link InformationEvents.DesignationReleased} (the
- * audit log takes it); and, the same way, each research result that became public by default. Nobody has to act, and the markings do not wait for it: they change at the end instant on every
- * path. Concurrent runs (several instances) skip each other's locked rows, so a release is recorded once.
+ * audit log takes it); and, the same way, each research result that became public by default. Nobody has to act, and
+ * the markings do not wait for it: they change at the end instant on every path. The scheduled run takes the cluster's
+ * job lock, so one node runs it at a time; a direct call that overlaps it skips its locked rows, so a release or a
+ * publication is recorded — and announced — once.
  */
 @Component
 class ReleaseJob {
@@ -39,6 +42,7 @@ class ReleaseJob {
 
     @Scheduled(fixedDelayString = "${banso.information.release-job-delay:20s}",
             initialDelayString = "${banso.information.release-job-delay:20s}")
+    @SchedulerLock(name = "information-release", lockAtMostFor = "5m")
     void scheduled() {
         recordReleases();
         recordPublications();

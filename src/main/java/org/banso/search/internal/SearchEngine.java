@@ -60,6 +60,8 @@ final class SearchEngine implements Closeable {
     private final Analyzer analyzer = SearchAnalyzers.perField();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** How far this index has applied the cluster's change feed (see SearchFeed); committed with the index. */
+    private volatile String feedCursor;
 
     SearchEngine(Directory directory) throws IOException {
         this(directory, 64);
@@ -72,6 +74,28 @@ final class SearchEngine implements Closeable {
                 .setRAMBufferSizeMB(ramBufferMb);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new FilterCachingSearchers());
+        Iterable<Map.Entry<String, String>> committed = writer.getLiveCommitData();
+        if (committed != null) {
+            for (Map.Entry<String, String> entry : committed) {
+                if (FEED_CURSOR.equals(entry.getKey())) {
+                    feedCursor = entry.getValue();
+                }
+            }
+        }
+    }
+
+    private static final String FEED_CURSOR = "banso-feed-cursor";
+
+    java.util.Optional<String> feedCursor() {
+        return java.util.Optional.ofNullable(feedCursor);
+    }
+
+    /** Moves the feed position; the next commit makes it durable with the documents applied before it. */
+    void setFeedCursor(String cursor) {
+        if (!cursor.equals(feedCursor)) {
+            feedCursor = cursor;
+            writer.setLiveCommitData(Map.of(FEED_CURSOR, cursor).entrySet());
+        }
     }
 
     /**

@@ -90,11 +90,12 @@ class SearchService implements Search {
     private final ObjectProvider<InformationAccessPolicy> policy;
     private final Clock clock;
     private final TransactionTemplate rendering;
+    private final ObjectProvider<SearchFeed> feed;
 
     SearchService(SearchEngine engine, Councils councils, Proposals proposals, Meetings meetings,
                   TechnologyRegistry technologies, Guidelines guidelines,
                   ObjectProvider<InformationSearchSupport> items, ObjectProvider<InformationAccessPolicy> policy,
-                  Clock clock, PlatformTransactionManager transactions) {
+                  Clock clock, PlatformTransactionManager transactions, ObjectProvider<SearchFeed> feed) {
         this.engine = engine;
         this.councils = councils;
         this.proposals = proposals;
@@ -105,12 +106,15 @@ class SearchService implements Search {
         this.policy = policy;
         this.clock = clock;
         this.rendering = new TransactionTemplate(transactions);
+        this.feed = feed;
     }
 
     // --- querying ---
 
     @Override
     public Result search(String query, Refinement refinement, int page, BansoUser viewer) {
+        // what other nodes changed is in this node's index before it answers (issue #19)
+        feed.ifAvailable(SearchFeed::catchUp);
         Refinement refine = refinement == null ? Refinement.NONE : refinement;
         FieldChecks checks = new FieldChecks();
         if (refine.council() != null && !UUID_TEXT.matcher(refine.council()).matches()) {
@@ -400,6 +404,9 @@ class SearchService implements Search {
     @Override
     public synchronized int reindexAll() {
         int count = 0;
+        // changes from this position on are applied again after the rebuild (indexing is idempotent)
+        SearchFeed changes = feed.getIfAvailable();
+        String start = changes == null ? null : changes.horizon();
         try {
             engine.deleteAll();
         } catch (IOException e) {
@@ -446,6 +453,9 @@ class SearchService implements Search {
         for (GuidelineModel.Version v : guidelines.versions(null)) {
             engine.put(guidelineDocument(v));
             count++;
+        }
+        if (start != null) {
+            engine.setFeedCursor(start);
         }
         engine.commit();
         log.info("Search index rebuilt: {} documents", count);

@@ -1,5 +1,6 @@
 package org.banso.shared.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,6 +31,7 @@ class IncompletePublications {
 
     @Scheduled(initialDelayString = "${banso.events.resubmit-interval:60s}",
             fixedDelayString = "${banso.events.resubmit-interval:60s}")
+    @SchedulerLock(name = "shared-event-resubmission", lockAtMostFor = "10m")
     void resubmit() {
         incomplete.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
         // the registry keeps completed publications; without this it would grow with every event ever published

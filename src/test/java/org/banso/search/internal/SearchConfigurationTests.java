@@ -24,7 +24,7 @@ class SearchConfigurationTests {
     @Test
     void theKeyIsGeneratedOnceAndAnIndexUnderAnotherKeyStartsEmptyWhileALockedIndexIsLeftAlone() throws Exception {
         MemoryKeys keys = new MemoryKeys();
-        SearchProperties properties = new SearchProperties(dir);
+        SearchProperties properties = new SearchProperties(dir, java.time.Duration.ofDays(7));
         SearchConfiguration configuration = new SearchConfiguration();
         try (SearchEngine engine = configuration.searchEngine(properties, keys)) {
             engine.put(new IndexDocument(SearchKind.GUIDELINE, "g1", "t", "text", null, null, Set.of(), true, true));

@@ -62,7 +62,7 @@ public class MembershipQueryBenchmark {
         pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration/council").load().migrate();
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration/council", "classpath:db/migration/shared").load().migrate();
         JdbcClient jdbc = JdbcClient.create(pool);
         // 1,000 councils; participant p of council c is represented by person p (one member each), all signed
         jdbc.sql("""
@@ -91,7 +91,8 @@ public class MembershipQueryBenchmark {
                 select gen_random_uuid(), council_id, representative_id, 1, 'ja', sha256('x'::bytea), now()
                 from council_participant""").update();
         jdbc.sql("analyze").update();
-        cache = new MembershipCache(jdbc, new CouncilProperties(Duration.ofDays(7), 5, 20_000, Duration.ofMinutes(10)));
+        cache = new MembershipCache(jdbc, new CouncilProperties(Duration.ofDays(7), 5, 20_000, Duration.ofMinutes(10)),
+                org.banso.shared.internal.BenchClusterCaches.start(pool));
         councils = new CouncilId[COUNCILS];
         members = new UserId[COUNCILS][PARTICIPANTS];
         for (int c = 0; c < COUNCILS; c++) {

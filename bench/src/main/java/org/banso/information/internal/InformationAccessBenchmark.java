@@ -30,6 +30,8 @@ import org.banso.information.InformationItems.ItemSummary;
 import org.banso.information.InformationSearchSupport;
 import org.banso.information.ItemId;
 import org.banso.information.internal.tracing.TracedCopies;
+import org.banso.shared.ClusterCaches;
+import org.banso.shared.internal.BenchClusterCaches;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,7 +95,7 @@ public class InformationAccessBenchmark {
         pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration/information").load().migrate();
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration/information", "classpath:db/migration/shared").load().migrate();
         JdbcClient jdbc = JdbcClient.create(pool);
         now = Instant.now();
         long started = System.nanoTime();
@@ -201,7 +203,8 @@ public class InformationAccessBenchmark {
         };
         InformationProperties properties = new InformationProperties(Period.ofYears(5), Duration.ofSeconds(20),
                 100_000, 200, Duration.ofDays(60), Duration.ofDays(365));
-        facts = new FactsStore(jdbc, properties);
+        ClusterCaches caches = BenchClusterCaches.start(pool);
+        facts = new FactsStore(jdbc, properties, caches);
         // the benchmark's people have just passed their second factor: step-up never refuses here
         policy = new AccessPolicy(facts, memberships, tracing, (person, at) -> true, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -219,7 +222,7 @@ public class InformationAccessBenchmark {
                     return List.of(new CouncilViews.CouncilSummary(councils[u % 1000], "council " + (u % 1000),
                             CouncilStatus.ESTABLISHED, null, now));
                 });
-        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc),
+        search = new SearchSupport(jdbc, councilsOfPeople, memberships, null, new DesignationTimeline(jdbc, caches),
                 org.banso.information.internal.content.ContentLimits.defaults());
 
         // a hot set, warmed into the item cache

@@ -11,10 +11,15 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.banso.shared.PrivateFiles;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Ciphertexts as owner-only files {@code <dir>/<2 hex>/<uuid>}, spread over 256 directories. */
+/**
+ * Ciphertexts as owner-only files {@code <dir>/<2 hex>/<uuid>}, spread over 256 directories. The default store
+ * ({@code banso.information.content.store=file}); several nodes need a directory they all mount, or S3 storage.
+ */
 @Component
+@ConditionalOnProperty(name = "banso.information.content.store", havingValue = "file", matchIfMissing = true)
 class FileSystemBlobStore implements BlobStore {
 
     private final Path directory;

@@ -18,17 +18,23 @@ import java.util.List;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
+import org.banso.shared.InstanceKeys;
 import org.banso.shared.PrivateFiles;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The key-encryption keys of content (R17) in a password-protected PKCS#12 keystore, one entry per version
- * ({@code kek-1}, {@code kek-2}, …; the highest is current). Created with its first key on first start. Rotation adds
- * a version; data keys are then re-wrapped by {@link EncryptedContentStore#rewrapAll()}. Key material and the password
- * never appear in logs or exception messages.
+ * ({@code kek-1}, {@code kek-2}, …; the highest is current). The instance's keys, the same on every node (issue #19):
+ * every node mounts the one keystore; at start the versions are checked against the database's fingerprints and the
+ * first version is created only by a node that may create keys ({@link InstanceKeys}). Rotation adds a version (and
+ * records it); a node that meets a version it has not loaded reads the keystore again. Data keys are re-wrapped by
+ * {@link EncryptedContentStore#rewrapAll()}. Key material and the password never appear in logs or exception messages.
  */
 @Component
-class KeyEncryptionKeys {
+class KeyEncryptionKeys implements SmartInitializingSingleton {
+
+    static final String INSTANCE_KEY = "information-kek";
 
     private static final String PREFIX = "kek-";
 
@@ -43,18 +49,36 @@ class KeyEncryptionKeys {
      */
     private final java.util.Map<String, SecretKey> opened = new java.util.concurrent.ConcurrentHashMap<>();
 
-    KeyEncryptionKeys(ContentProperties properties) {
+    private final InstanceKeys instanceKeys;
+
+    KeyEncryptionKeys(ContentProperties properties, InstanceKeys instanceKeys) {
         this.path = properties.keystore().toAbsolutePath().normalize();
+        this.instanceKeys = instanceKeys;
         try {
             PrivateFiles.createDirectory(path.getParent());
             this.password = password(properties.keystorePassword());
             this.store = load();
-            if (ids().isEmpty()) {
-                rotate();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the content keystore", e);
         }
+    }
+
+    /** At start: this node holds the instance's key-encryption keys (or creates the first, being first), or refuses. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        instanceKeys.ensure(INSTANCE_KEY, this::held, this::createFirst);
+    }
+
+    private synchronized java.util.Map<String, byte[]> held() {
+        java.util.Map<String, byte[]> held = new java.util.LinkedHashMap<>();
+        for (String id : ids()) {
+            held.put(id, key(id).getEncoded());
+        }
+        return held;
+    }
+
+    private synchronized void createFirst() {
+        generate();
     }
 
     synchronized String currentId() {
@@ -74,6 +98,11 @@ class KeyEncryptionKeys {
         }
         try {
             KeyStore.Entry entry = store.getEntry(id, new KeyStore.PasswordProtection(password));
+            if (entry == null) {
+                // another node may have rotated: its version is in the shared keystore
+                store = load();
+                entry = store.getEntry(id, new KeyStore.PasswordProtection(password));
+            }
             if (!(entry instanceof KeyStore.SecretKeyEntry secret)) {
                 throw new IllegalStateException("Unknown key-encryption key " + id);
             }
@@ -81,11 +110,25 @@ class KeyEncryptionKeys {
             return secret.getSecretKey();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not read key-encryption key " + id, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the content keystore again", e);
         }
     }
 
-    /** Adds a new current version and saves the keystore; answers its id. */
+    /** Adds a new current version, saves the keystore and records the version for every node; answers its id. */
     synchronized String rotate() {
+        try {
+            // the keystore every node mounts may hold a version another node added since this one read it
+            store = load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the content keystore again", e);
+        }
+        String id = generate();
+        instanceKeys.record(INSTANCE_KEY, id, key(id).getEncoded());
+        return id;
+    }
+
+    private String generate() {
         List<String> ids = ids();
         int next = ids.isEmpty() ? 1 : number(ids.get(ids.size() - 1)) + 1;
         String id = PREFIX + next;

@@ -78,7 +78,7 @@ public class ContentStoreBenchmark {
                 directory.resolve("keys/kek.p12"), "bench-password", Duration.ofMinutes(10));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        store = new EncryptedContentStore(jdbc, new FileSystemBlobStore(properties), new KeyEncryptionKeys(properties),
+        store = new EncryptedContentStore(jdbc, new FileSystemBlobStore(properties), keys(properties),
                 properties, Clock.systemUTC(), transactions, ContentLimits.defaults());
         content = new byte[size];
         // text-like bytes so that the media type check takes its usual path (strict UTF-8 validation)
@@ -120,5 +120,24 @@ public class ContentStoreBenchmark {
         ContentStore.StoredContent stored = transactions.execute(
                 status -> store.put(new ByteArrayInputStream(content), "bench.txt"));
         return store.read(stored.id());
+    }
+
+    /** The keystore alone: one process, no database record of the key's fingerprint to compare with. */
+    private static KeyEncryptionKeys keys(ContentProperties properties) {
+        KeyEncryptionKeys keys = new KeyEncryptionKeys(properties, new org.banso.shared.InstanceKeys() {
+            @Override
+            public void ensure(String name, java.util.function.Supplier<java.util.Map<String, byte[]>> held,
+                               Runnable create) {
+                if (held.get().isEmpty()) {
+                    create.run();
+                }
+            }
+
+            @Override
+            public void record(String name, String version, byte[] material) {
+            }
+        });
+        keys.afterSingletonsInstantiated();
+        return keys;
     }
 }

@@ -1,0 +1,363 @@
+package org.banso.information;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.banso.BansoApplication;
+import org.banso.audit.AuditLog;
+import org.banso.audit.VerificationReport;
+import org.banso.audit.internal.Sequencer;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationId;
+import org.banso.identity.Role;
+import org.banso.identity.UserId;
+import org.banso.shared.ClusterCaches;
+import org.banso.support.ApiAccounts;
+import org.banso.support.S3ProxyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two Banso nodes — two application contexts, each with its own web server on its own port, its own search index and
+ * its own caches — on one PostgreSQL, mounting one key store and keeping content in one S3 bucket (s3proxy), as two
+ * servers behind a load balancer without session affinity would (issue #19). What one node changes, the other
+ * answers by at its very next request.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesTest {
+
+    private static final String ADMIN_PASSWORD = ApiAccounts.ADMIN_PASSWORD;
+
+    private Path dir;
+    private EmbeddedPostgres postgres;
+    private S3ProxyServer s3;
+    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeB;
+    private InformationTestSupport onA;
+    private InformationTestSupport onB;
+    private InformationTestSupport.World world;
+
+    @BeforeAll
+    void startTwoNodes() throws Exception {
+        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "two-nodes-");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
+                .start();
+        s3 = S3ProxyServer.start(dir);
+        // A starts first and creates the instance's keys; B may not create any: it must find A's in the key store
+        nodeA = start("a", true);
+        nodeB = start("b", false);
+        onA = support(nodeA);
+        onB = support(nodeB);
+        world = onA.world();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+            if (node != null && node.isActive()) {
+                node.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String node, boolean mayCreateKeys, String... more) {
+        return start(node, dir.resolve("keys"), mayCreateKeys, more);
+    }
+
+    private ConfigurableApplicationContext start(String node, Path keys, boolean mayCreateKeys, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=test,cluster",
+                "--server.port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                "--banso.cluster.node-name=node-" + node,
+                "--banso.keys.directory=" + keys,
+                "--banso.keys.may-create=" + mayCreateKeys,
+                "--banso.information.content.keystore=" + keys.resolve("information-kek.p12"),
+                "--banso.information.content.keystore-password=two-nodes-keystore",
+                "--banso.information.content.blob-directory=" + dir.resolve("blobs-" + node),
+                "--banso.information.content.store=s3",
+                "--banso.information.content.s3.endpoint=" + s3.endpoint(),
+                "--banso.information.content.s3.bucket=" + S3ProxyServer.BUCKET,
+                "--banso.information.content.s3.prefix=content/",
+                "--banso.information.content.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
+                "--banso.information.content.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
+                "--banso.search.index-directory=" + dir.resolve("index-" + node),
+                "--banso.identity.admin-password=" + ADMIN_PASSWORD,
+                "--banso.audit.sequencer-interval=100ms",
+                "--banso.information.release-job-delay=200ms",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(BansoApplication.class).web(WebApplicationType.SERVLET)
+                .run(args.toArray(String[]::new));
+    }
+
+    private static InformationTestSupport support(ConfigurableApplicationContext node) {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) node).apply(springSecurity()).build();
+        return new InformationTestSupport(mvc, node.getBean(JsonMapper.class), node.getBean(IdentityManagement.class));
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    @Test
+    @Order(1)
+    void aPledgeRevokedOnAIsRefusedOnBAtTheVeryNextRequest() throws Exception { // R12
+        String path = "/api/v1/councils/" + world.council() + "/items";
+        onB.call("GET", path, world.company().token(), null, 200);
+        onB.call("GET", path, world.company().token(), null, 200);
+
+        onA.call("DELETE", "/api/v1/councils/" + world.council() + "/pledges/mine", world.company().token(), null,
+                204);
+
+        onB.problem("GET", path, world.company().token(), null, 403, "pledge-required");
+        onB.call("POST", "/api/v1/councils/" + world.council() + "/pledges", world.company().token(),
+                Map.of("accept", true), 201);
+        onA.call("GET", path, world.company().token(), null, 200);
+    }
+
+    @Test
+    @Order(2)
+    void withoutAnyNotificationBStillNeverAnswersFromAStaleMembership() throws Exception { // R12
+        String path = "/api/v1/councils/" + world.council() + "/items";
+        SmartLifecycle listenerOfB = (SmartLifecycle) nodeB.getBean(ClusterCaches.class);
+        onB.call("GET", path, world.startup().token(), null, 200);
+        listenerOfB.stop();
+        try {
+            onA.call("DELETE", "/api/v1/councils/" + world.council() + "/pledges/mine", world.startup().token(),
+                    null, 204);
+            Thread.sleep(300); // time enough for a notification, had B been listening
+
+            onB.problem("GET", path, world.startup().token(), null, 403, "pledge-required");
+        } finally {
+            listenerOfB.start();
+        }
+        onA.call("POST", "/api/v1/councils/" + world.council() + "/pledges", world.startup().token(),
+                Map.of("accept", true), 201);
+        onB.call("GET", path, world.startup().token(), null, 200);
+    }
+
+    @Test
+    @Order(3)
+    void contentUploadedOnAIsReadOnB() throws Exception { // R17
+        String text = "二つのノードで共有される本文 " + UUID.randomUUID();
+        String item = onA.upload(world.council(), world.startup(), "共有-" + UUID.randomUUID(), "RESEARCH_RESULT",
+                text);
+
+        var download = onB.perform("GET", "/api/v1/items/" + item + "/content", world.company().token(), null);
+        assertThat(download.getResponse().getStatus()).isEqualTo(200);
+        assertThat(download.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(text);
+        // in the bucket, and ciphertext only; nothing in either node's own directory
+        List<Path> objects;
+        try (var files = Files.walk(s3.bucketDirectory())) {
+            objects = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(objects).as("the one content stored so far, as an object under the prefix").singleElement()
+                .satisfies(file -> assertThat(file.getParent().getFileName().toString()).isEqualTo("content"));
+        for (Path file : objects) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).doesNotContain(text);
+        }
+        assertThat(dir.resolve("blobs-a")).doesNotExist();
+        assertThat(dir.resolve("blobs-b")).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
+    void aDesignationAdoptedOnAHidesTheItemOnBsApiPagesAndSearchAtOnce() throws Exception { // R12, R15
+        String marker = "nodemarker" + UUID.randomUUID().toString().substring(0, 8);
+        String item = onA.upload(world.council(), world.startup(), "指定前 " + marker, "RESEARCH_RESULT",
+                "本文 " + marker);
+        onB.call("GET", "/api/v1/items/" + item, world.company().token(), null, 200);
+        assertThat(onB.page("/items/" + item, world.company()).getResponse().getStatus()).isEqualTo(200);
+        // B's own index learnt of A's upload from the change feed (B never saw A's event)
+        assertThat(onB.call("GET", "/api/v1/search?q=" + marker, world.company().token(), null, 200)
+                .get("total").asLong()).as("found on B").isEqualTo(1);
+
+        Instant now = Instant.now();
+        adoptOnA(InformationTestSupport.designation(List.of(item), null,
+                List.of(world.ministryParticipant(), world.startupParticipant()), now.minusSeconds(60),
+                now.plus(Duration.ofDays(30)),
+                "VIEW_ONLY", "COUNCIL"));
+
+        onB.call("GET", "/api/v1/items/" + item, world.company().token(), null, 404);
+        assertThat(onB.page("/items/" + item, world.company()).getResponse().getStatus()).isEqualTo(404);
+        assertThat(onB.listedIds(world.council(), world.company())).doesNotContain(item);
+        assertThat(onB.call("GET", "/api/v1/search?q=" + marker, world.company().token(), null, 200)
+                .get("total").asLong()).as("hidden in B's search").isZero();
+        onB.call("GET", "/api/v1/items/" + item, world.startup().token(), null, 200);
+        assertThat(onB.call("GET", "/api/v1/search?q=" + marker, world.startup().token(), null, 200)
+                .get("total").asLong()).as("the scope still finds it on B").isEqualTo(1);
+    }
+
+    /**
+     * Proposed and consented to on A; the designation is applied by A's listener of the adoption, after its commit:
+     * waits until it is there (A's listener, never B's, applies it).
+     */
+    private String adoptOnA(Map<String, Object> designation) throws Exception {
+        var proposed = onA.proposeRequest(world.council(), world.official(), designation);
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        String proposal = nodeA.getBean(JsonMapper.class).readTree(proposed.getResponse().getContentAsString())
+                .get("id").asString();
+        for (var rep : List.of(world.official(), world.startup(), world.company())) {
+            onA.call("POST", "/api/v1/proposals/" + proposal + "/responses", rep.token(),
+                    Map.of("response", "CONSENT"), 200);
+        }
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> ids = jdbc.queryForList(
+                    "select id::text from information_designation where proposal_id = ?::uuid", String.class, proposal);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no designation for " + proposal);
+    }
+
+    @Test
+    @Order(5)
+    void aReleaseAtThePeriodEndIsRecordedAndAnnouncedOnce() throws Exception { // R16
+        String item = onA.upload(world.council(), world.startup(), "期限-" + UUID.randomUUID(), "RESEARCH_RESULT",
+                "本文");
+        Instant now = Instant.now();
+        String designation = adoptOnA(InformationTestSupport.designation(List.of(item), null,
+                List.of(world.ministryParticipant(), world.startupParticipant()), now.minusSeconds(60),
+                now.plusSeconds(3), "VIEW_ONLY", "PUBLIC"));
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (jdbc.queryForObject("select release_recorded_at is null from information_designation where id = ?::uuid",
+                Boolean.class, designation) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // both nodes' jobs run several more times
+        assertThat(jdbc.queryForObject("""
+                select count(*) from information_notice where designation_id = ?::uuid
+                and kind = 'DESIGNATION_RELEASED'""", Long.class, designation)).as("one notice").isEqualTo(1);
+        nodeB.getBean(Sequencer.class).sequenceNow();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_leaf where kind = 'DesignationReleased'
+                and convert_from(leaf, 'UTF8') like ?""", Long.class, "%" + designation + "%"))
+                .as("one audit entry of the release").isEqualTo(1);
+        onB.call("GET", "/api/v1/items/" + item, world.company().token(), null, 200);
+    }
+
+    @Test
+    @Order(6)
+    void aPageSessionCreatedOnAIsUsedOnB() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookie(form);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as("the sign-in form carries its CSRF token").isTrue();
+        String body = "username=" + world.company().username() + "&password=" + ApiAccounts.PASSWORD + "&_csrf="
+                + csrf.group(1);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String session = sessionCookie(signedIn).isEmpty() ? cookie : sessionCookie(signedIn);
+
+        HttpResponse<String> onNodeB = http.send(HttpRequest.newBuilder(URI.create(b + "/councils/" + world.council()
+                + "/items")).header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(onNodeB.statusCode()).as("node B knows the session node A signed in").isEqualTo(200);
+        assertThat(onNodeB.body()).contains(world.company().username());
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(b + "/councils/"
+                + world.council() + "/items")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("without the session: to the sign-in page").isEqualTo(302);
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("SESSION=") || c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    }
+
+    @Test
+    @Order(7)
+    void aNodeWithoutTheInstancesKeysRefusesToStartEvenIfItMayCreateKeys() {
+        assertThatThrownBy(() -> start("c", dir.resolve("keys-of-c"), true).close())
+                .hasStackTraceContaining("lacks version")
+                .hasStackTraceContaining("key store");
+        assertThatThrownBy(() -> start("d", dir.resolve("keys-of-d"), false).close())
+                .hasStackTraceContaining("lacks version");
+    }
+
+    @Test
+    @Order(8)
+    void whenASequencerDiesTheOtherSignsTheNextCheckpointWithTheSameKeyAndTheLogVerifies() throws Exception { // R17
+        JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
+        onA.organization("COMPANY");
+        nodeA.getBean(Sequencer.class).sequenceNow();
+        long before = jdbc.queryForObject("select max(tree_size) from audit_checkpoint", Long.class);
+        Set<String> keysBefore = Set.copyOf(jdbc.queryForList("select distinct key_id from audit_checkpoint",
+                String.class));
+        assertThat(keysBefore).hasSize(1);
+
+        nodeA.close();
+        onB.organization("COMPANY");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (jdbc.queryForObject("select max(tree_size) from audit_checkpoint", Long.class) <= before
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // B's own scheduled sequencer, not a call of the test
+        }
+        assertThat(jdbc.queryForObject("select max(tree_size) from audit_checkpoint", Long.class))
+                .isGreaterThan(before);
+        assertThat(Set.copyOf(jdbc.queryForList("select distinct key_id from audit_checkpoint", String.class)))
+                .as("one signing key for the instance").isEqualTo(keysBefore);
+        BansoUser auditor = new BansoUser(new UserId(UUID.randomUUID()), "auditor", "Auditor",
+                new OrganizationId(UUID.randomUUID()), Set.of(Role.AUDITOR));
+        VerificationReport report = nodeB.getBean(AuditLog.class).verify(auditor);
+        assertThat(report.ok()).as(report.message()).isTrue();
+    }
+}
