@@ -1,8 +1,6 @@
 package org.banso.council.internal;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -173,32 +171,13 @@ class HoldingMeetings implements Meetings {
         return CouncilReadModels.meeting(meetings.save(meeting));
     }
 
-    /** RFC 5545: lines end in CRLF; text values escape backslash, semicolon, comma and newline. */
+    /** The meeting for people's calendars (RFC 5545, written by iCal4j: escaping and line folding are the library's). */
     @Override
     @Transactional(readOnly = true)
     public String calendar(MeetingId id, BansoUser viewer) {
         Meeting m = readable(id, viewer);
-        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-        StringBuilder ics = new StringBuilder();
-        ics.append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Banso//Council meetings//JA\r\n")
-                .append("BEGIN:VEVENT\r\n")
-                .append("UID:").append(m.id()).append("@banso\r\n")
-                .append("DTSTAMP:").append(utc.format(clock.instant())).append("\r\n")
-                .append("DTSTART:").append(utc.format(m.startsAt())).append("\r\n")
-                .append("DTEND:").append(utc.format(m.endsAt())).append("\r\n")
-                .append("SUMMARY:").append(escape(m.title())).append("\r\n");
-        if (m.place() != null) {
-            ics.append("LOCATION:").append(escape(m.place())).append("\r\n");
-        }
-        if (m.link() != null) {
-            ics.append("URL:").append(m.link()).append("\r\n");
-        }
-        ics.append("END:VEVENT\r\nEND:VCALENDAR\r\n");
-        return ics.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return MeetingCalendar.of(m.id().value(), m.title(), m.startsAt(), m.endsAt(), m.place(), m.link(),
+                clock.instant(), m.sequence(), m.cancelledAt() != null);
     }
 
     @Override

@@ -13,6 +13,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -44,8 +46,22 @@ final class MeetingCalendar {
      */
     static String of(UUID meeting, String title, Instant start, Instant end, String place, String link,
                      Instant stamp) {
+        return of(meeting, title, start, end, place, link, stamp, 0, false);
+    }
+
+    /**
+     * @param sequence  the meeting's revision (SEQUENCE), raised by every reschedule and the cancellation, so that a
+     *                  calendar keeps the newest copy, whether it came by e-mail or from this download
+     * @param cancelled the meeting was called off (STATUS:CANCELLED)
+     */
+    static String of(UUID meeting, String title, Instant start, Instant end, String place, String link,
+                     Instant stamp, int sequence, boolean cancelled) {
         VEvent event = new VEvent(start, end, title);
         event.add(new Uid(meeting + "@banso"));
+        event.add(new Sequence(sequence));
+        if (cancelled) {
+            event.add(new Status(Status.VALUE_CANCELLED));
+        }
         // the constructor stamps the event with the system time; the stamp is the caller's clock's
         event.replace(new DtStamp(stamp));
         if (place != null) {

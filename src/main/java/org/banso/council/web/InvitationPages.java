@@ -21,6 +21,7 @@ import org.banso.identity.OrganizationKind;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.PublicBaseUrl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,10 @@ class InvitationPages {
     private final Invitations invitations;
     private final FieldErrorMessages errorMessages;
 
-    InvitationPages(Invitations invitations, FieldErrorMessages errorMessages) {
+    private final PublicBaseUrl publicBaseUrl;
+
+    InvitationPages(Invitations invitations, FieldErrorMessages errorMessages, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.invitations = invitations;
         this.errorMessages = errorMessages;
     }
@@ -71,8 +75,10 @@ class InvitationPages {
             var invitation = invitations.invite(new CouncilId(id), role, user);
             // shown once: only its hash is stored
             redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
-            redirect.addFlashAttribute("invitationUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path(invitation.acceptPath()).toUriString());
+            // the configured public address when there is one; otherwise the address the inviter's own browser used
+            redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
+                    ? publicBaseUrl.resolve(invitation.acceptPath())
+                    : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath()).toUriString());
             return "redirect:/councils/" + id + "#invitations";
         });
     }

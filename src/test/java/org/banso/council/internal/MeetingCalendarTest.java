@@ -40,6 +40,17 @@ class MeetingCalendarTest {
     }
 
     @Test
+    void aRescheduledOrCancelledMeetingCarriesItsSequenceSoCalendarsKeepTheNewestCopy() throws Exception {
+        VEvent rescheduled = parse(MeetingCalendar.of(MEETING, "会合", START, END, null, null, STAMP, 2, false));
+        assertThat(rescheduled.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("2");
+        assertThat(rescheduled.getProperty(Property.STATUS)).isEmpty();
+
+        VEvent cancelled = parse(MeetingCalendar.of(MEETING, "会合", START, END, null, null, STAMP, 3, true));
+        assertThat(cancelled.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("3");
+        assertThat(cancelled.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void separatorsAndLineBreaksInTextsAreEscapedAndComeBackUnchanged() throws Exception {
         String title = "予算; 人員, 日程 \\ 第2部\n（非公開）";
         String ics = MeetingCalendar.of(MEETING, title, START, END, "A棟; 3F, 会議室\\B", null, STAMP);
