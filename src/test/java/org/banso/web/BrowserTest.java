@@ -36,15 +36,16 @@ class BrowserTest extends BrowserTestSupport {
         signIn("meti", DEMO_PASSWORD);
         assertThat(path()).isEqualTo("/");
         assertThat(htmlLang()).isEqualTo("ja");
-        assertThat(heading()).startsWith("伴走");
+        // a signed-in person's home is what waits for them (issue 16)
+        assertThat(heading()).isEqualTo("わたしのやること");
         assertThat(text(".site-header__user")).isEqualTo("経産 花子 (METI official)");
-        assertThat(text(".facts")).contains("経産 花子 (METI official)", "省庁担当者");
+        assertThat(text("main")).contains("経産 花子 (METI official)さんの対応待ちの事項です");
         screenshot("home-ja");
 
         driver.findElement(By.linkText("English")).click();
         waitForLang("en");
-        assertThat(heading()).startsWith("Banso — supporting R&D");
-        assertThat(text(".facts")).contains("Ministry official");
+        assertThat(heading()).isEqualTo("My work");
+        assertThat(text("main")).contains("What waits for 経産 花子 (METI official), overdue first.");
         assertThat(driver.manage().getCookieNamed("banso-lang")).as("language cookie").isNotNull();
         screenshot("home-en");
 
