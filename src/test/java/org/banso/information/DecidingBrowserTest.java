@@ -254,9 +254,10 @@ class DecidingBrowserTest extends BrowserTestSupport {
                 now.plus(Duration.ofDays(300)), "VIEW_ONLY", "PUBLIC", new Designation.Rationale("社会実装",
                 "流出防止", "イノベーション", "インセンティブ")), null), person("meti"));
 
+        clock.advance(Duration.ofHours(1));
         signIn("startup", DEMO_PASSWORD);
         open("/items/" + open.id() + "?lang=ja");
-        assertThat(text("#review-window")).contains("自動公開まで", "あと59日");
+        assertThat(text("#review-window")).contains("自動公開まで", "あと59日23時間");
         screenshot("deciding-review-window-ja");
         assertNoSeriousViolations("item with its review window (ja)");
         open("/items/" + held.id() + "?lang=en");
