@@ -63,7 +63,8 @@ class EveryFormTest {
     /** Page forms submitted below with invalid values. */
     private static final Set<String> SUBMITTED = Set.of("/funds", "/funds/{id}/ledger",
             "/projects/{id}/disbursements", "/calls", "/calls/{id}/applications", "/applications/{id}/declarations",
-            "/applications/{id}/reviews", "/applications/{id}/award");
+            "/applications/{id}/reviews", "/applications/{id}/award", "/admin/organizations", "/admin/users",
+            "/account/password");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -83,8 +84,7 @@ class EveryFormTest {
      * yet): issue 17 left them for later — council pages wait for the council branches (#15, #16), the account pages
      * are #18's, the others were left for want of time. Each is removed from here when it is bound and submitted above.
      */
-    private static final Set<String> NOT_YET_BOUND = Set.of("/admin/organizations", "/admin/users",
-            "/account/password", "/technologies", "/technologies/{id}/assessments", "/guidelines",
+    private static final Set<String> NOT_YET_BOUND = Set.of("/technologies", "/technologies/{id}/assessments", "/guidelines",
             "/guidelines/{id}/sections", "/guidelines/{id}/measures", "/guidelines/measures/{measureId}/status",
             "/thinktank/rankings", "/thinktank/entities", "/thinktank/commissions",
             "/thinktank/commissions/{id}/deliverables/{deliverableId}/submission", "/leaks",
@@ -124,6 +124,7 @@ class EveryFormTest {
     MockHttpSession fundingOfficer;
     MockHttpSession researcher;
     MockHttpSession reviewer;
+    MockHttpSession admin;
     FundId fund;
     UUID call;
     UUID application;
@@ -161,6 +162,8 @@ class EveryFormTest {
         fundingOfficer = signIn(funder);
         researcher = signIn(applicant);
         reviewer = signIn(analyst);
+        admin = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", "admin")
+                .param("password", ApiAccounts.ADMIN_PASSWORD)).andReturn().getRequest().getSession();
     }
 
     @Test
@@ -220,6 +223,17 @@ class EveryFormTest {
                 fundingOfficer, Map.of("socialImplementationPlan", "保持される社会実装の計画"),
                 List.of("organizationIds", "competentMinistryId", "socialImplementationLeadId"),
                 "保持される社会実装の計画"));
+        all.add(new Submission("/admin/organizations", "/admin/organizations", admin,
+                Map.of("name", "保持される組織名", "nameEn", " ", "kind", "NO_SUCH_KIND", "corporateNumber", "12"),
+                List.of("nameEn", "kind", "corporateNumber"), "保持される組織名"));
+        all.add(new Submission("/admin/users", "/admin/users", admin,
+                Map.of("username", "", "displayName", "保持される氏名", "email", "", "organizationId", "x",
+                        "password", ""),
+                List.of("username", "email", "organizationId", "roles", "password"), "保持される氏名"));
+        // passwords never come back: nothing typed is kept, but every wrong field is named
+        all.add(new Submission("/account/password", "/account/password", researcher,
+                Map.of("currentPassword", "", "newPassword", "", "confirmPassword", ""),
+                List.of("currentPassword", "newPassword", "confirmPassword"), null));
         return all;
     }
 

@@ -1,25 +1,28 @@
 package org.banso.identity.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.banso.identity.BansoUser;
 import org.banso.identity.internal.AccountSecurity;
 import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.IdentityService;
 import org.banso.identity.internal.PageSessions;
+import org.banso.identity.web.AdminForms.PasswordForm;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
-import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.springframework.http.CacheControl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,42 +40,39 @@ class AccountPages {
 
     private final AccountSecurity account;
     private final IdentityService identity;
-    private final FieldErrorMessages errorMessages;
 
-    AccountPages(AccountSecurity account, IdentityService identity, FieldErrorMessages errorMessages) {
+    AccountPages(AccountSecurity account, IdentityService identity) {
         this.account = account;
         this.identity = identity;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/account/password")
     String passwordForm(Model model) {
-        model.addAttribute("errors", Map.of());
         return "identity/password";
     }
 
+    /** Passwords never come back to the page: a form sent back for correction has its fields empty. */
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-                          @RequestParam(required = false) String newPassword,
-                          @RequestParam(required = false) String confirmPassword,
+    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors,
                           @AuthenticationPrincipal BansoUser user, Model model, HttpServletRequest request,
                           HttpServletResponse response, RedirectAttributes redirect) {
-        if (newPassword != null && !newPassword.equals(confirmPassword)) {
-            model.addAttribute("errors", Map.of("confirmPassword",
-                    errorMessages.byField(BansoException.invalidCoded("confirmPassword", "password-confirm",
-                            "does not match the new password")).get("confirmPassword")));
-            return "identity/password";
+        if (!errors.hasFieldErrors("newPassword") && !errors.hasFieldErrors("confirmPassword")
+                && !form.newPassword().equals(form.confirmPassword())) {
+            errors.rejectValue("confirmPassword", "validation.password-confirm", "does not match the new password");
         }
-        try {
-            int version = identity.changePassword(user, currentPassword, newPassword, ClientAddress.current(request));
-            PageSessions.continueAfterPasswordChange(request, response, user, version);
-            account.endOtherSessions(user, request);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/account/password";
-        } catch (BansoException e) {
-            model.addAttribute("errors", errorMessages.byField(e));
-            return "identity/password";
+        if (!errors.hasErrors()) {
+            try {
+                int version = identity.changePassword(user, form.currentPassword(), form.newPassword(),
+                        ClientAddress.current(request));
+                PageSessions.continueAfterPasswordChange(request, response, user, version);
+                account.endOtherSessions(user, request);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/account/password";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        return "identity/password";
     }
 
     @GetMapping("/login/second-factor")
