@@ -49,4 +49,8 @@ final class AdminForms {
             return new PasswordForm("", "", "");
         }
     }
+
+    /** The six digits an authenticator app shows, typed to confirm its set-up. */
+    record TotpCodeForm(@NotBlank @Pattern(regexp = "[0-9]{6}") String code) {
+    }
 }
