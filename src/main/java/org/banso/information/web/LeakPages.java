@@ -140,7 +140,7 @@ class LeakPages {
                     model.addAttribute("confirmation", new Confirmation(Forms.text("leak.confirm.decide.title"),
                             Forms.text("leak.confirm.decide.what", penaltyName(form.penalty(), user, locale),
                                     quantity(form)),
-                            Forms.text("leak.confirm.decide.whom", subjectName(id, user)),
+                            Forms.text("leak.confirm.decide.whom", subjectName(id, form.penalty(), user)),
                             Forms.text("leak.confirm.decide.irreversible"), "/leaks/" + id + "/decision",
                             Confirmation.values(request.getParameterMap()),
                             Forms.text("leak.confirm.decide.submit"), "/leaks/" + id));
@@ -189,10 +189,15 @@ class LeakPages {
         return Forms.text("leak.confirm.decide.noQuantity");
     }
 
-    /** The person a penalty on a person falls on: the recipient of the last trace result, as the service takes it. */
-    private String subjectName(UUID report, BansoUser user) {
+    /**
+     * The person a penalty on a person falls on: the recipient of the last trace result, as the service takes it;
+     * a dash for a penalty on no person.
+     */
+    private String subjectName(UUID report, String penalty, BansoUser user) {
+        boolean onPerson = leaks.penalties(user).stream()
+                .anyMatch(p -> p.code().equals(penalty) && "PERSON".equals(p.appliesTo()));
         List<InvestigationView> investigations = leaks.report(report, user).investigations();
-        return investigations.isEmpty() ? "—"
+        return !onPerson || investigations.isEmpty() ? "—"
                 : new Names(identity).of(investigations.get(investigations.size() - 1).recipient());
     }
 
