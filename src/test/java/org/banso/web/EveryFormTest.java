@@ -185,8 +185,9 @@ class EveryFormTest {
         UUID entity = commissions.registerEntity(new Commissions.EntityRequest(analyst.organizationId(), "動向分析",
                 "情報の結節点", "人材育成", Instant.parse("2026-01-05T00:00:00Z")), officer).id();
         commission = commissions.commission(new Commissions.CommissionRequest(entity, "フォームの委託", List.of(),
-                LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
-                List.of(new Commissions.DeliverableRequest("フォームの成果物", LocalDate.of(2026, 9, 30)))), officer);
+                LocalDate.of(2026, 4, 1), LocalDate.of(2029, 3, 31),
+                // due far ahead: a due or overdue deliverable is reminded of by a scheduled job, at any moment
+                List.of(new Commissions.DeliverableRequest("フォームの成果物", LocalDate.of(2029, 3, 31)))), officer);
         programOfficer = signIn(officer);
         fundingOfficer = signIn(funder);
         researcher = signIn(applicant);
