@@ -96,6 +96,19 @@ final class InformationTestSupport extends ApiScript {
         return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
     }
 
+    /** Uploads a file of any type; answers the item's id. */
+    String uploadFile(String council, Person person, String title, String category, String filename,
+                      String contentType, byte[] bytes) throws Exception {
+        var request = multipart("/api/v1/councils/" + council + "/items")
+                .file(new MockMultipartFile("file", filename, contentType, bytes))
+                .file(new MockMultipartFile("meta", "", MediaType.APPLICATION_JSON_VALUE,
+                        json.writeValueAsBytes(Map.of("title", title, "category", category))));
+        request.header("Authorization", ApiAccounts.bearer(person.token()));
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
+    }
+
     MvcResult uploadRequest(String council, Person person, String title, String category, String projectId,
                             String text) throws Exception {
         Map<String, Object> meta = new LinkedHashMap<>();
