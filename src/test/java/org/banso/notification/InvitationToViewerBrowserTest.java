@@ -3,18 +3,13 @@ package org.banso.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import org.banso.support.ApiAccounts;
 import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
@@ -43,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @BansoIntegrationTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 class InvitationToViewerBrowserTest extends BrowserTestSupport {
 
-    private static final int HTTP_PORT = freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1",
+    private static final int HTTP_PORT = MailCapture.freePort();
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(MailCapture.freePort(), "127.0.0.1",
             ServerSetup.PROTOCOL_SMTP));
     private static final Pattern SIGN_IN_LINK = Pattern.compile("http://localhost:\\d+/invitations/[^/\\s]+/login");
 
@@ -90,7 +85,7 @@ class InvitationToViewerBrowserTest extends BrowserTestSupport {
         api.call("POST", "/api/v1/councils/" + council + "/invitations", official.token(), Map.of("role", "COMPANY",
                 "invitee", Map.of("name", "招待 太郎", "organization", "【架空】招待株式会社", "email", address,
                         "language", "ja")), 201);
-        String body = (String) awaitMail(address, "協議会への招待").getContent();
+        String body = MailCapture.body(MailCapture.awaitMail(SMTP, address, "協議会への招待"));
         Matcher signIn = SIGN_IN_LINK.matcher(body);
         assertThat(signIn.find()).as("the mail's link for someone who has an account: %s", body).isTrue();
 
@@ -137,29 +132,5 @@ class InvitationToViewerBrowserTest extends BrowserTestSupport {
         var result = mvc.perform(request).andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
         return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
-    }
-
-    /** The first mail to the address whose subject contains the text; waits (bounded) for the sending job. */
-    private static MimeMessage awaitMail(String address, String subject) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            for (MimeMessage message : SMTP.getReceivedMessages()) {
-                if (message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
-                        .anyMatch(a -> a.toString().equals(address))
-                        && message.getSubject() != null && message.getSubject().contains(subject)) {
-                    return message;
-                }
-            }
-            assertThat(System.nanoTime()).as("a mail to %s about %s", address, subject).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
