@@ -370,8 +370,9 @@ class EveryFormTest {
 
     /**
      * A checksum of every business table (row count and a hash of the rows). The audit log, the event publication
-     * registry and sessions are left out: reading a page may log an access decision, which is no change of data; so
-     * is the scheduler's lock table, which a background job may take at any moment of the test.
+     * registry and sessions are left out: reading a page may log an access decision, which is no change of data. So are
+     * the scheduled jobs' locks ({@code shared_job_lock}): a job of the running application (outbox, reminders) may take
+     * its lock between two checksums, which is no change the form made.
      */
     private Map<String, String> checksums() {
         Map<String, String> sums = new TreeMap<>();
