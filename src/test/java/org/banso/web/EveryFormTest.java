@@ -15,6 +15,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.banso.council.ConsentDecision;
+import org.banso.council.CouncilId;
+import org.banso.council.Councils;
+import org.banso.council.Matter;
+import org.banso.council.Pledges;
+import org.banso.council.ProposalId;
+import org.banso.council.Proposals;
 import org.banso.funding.Calls;
 import org.banso.funding.FundId;
 import org.banso.funding.Funding;
@@ -63,7 +70,9 @@ class EveryFormTest {
     /** Page forms submitted below with invalid values. */
     private static final Set<String> SUBMITTED = Set.of("/funds", "/funds/{id}/ledger",
             "/projects/{id}/disbursements", "/calls", "/calls/{id}/applications", "/applications/{id}/declarations",
-            "/applications/{id}/reviews", "/applications/{id}/award");
+            "/applications/{id}/reviews", "/applications/{id}/award",
+            // the council pages (#17, formsc)
+            "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -92,16 +101,13 @@ class EveryFormTest {
             "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
             "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
             "/councils/{id}/consents", "/councils/{id}/pledges", "/councils/{id}/invitations",
-            "/invitations/{token}/register", "/councils/{id}/proposals", "/proposals/{id}/responses",
-            "/proposals/{id}/amend",
+            "/invitations/{token}/register", "/proposals/{id}/responses",
             // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
             "/account/oidc/{id}/unlink", "/account/passkeys/{id}/revoke", "/account/second-factor/recovery-codes",
             "/account/second-factor/totp", "/account/second-factor/totp/confirm",
             "/account/second-factor/totp/remove", "/account/sessions/end-all", "/account/sessions/{id}/end",
-            // merged from #15/#16 in parallel with this test: the proposal forms and the notification settings are
-            // bound form objects with their own tests (DecidingPagesTest, NotificationsTest) but not yet submitted
-            // here; the question thread is bound by hand
-            "/proposals/{id}/questions", "/settings/notifications");
+            // the question thread is bound by hand
+            "/proposals/{id}/questions");
 
     @Autowired
     MockMvc mvc;
@@ -116,6 +122,12 @@ class EveryFormTest {
     @Autowired
     TechnologyRegistry technologies;
     @Autowired
+    Councils councils;
+    @Autowired
+    Pledges pledges;
+    @Autowired
+    Proposals proposals;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
@@ -129,6 +141,9 @@ class EveryFormTest {
     UUID application;
     UUID scoredApplication;
     ProjectId project;
+    MockHttpSession ministryOfficial;
+    CouncilId council;
+    ProposalId proposal;
 
     @BeforeEach
     void world() throws Exception {
@@ -161,6 +176,15 @@ class EveryFormTest {
         fundingOfficer = signIn(funder);
         researcher = signIn(applicant);
         reviewer = signIn(analyst);
+        BansoUser official = fixtures.user(ministry, Role.MINISTRY_OFFICIAL);
+        council = councils.propose(new Councils.NewCouncil(ApiAccounts.unique("フォーム協議会 "), ministry, List.of(),
+                List.of(applicant.id())), official).id();
+        councils.recordConsent(council, ConsentDecision.CONSENT, applicant);
+        councils.establish(council, official);
+        pledges.sign(council, "ja", official);
+        proposal = proposals.propose(council, new Proposals.NewProposal(Matter.PROMOTION, "フォームの議案", "本文", null,
+                null, null, null), official).id();
+        ministryOfficial = signIn(official);
     }
 
     @Test
@@ -187,7 +211,10 @@ class EveryFormTest {
         assertThat(SUBMITTED).doesNotContainAnyElementsOf(NOT_YET_BOUND).doesNotContainAnyElementsOf(WITHOUT_FIELDS);
     }
 
-    /** One invalid submission of a form: where, by whom, the values, the wrong fields and a value that must come back. */
+    /**
+     * One invalid submission of a form: where, by whom, the values, the wrong fields (in the order of the page) and a
+     * value that must come back.
+     */
     record Submission(String mapping, String path, MockHttpSession session, Map<String, String> values,
                       List<String> wrongFields, String kept) {
     }
@@ -220,6 +247,15 @@ class EveryFormTest {
                 fundingOfficer, Map.of("socialImplementationPlan", "保持される社会実装の計画"),
                 List.of("organizationIds", "competentMinistryId", "socialImplementationLeadId"),
                 "保持される社会実装の計画"));
+        all.add(new Submission("/councils/{id}/proposals", "/councils/" + council.value() + "/proposals",
+                ministryOfficial, Map.of("matter", "", "title", " ", "body", "保持される議案の本文",
+                        "reviewWindowDays", "0"),
+                List.of("matter", "title", "reviewWindowDays"), "保持される議案の本文"));
+        all.add(new Submission("/proposals/{id}/amend", "/proposals/" + proposal.value() + "/amend",
+                ministryOfficial, Map.of("matter", "PROMOTION", "title", "保持される修正の題名", "body", ""),
+                List.of("body"), "保持される修正の題名"));
+        all.add(new Submission("/settings/notifications", "/settings/notifications", ministryOfficial,
+                Map.of("language", "fr"), List.of("language"), null));
         return all;
     }
 
@@ -249,6 +285,11 @@ class EveryFormTest {
                 }
                 String summary = html.substring(html.indexOf("id=\"error-summary\""),
                         html.indexOf("</div>", html.indexOf("id=\"error-summary\"")));
+                // the summary reads top to bottom like the page: wrongFields are listed in the page's order
+                List<Integer> positions = s.wrongFields().stream()
+                        .map(field -> summary.indexOf("href=\"#" + field + "\"")).toList();
+                assertThat(positions).as(what + ": summary in the order of the page " + s.wrongFields())
+                        .isSorted();
                 if ("ja".equals(lang)) {
                     assertThat(summary).as(what).contains("入力内容に誤りがあります")
                             .doesNotContainPattern("must |is required|Enter |invalid");
@@ -263,7 +304,8 @@ class EveryFormTest {
 
     /**
      * A checksum of every business table (row count and a hash of the rows). The audit log, the event publication
-     * registry and sessions are left out: reading a page may log an access decision, which is no change of data.
+     * registry and sessions are left out: reading a page may log an access decision, which is no change of data; so are
+     * the scheduled jobs' locks, which the outbox and reminder jobs take on their own clock while a form is submitted.
      */
     private Map<String, String> checksums() {
         Map<String, String> sums = new TreeMap<>();
@@ -272,6 +314,7 @@ class EveryFormTest {
                         where table_schema = current_schema() and table_type = 'BASE TABLE'
                           and table_name not like 'audit%' and table_name not like '%event_publication%'
                           and table_name not like 'spring_session%' and table_name <> 'flyway_schema_history'
+                          and table_name <> 'shared_job_lock'
                         order by table_name""").query(String.class).list()) {
             sums.put(table, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by "
                     + "md5(t::text))), '') from \"" + table + "\" t").query(String.class).single());

@@ -26,15 +26,10 @@ import org.banso.shared.BansoException;
 import org.banso.council.CouncilItems;
 import org.banso.council.CouncilProjects;
 import org.banso.council.CouncilViews.ProposalView;
-import org.banso.shared.ProblemCode;
-import org.banso.web.BindingMessages;
 import org.banso.web.FieldErrorMessages;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,7 +59,6 @@ class CouncilPages {
     private final FieldErrorMessages errorMessages;
     private final java.time.Clock clock;
     private final ProposalEditor editor;
-    private final BindingMessages bindingMessages;
     private final ObjectProvider<CouncilProjects> projects;
     private final ObjectProvider<CouncilItems> items;
     private final MessageSource messages;
@@ -72,10 +66,9 @@ class CouncilPages {
     CouncilPages(Councils councils, Proposals proposals, Pledges pledges, Invitations invitations,
                  CouncilMemberships memberships, IdentityManagement identity, CouncilNames names,
                  FieldErrorMessages errorMessages, java.time.Clock clock, ProposalEditor editor,
-                 BindingMessages bindingMessages, ObjectProvider<CouncilProjects> projects,
+                 ObjectProvider<CouncilProjects> projects,
                  ObjectProvider<CouncilItems> items, MessageSource messages) {
         this.editor = editor;
-        this.bindingMessages = bindingMessages;
         this.projects = projects;
         this.items = items;
         this.messages = messages;
@@ -148,7 +141,7 @@ class CouncilPages {
                     .orElse(form);
         }
         model.addAttribute("prefillFromDraft", fromDraft);
-        fill(model, council, me, user, form, Map.of());
+        fill(model, council, me, user, form);
         return "council/council";
     }
 
@@ -160,7 +153,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/proposals")
     String newProposal(@PathVariable UUID id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
                        BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
-                       HttpServletResponse response, RedirectAttributes redirect) {
+                       RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
         form.checkShape(binding);
         if (!binding.hasErrors()) {
@@ -171,28 +164,17 @@ class CouncilPages {
                 redirect.addFlashAttribute("saved", "proposal.submittedNotice");
                 return "redirect:/proposals/" + proposal.id();
             } catch (BansoException e) {
-                if (e.code() == ProblemCode.NOT_FOUND) {
-                    throw e;
-                }
-                return refused(model, councilId, user, form, bindingMessages.byField(e, ProposalForm::formField),
-                        response);
+                ProposalForm.refusal(e).into(binding);
             }
         }
-        return refused(model, councilId, user, form, bindingMessages.byField(binding), response);
-    }
-
-    private String refused(Model model, CouncilId councilId, BansoUser user, ProposalForm form,
-                           Map<String, String> errors, HttpServletResponse response) {
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
         model.addAttribute("prefillFromDraft", false);
-        fill(model, council, me, user, form, errors);
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        fill(model, council, me, user, form);
         return "council/council";
     }
 
-    private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form,
-                      Map<String, String> errors) {
+    private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form) {
         CouncilId councilId = council.id();
         boolean competent = me != null && me.role() == ParticipantRole.COMPETENT_MINISTRY;
         model.addAttribute("council", council);
@@ -209,7 +191,7 @@ class CouncilPages {
         if (me != null && me.pledgeSigned() && council.status() == CouncilStatus.ESTABLISHED) {
             CouncilItems port = items.getIfAvailable();
             model.addAttribute("designations", port == null ? List.of() : port.designations(councilId, user));
-            editor.fill(model, council, user, form, errors, java.util.Set.of(), false);
+            editor.fill(model, council, user, form, java.util.Set.of());
         } else {
             model.addAttribute("matters", Matter.values());
         }

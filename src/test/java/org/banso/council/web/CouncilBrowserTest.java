@@ -92,8 +92,8 @@ class CouncilBrowserTest extends BrowserTestSupport {
         open(councilPath);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("matter")))
                 .selectByValue("CONTENT_AND_RESULTS");
-        driver.findElement(By.id("proposal-title")).sendKeys("試作センサの評価結果の取扱い");
-        driver.findElement(By.id("proposal-body")).sendKeys("評価結果は論文発表まで協議会内に限る。");
+        driver.findElement(By.id("title")).sendKeys("試作センサの評価結果の取扱い");
+        driver.findElement(By.id("body")).sendKeys("評価結果は論文発表まで協議会内に限る。");
         submit(By.id("submit-proposal"));
         assertThat(text("#proposal-status")).isEqualTo("審議中");
         String proposalPath = path();
@@ -114,7 +114,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         // the official amends: everyone is asked again
         signIn("meti", DEMO_PASSWORD);
         open(proposalPath);
-        WebElement body = driver.findElement(By.id("amend-body"));
+        WebElement body = driver.findElement(By.id("body"));
         body.clear();
         body.sendKeys("評価結果は特許出願の後、論文発表まで協議会内に限る。");
         submit(By.id("amend-submit"));
