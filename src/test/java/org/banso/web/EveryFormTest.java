@@ -72,7 +72,8 @@ class EveryFormTest {
             "/projects/{id}/disbursements", "/calls", "/calls/{id}/applications", "/applications/{id}/declarations",
             "/applications/{id}/reviews", "/applications/{id}/award",
             // the council pages (#17, formsc)
-            "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications");
+            "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications",
+            "/councils/{id}/invitations");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -100,7 +101,7 @@ class EveryFormTest {
             "/leaks/{id}/investigations", "/leaks/{id}/decision", "/leaks/trace", "/councils/{id}/items",
             "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
             "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
-            "/councils/{id}/consents", "/councils/{id}/pledges", "/councils/{id}/invitations",
+            "/councils/{id}/consents", "/councils/{id}/pledges",
             "/invitations/{token}/register", "/proposals/{id}/responses",
             // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
             "/account/oidc/{id}/unlink", "/account/passkeys/{id}/revoke", "/account/second-factor/recovery-codes",
@@ -254,6 +255,10 @@ class EveryFormTest {
         all.add(new Submission("/proposals/{id}/amend", "/proposals/" + proposal.value() + "/amend",
                 ministryOfficial, Map.of("matter", "PROMOTION", "title", "保持される修正の題名", "body", ""),
                 List.of("body"), "保持される修正の題名"));
+        all.add(new Submission("/councils/{id}/invitations", "/councils/" + council.value() + "/invitations",
+                ministryOfficial, Map.of("role", "", "inviteeName", "保持される招待者", "inviteeEmail", "not-an-address",
+                        "inviteeLanguage", "ja", "expiresOn", ""),
+                List.of("role", "inviteeEmail", "expiresOn"), "保持される招待者"));
         all.add(new Submission("/settings/notifications", "/settings/notifications", ministryOfficial,
                 Map.of("language", "fr"), List.of("language"), null));
         return all;

@@ -27,6 +27,10 @@ import org.banso.council.CouncilItems;
 import org.banso.council.CouncilProjects;
 import org.banso.council.CouncilViews.ProposalView;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
+import org.banso.web.PublicBaseUrl;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -62,12 +66,14 @@ class CouncilPages {
     private final ObjectProvider<CouncilProjects> projects;
     private final ObjectProvider<CouncilItems> items;
     private final MessageSource messages;
+    private final PublicBaseUrl publicBaseUrl;
 
     CouncilPages(Councils councils, Proposals proposals, Pledges pledges, Invitations invitations,
                  CouncilMemberships memberships, IdentityManagement identity, CouncilNames names,
                  FieldErrorMessages errorMessages, java.time.Clock clock, ProposalEditor editor,
                  ObjectProvider<CouncilProjects> projects,
-                 ObjectProvider<CouncilItems> items, MessageSource messages) {
+                 ObjectProvider<CouncilItems> items, MessageSource messages, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.editor = editor;
         this.projects = projects;
         this.items = items;
@@ -183,6 +189,10 @@ class CouncilPages {
         model.addAttribute("isConsenter", council.requiredConsenterIds().contains(user.id()));
         model.addAttribute("competent", competent);
         model.addAttribute("invitations", competent ? invitations.invitations(councilId, user) : List.of());
+        if (!model.containsAttribute("invitationForm")) {
+            model.addAttribute("invitationForm", InvitationForm.blank(invitations.defaultExpiry(),
+                    LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "ja"));
+        }
         model.addAttribute("proposals", me != null && me.pledgeSigned() ? proposals.proposals(councilId, user)
                 : List.of());
         model.addAttribute("roles", List.of(ParticipantRole.values()).subList(1, ParticipantRole.values().length));
@@ -195,6 +205,45 @@ class CouncilPages {
         } else {
             model.addAttribute("matters", Matter.values());
         }
+    }
+
+    /**
+     * An invitation from the council page (R13): with the invitee named, e-mailed to them (issue 16; the council
+     * module validates every field); naming nobody, a link shown once on the page. Refused, the council page comes back
+     * with the form as typed, each message by its field.
+     */
+    @PostMapping("/councils/{id}/invitations")
+    String invite(@PathVariable UUID id, @Valid @ModelAttribute("invitationForm") InvitationForm form,
+                  BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        if (!binding.hasErrors()) {
+            try {
+                var invitation = invitations.invite(councilId, form.role(), form.invitee(), form.expiresAt(), user);
+                if (form.named()) {
+                    redirect.addFlashAttribute("saved", "invitation.mailed");
+                } else {
+                    // shown once: only its hash is stored
+                    redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
+                    // the configured public address when there is one; otherwise the one the inviter's browser used
+                    redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
+                            ? publicBaseUrl.resolve(invitation.acceptPath())
+                            : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath())
+                            .toUriString());
+                }
+                return "redirect:/councils/" + id + "#invitations";
+            } catch (BansoException e) {
+                Forms.refusal(e).rename("invitee.name", "inviteeName")
+                        .rename("invitee.organization", "inviteeOrganization")
+                        .rename("invitee.email", "inviteeEmail").rename("invitee.language", "inviteeLanguage")
+                        .rename("expiresAt", "expiresOn").into(binding);
+            }
+        }
+        CouncilView council = councils.council(councilId, user);
+        model.addAttribute("prefillFromDraft", false);
+        fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
+                ProposalForm.blank(clock.instant()));
+        return "council/council";
     }
 
     @PostMapping("/councils/{id}/consents")

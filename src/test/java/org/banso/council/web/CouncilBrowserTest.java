@@ -62,7 +62,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         open(councilPath);
         submit(By.id("establish"));
         assertThat(text("#council-status")).isEqualTo("設置済み");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invitation-role")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))
                 .selectByValue("STARTUP");
         submit(By.id("invite"));
         String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
@@ -205,7 +205,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signIn("meti", DEMO_PASSWORD);
         open(councilPath);
         submit(By.id("establish"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invitation-role")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))
                 .selectByValue("STARTUP");
         submit(By.id("invite"));
         String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
