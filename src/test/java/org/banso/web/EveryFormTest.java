@@ -73,7 +73,7 @@ class EveryFormTest {
             "/applications/{id}/reviews", "/applications/{id}/award",
             // the council pages (#17, formsc)
             "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications",
-            "/councils/{id}/invitations");
+            "/councils/{id}/invitations", "/councils/{id}/pledges");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -101,7 +101,7 @@ class EveryFormTest {
             "/leaks/{id}/investigations", "/leaks/{id}/decision", "/leaks/trace", "/councils/{id}/items",
             "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
             "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
-            "/councils/{id}/consents", "/councils/{id}/pledges",
+            "/councils/{id}/consents",
             "/invitations/{token}/register", "/proposals/{id}/responses",
             // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
             "/account/oidc/{id}/unlink", "/account/passkeys/{id}/revoke", "/account/second-factor/recovery-codes",
@@ -144,6 +144,7 @@ class EveryFormTest {
     ProjectId project;
     MockHttpSession ministryOfficial;
     CouncilId council;
+    CouncilId unsignedCouncil;
     ProposalId proposal;
 
     @BeforeEach
@@ -185,6 +186,10 @@ class EveryFormTest {
         pledges.sign(council, "ja", official);
         proposal = proposals.propose(council, new Proposals.NewProposal(Matter.PROMOTION, "フォームの議案", "本文", null,
                 null, null, null), official).id();
+        unsignedCouncil = councils.propose(new Councils.NewCouncil(ApiAccounts.unique("誓約前の協議会 "), ministry,
+                List.of(), List.of(applicant.id())), official).id();
+        councils.recordConsent(unsignedCouncil, ConsentDecision.CONSENT, applicant);
+        councils.establish(unsignedCouncil, official);
         ministryOfficial = signIn(official);
     }
 
@@ -259,6 +264,8 @@ class EveryFormTest {
                 ministryOfficial, Map.of("role", "", "inviteeName", "保持される招待者", "inviteeEmail", "not-an-address",
                         "inviteeLanguage", "ja", "expiresOn", ""),
                 List.of("role", "inviteeEmail", "expiresOn"), "保持される招待者"));
+        all.add(new Submission("/councils/{id}/pledges", "/councils/" + unsignedCouncil.value() + "/pledges",
+                ministryOfficial, Map.of("language", "ja"), List.of("accept"), null));
         all.add(new Submission("/settings/notifications", "/settings/notifications", ministryOfficial,
                 Map.of("language", "fr"), List.of("language"), null));
         return all;

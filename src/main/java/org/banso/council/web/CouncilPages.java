@@ -32,6 +32,8 @@ import org.banso.web.PublicBaseUrl;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
@@ -265,18 +267,32 @@ class CouncilPages {
         });
     }
 
+    /**
+     * R12: signing the council's pledge, the box ticked to say it was read. Refused, the council page comes back with
+     * the reason beside the box.
+     */
     @PostMapping("/councils/{id}/pledges")
-    String sign(@PathVariable UUID id, @RequestParam(required = false) String accept,
-                @RequestParam(required = false) String language, @AuthenticationPrincipal BansoUser user,
-                RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            if (!"true".equals(accept)) {
-                throw BansoException.invalid("accept", "Tick the box to accept the pledge.");
+    String sign(@PathVariable UUID id, @Valid @ModelAttribute("pledgeForm") PledgeForm form, BindingResult binding,
+                Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        if (!binding.hasErrors()) {
+            try {
+                pledges.sign(councilId, form.language(), user);
+                redirect.addFlashAttribute("saved", "pledge.signedNotice");
+                return "redirect:/councils/" + id;
+            } catch (BansoException e) {
+                Forms.reject(binding, e);
             }
-            pledges.sign(new CouncilId(id), language, user);
-            redirect.addFlashAttribute("saved", "pledge.signedNotice");
-            return "redirect:/councils/" + id;
-        });
+        }
+        CouncilView council = councils.council(councilId, user);
+        model.addAttribute("prefillFromDraft", false);
+        fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
+                ProposalForm.blank(clock.instant()));
+        return "council/council";
+    }
+
+    /** The pledge's form: the box ticked, and the language of the text the person read. */
+    record PledgeForm(@AssertTrue boolean accept, @Pattern(regexp = "ja|en") String language) {
     }
 
     @PostMapping("/councils/{id}/pledges/revoke")

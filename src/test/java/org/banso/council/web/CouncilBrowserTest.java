@@ -249,7 +249,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
     }
 
     private void signPledge() {
-        driver.findElement(By.id("pledge-accept")).click();
+        driver.findElement(By.id("accept")).click();
         submit(By.id("pledge-sign"));
         assertThat(driver.findElement(By.id("pledge")).getText()).containsAnyOf("署名済み", "You have signed");
     }
