@@ -73,7 +73,7 @@ class EveryFormTest {
             "/applications/{id}/reviews", "/applications/{id}/award",
             // the council pages (#17, formsc)
             "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications",
-            "/councils/{id}/invitations", "/councils/{id}/pledges");
+            "/councils/{id}/invitations", "/councils/{id}/pledges", "/councils");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -100,7 +100,7 @@ class EveryFormTest {
             "/thinktank/commissions/{id}/deliverables/{deliverableId}/submission", "/leaks",
             "/leaks/{id}/investigations", "/leaks/{id}/decision", "/leaks/trace", "/councils/{id}/items",
             "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
-            "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
+            "/councils/{id}/material-requests", "/material-requests/{requestId}/answer",
             "/councils/{id}/consents",
             "/invitations/{token}/register", "/proposals/{id}/responses",
             // the account pages of #18 (sign-in factors and sessions): their confirmations are #18's to add
@@ -266,6 +266,9 @@ class EveryFormTest {
                 List.of("role", "inviteeEmail", "expiresOn"), "保持される招待者"));
         all.add(new Submission("/councils/{id}/pledges", "/councils/" + unsignedCouncil.value() + "/pledges",
                 ministryOfficial, Map.of("language", "ja"), List.of("accept"), null));
+        all.add(new Submission("/councils", "/councils", ministryOfficial,
+                Map.of("name", " ", "consenters", "kept_no_such_user"), List.of("name", "consenters"),
+                "kept_no_such_user"));
         all.add(new Submission("/settings/notifications", "/settings/notifications", ministryOfficial,
                 Map.of("language", "fr"), List.of("language"), null));
         return all;

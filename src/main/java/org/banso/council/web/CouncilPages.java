@@ -33,6 +33,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -93,28 +95,53 @@ class CouncilPages {
 
     @GetMapping("/councils")
     String list(Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("councils", councils.councils(user));
-        model.addAttribute("mayPropose", user.hasRole(Role.MINISTRY_OFFICIAL) && user.organizationId() != null);
+        fillList(model, user, new CouncilForm("", ""));
         return "council/list";
     }
 
+    private void fillList(Model model, BansoUser user, CouncilForm form) {
+        model.addAttribute("councils", councils.councils(user));
+        model.addAttribute("mayPropose", user.hasRole(Role.MINISTRY_OFFICIAL) && user.organizationId() != null);
+        model.addAttribute("councilForm", form);
+    }
+
+    /**
+     * R5: a ministry official proposes a council of their ministry, naming the researchers whose consent it needs by
+     * username. Refused, the list comes back with the form as typed and each reason beside its field.
+     */
     @PostMapping("/councils")
-    String propose(@RequestParam String name, @RequestParam(required = false) String consenters,
+    String propose(@Valid @ModelAttribute("councilForm") CouncilForm form, BindingResult binding, Model model,
                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils", () -> {
-            // required consenters by username, separated by spaces or commas
-            List<UserId> ids = new ArrayList<>();
-            for (String username : (consenters == null ? "" : consenters).split("[\\s,、]+")) {
-                if (!username.isBlank()) {
-                    ids.add(identity.userByUsername(username).map(UserView::id).orElseThrow(() ->
-                            BansoException.invalid("requiredConsenterIds", "No account is named " + username + ".")));
-                }
+        // every username is looked up, also when another field is wrong, so that the page names every mistake
+        List<UserId> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String username : (form == null || form.consenters() == null ? "" : form.consenters())
+                .split("[\\s,、]+")) {
+            if (!username.isBlank()) {
+                identity.userByUsername(username).map(UserView::id).ifPresentOrElse(ids::add,
+                        () -> unknown.add(username));
             }
-            CouncilView council = councils.propose(new Councils.NewCouncil(name, user.organizationId(), List.of(),
-                    ids), user);
-            redirect.addFlashAttribute("saved", "council.proposed");
-            return "redirect:/councils/" + council.id();
-        });
+        }
+        if (!unknown.isEmpty() && !binding.hasFieldErrors("consenters")) {
+            binding.rejectValue("consenters", "validation.unknown-usernames",
+                    new Object[] {String.join("、", unknown)}, "No account is named " + unknown + ".");
+        }
+        if (!binding.hasErrors()) {
+            try {
+                CouncilView council = councils.propose(new Councils.NewCouncil(form.name(),
+                        user.organizationId(), List.of(), ids), user);
+                redirect.addFlashAttribute("saved", "council.proposed");
+                return "redirect:/councils/" + council.id();
+            } catch (BansoException e) {
+                Forms.refusal(e).rename("requiredConsenterIds", "consenters").into(binding);
+            }
+        }
+        fillList(model, user, form);
+        return "council/list";
+    }
+
+    /** A new council: its name, and the usernames of the researchers whose consent it needs, by spaces or commas. */
+    record CouncilForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String consenters) {
     }
 
     @GetMapping("/councils/{id}")
