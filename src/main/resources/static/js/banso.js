@@ -10,7 +10,7 @@ document.addEventListener('htmx:configRequest', function (event) {
 // A form that came back refused starts at its error summary (the Digital Agency design system's pattern), so that a
 // screen reader reads it first.
 document.addEventListener('DOMContentLoaded', function () {
-    var summary = document.querySelector('[data-error-summary], #error-summary');
+    var summary = document.getElementById('error-summary');
     if (summary) {
         summary.focus();
     }

@@ -1,5 +1,6 @@
 package org.banso.council;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,13 +28,26 @@ public interface Invitations {
      * {@link InvitationDelivery}); {@code validation-failed} on {@code invitee.name}, {@code invitee.organization},
      * {@code invitee.email} or {@code invitee.language}. A null invitee names nobody and nothing is sent.
      */
-    IssuedInvitation invite(CouncilId council, ParticipantRole role, Invitee invitee, BansoUser actor);
+    default IssuedInvitation invite(CouncilId council, ParticipantRole role, Invitee invitee, BansoUser actor) {
+        return invite(council, role, invitee, null, actor);
+    }
+
+    /**
+     * An invitation (naming its invitee or nobody, as above) that expires at {@code expiresAt}, chosen by the inviter;
+     * null is the configured lifetime from now. {@code validation-failed} on {@code expiresAt} ({@code
+     * invitation-expiry}) when it is not in the future or beyond the configured longest lifetime.
+     */
+    IssuedInvitation invite(CouncilId council, ParticipantRole role, Invitee invitee, Instant expiresAt,
+                            BansoUser actor);
 
     /**
      * Several named invitations at once, all or none (a K Program award's confirmed list, issue 16). The actor is
      * the competent ministry's member, or the funding officer who created the project's council (R7).
      */
     List<IssuedInvitation> inviteAll(CouncilId council, List<NamedInvitation> invitations, BansoUser actor);
+
+    /** When an invitation made now expires unless the inviter chooses otherwise (the form's default). */
+    Instant defaultExpiry();
 
     List<InvitationView> invitations(CouncilId council, BansoUser actor);
 

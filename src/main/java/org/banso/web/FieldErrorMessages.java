@@ -1,7 +1,9 @@
 package org.banso.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,6 +99,41 @@ public class FieldErrorMessages {
      */
     public String anchor(String field) {
         return field.replace("[", "").replace("]", "");
+    }
+
+    /**
+     * A form's field errors in the order of the fields on the page ({@code fieldOrder}: form name → field names, as
+     * the page-form interceptor gives it), not the order in which they were found; a field the order does not know
+     * comes last, in binding order. List indices count too ({@code team[1]} after {@code team[0]}).
+     */
+    public List<FieldError> inPageOrder(BindingResult errors, Map<String, List<String>> fieldOrder) {
+        List<String> order = fieldOrder == null ? List.of()
+                : fieldOrder.getOrDefault(errors.getObjectName(), List.of());
+        List<FieldError> sorted = new ArrayList<>(errors.getFieldErrors());
+        sorted.sort(Comparator.comparingInt((FieldError e) -> position(order, e.getField()))
+                .thenComparingInt(e -> index(e.getField())));
+        return sorted;
+    }
+
+    private static int position(List<String> order, String field) {
+        int end = field.indexOf('[');
+        int dot = field.indexOf('.');
+        int cut = end < 0 ? dot : dot < 0 ? end : Math.min(end, dot);
+        int at = order.indexOf(cut < 0 ? field : field.substring(0, cut));
+        return at < 0 ? Integer.MAX_VALUE : at;
+    }
+
+    private static int index(String field) {
+        int open = field.indexOf('[');
+        int close = field.indexOf(']', open + 1);
+        if (open < 0 || close < 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(field.substring(open + 1, close));
+        } catch (NumberFormatException notAnIndex) {
+            return -1;
+        }
     }
 
     /**

@@ -257,7 +257,7 @@ class CouncilGateEndToEndTest {
                 .andReturn();
         String html = prefilled.getResponse().getContentAsString();
         assertThat(html).containsPattern("<option value=\"INFORMATION_MANAGEMENT\" selected=\"selected\"")
-                .containsPattern("(?s)<textarea id=\"proposal-body\"[^>]*>管理する情報 / Controlled: 中継器の較正手順");
+                .containsPattern("(?s)<textarea id=\"body\"[^>]*>管理する情報 / Controlled: 中継器の較正手順");
         // the PI (a required consenter, not a pledged participant) sees the draft but cannot propose from it
         mvc.perform(get("/councils/" + council).session(signIn(pi)).param("draft", "information-management"))
                 .andExpect(status().isOk())

@@ -133,28 +133,28 @@ class DecidingBrowserTest extends BrowserTestSupport {
         open(councilPath + "?lang=" + lang);
         waitForLang(lang);
         new Select(driver.findElement(By.id("matter"))).selectByValue("INFORMATION_MANAGEMENT");
-        driver.findElement(By.id("proposal-title")).sendKeys(ja ? "較正記録の管理指定" : "Controlling the calibration log");
-        driver.findElement(By.id("proposal-body")).sendKeys(ja ? "較正記録を特許出願まで管理する。"
+        driver.findElement(By.id("title")).sendKeys(ja ? "較正記録の管理指定" : "Controlling the calibration log");
+        driver.findElement(By.id("body")).sendKeys(ja ? "較正記録を特許出願まで管理する。"
                 : "The calibration log is controlled until the patent is filed.");
         driver.findElement(By.id("target-ITEMS")).click();
         driver.findElement(By.id("item-" + item.id().value())).click();
         for (String who : List.of("meti", "startup", "researcher")) {
             driver.findElement(By.id("scope-" + council.participants().get(who))).click();
         }
-        setValue("period-start", today.toString());
-        setValue("period-end", today.plusDays(180).toString());
+        setValue("periodStart", today.toString());
+        setValue("periodEnd", today.plusDays(180).toString());
         driver.findElement(By.id("handling-VIEW_ONLY")).click();
         driver.findElement(By.id("after-PUBLIC")).click();
-        driver.findElement(By.id("rationale-social")).sendKeys(ja ? "量産化の検討に用いる。" : "Used to plan production.");
-        driver.findElement(By.id("rationale-leakage")).sendKeys(ja ? "装置の性能が推定できる。" : "It reveals the device.");
-        driver.findElement(By.id("rationale-innovation")).sendKeys(ja ? "大学と共同で検討する。" : "Shared with the university.");
+        driver.findElement(By.id("rationaleSocialImplementation")).sendKeys(ja ? "量産化の検討に用いる。" : "Used to plan production.");
+        driver.findElement(By.id("rationaleLeakagePrevention")).sendKeys(ja ? "装置の性能が推定できる。" : "It reveals the device.");
+        driver.findElement(By.id("rationaleInnovation")).sendKeys(ja ? "大学と共同で検討する。" : "Shared with the university.");
         submit(By.id("submit-proposal"));
-        assertThat(text("[data-error-summary]")).contains(ja ? "研究参画へのインセンティブ" : "Participation incentive");
-        assertThat(text("#rationale-incentive-error")).isNotEmpty();
+        assertThat(text("#error-summary")).contains(ja ? "研究参画へのインセンティブ" : "Participation incentive");
+        assertThat(text("#rationaleParticipationIncentive-error")).isNotEmpty();
         assertThat(driver.findElement(By.id("item-" + item.id().value())).isSelected()).as("kept").isTrue();
         screenshot("deciding-form-refused-" + lang);
         assertNoSeriousViolations("proposal form refused (" + lang + ")");
-        driver.findElement(By.id("rationale-incentive")).sendKeys(ja ? "提供者の先行利益を守る。" : "Protects the provider.");
+        driver.findElement(By.id("rationaleParticipationIncentive")).sendKeys(ja ? "提供者の先行利益を守る。" : "Protects the provider.");
         submit(By.id("submit-proposal"));
         assertThat(text("#proposal-status")).isEqualTo(ja ? "審議中" : "Open");
         String proposalPath = path();
@@ -177,7 +177,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         // the official amends: the designation kept, its end changed
         signIn("meti", DEMO_PASSWORD);
         open(proposalPath + "?lang=" + lang);
-        setValue("period-end", today.plusDays(120).toString());
+        setValue("periodEnd", today.plusDays(120).toString());
         submit(By.id("amend-submit"));
         assertThat(text("#proposal-status")).isEqualTo(ja ? "審議中" : "Open");
         assertThat(text("#decision-what")).as("the designation kept").contains(title);
@@ -216,7 +216,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         open(councilPath + "?lang=" + lang);
         submit(By.cssSelector(".lift-link"));
         assertThat(driver.findElement(By.id("lift-mode-END")).isSelected()).isTrue();
-        driver.findElement(By.id("proposal-body")).sendKeys(ja ? "特許出願が済んだため、期間前に終了する。"
+        driver.findElement(By.id("body")).sendKeys(ja ? "特許出願が済んだため、期間前に終了する。"
                 : "The patent is filed: end it now.");
         submit(By.id("submit-proposal"));
         String liftPath = path();

@@ -178,7 +178,7 @@ class DecidingPagesTest {
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         String page = body(refused);
         // the error summary links to each field; the message stands by the field; what was typed is kept
-        assertThat(page).contains("data-error-summary", "href=\"#scope-group\"", "href=\"#rationale-leakage\"",
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#scope\"", "href=\"#rationaleLeakagePrevention\"",
                 "id=\"scope-error\"", "入力を保持する提案", "本文はそのまま残る。", "社会実装の理由",
                 "value=\"" + start.plusYears(9) + "\"");
         assertThat(api.call("GET", "/api/v1/councils/" + council + "/proposals", official.token(), null, 200)
@@ -192,7 +192,7 @@ class DecidingPagesTest {
         form.add("rationaleParticipationIncentive", "インセンティブ");
         MvcResult tooLong = postPage("/councils/" + council + "/proposals", official, form);
         assertThat(tooLong.getResponse().getStatus()).isEqualTo(422);
-        assertThat(body(tooLong)).contains("id=\"period-end-error\"", "以内にしてください", "href=\"#period-end\"");
+        assertThat(body(tooLong)).contains("id=\"periodEnd-error\"", "以内にしてください", "href=\"#periodEnd\"");
         assertThat(api.call("GET", "/api/v1/councils/" + council + "/proposals", official.token(), null, 200)
                 .size()).isEqualTo(before);
 

@@ -187,7 +187,7 @@ class NotificationBrowserTest extends BrowserTestSupport {
         signIn(official.username(), ApiAccounts.PASSWORD);
         open("/councils/" + council + "?lang=ja#invitations");
         assertThat(text("#invitations-caption + thead + tbody")).contains("招待 花子", address, "未使用");
-        assertThat(driver.findElements(By.id("invitee-email"))).hasSize(1);
+        assertThat(driver.findElements(By.id("inviteeEmail"))).hasSize(1);
         screenshot("notification-council-invitations-ja");
         assertNoSeriousViolations("council page with named invitations (ja)");
         open("/councils/" + council + "?lang=en#invitations");

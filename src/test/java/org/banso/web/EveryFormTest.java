@@ -17,6 +17,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.banso.council.ConsentDecision;
+import org.banso.council.CouncilId;
+import org.banso.council.Councils;
+import org.banso.council.Matter;
+import org.banso.council.Pledges;
+import org.banso.council.ProposalId;
+import org.banso.council.Proposals;
 import org.banso.funding.Calls;
 import org.banso.funding.FundId;
 import org.banso.funding.Funding;
@@ -76,7 +83,10 @@ class EveryFormTest {
             "/thinktank/rankings", "/thinktank/entities", "/thinktank/commissions",
             "/thinktank/commissions/{id}/deliverables/{deliverableId}/submission", "/leaks",
             "/leaks/{id}/investigations", "/leaks/{id}/decision", "/leaks/trace",
-            "/account/second-factor/totp/confirm");
+            "/account/second-factor/totp/confirm",
+            // the council pages (#17, formsc)
+            "/councils/{id}/proposals", "/proposals/{id}/amend", "/settings/notifications",
+            "/councils/{id}/invitations", "/councils/{id}/pledges", "/councils");
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
@@ -103,14 +113,11 @@ class EveryFormTest {
      */
     private static final Set<String> NOT_YET_BOUND = Set.of("/councils/{id}/items",
             "/items/{id}/versions", "/councils/{id}/meetings", "/councils/{id}/tasks",
-            "/councils/{id}/material-requests", "/material-requests/{requestId}/answer", "/councils",
-            "/councils/{id}/consents", "/councils/{id}/pledges", "/councils/{id}/invitations",
-            "/invitations/{token}/register", "/councils/{id}/proposals", "/proposals/{id}/responses",
-            "/proposals/{id}/amend",
-            // merged from #15/#16 in parallel with this test: the proposal forms and the notification settings are
-            // bound form objects with their own tests (DecidingPagesTest, NotificationsTest) but not yet submitted
-            // here; the question thread is bound by hand
-            "/proposals/{id}/questions", "/settings/notifications");
+            "/councils/{id}/material-requests", "/material-requests/{requestId}/answer",
+            "/councils/{id}/consents",
+            "/invitations/{token}/register", "/proposals/{id}/responses",
+            // the question thread is bound by hand
+            "/proposals/{id}/questions");
 
     @Autowired
     MockMvc mvc;
@@ -128,6 +135,12 @@ class EveryFormTest {
     Guidelines guidelines;
     @Autowired
     Commissions commissions;
+    @Autowired
+    Councils councils;
+    @Autowired
+    Pledges pledges;
+    @Autowired
+    Proposals proposals;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
@@ -149,6 +162,10 @@ class EveryFormTest {
     UUID draft;
     UUID measure;
     Commissions.Commission commission;
+    MockHttpSession ministryOfficial;
+    CouncilId council;
+    CouncilId unsignedCouncil;
+    ProposalId proposal;
 
     @BeforeEach
     void world() throws Exception {
@@ -192,6 +209,19 @@ class EveryFormTest {
         fundingOfficer = signIn(funder);
         researcher = signIn(applicant);
         reviewer = signIn(analyst);
+        BansoUser official = fixtures.user(ministry, Role.MINISTRY_OFFICIAL);
+        council = councils.propose(new Councils.NewCouncil(ApiAccounts.unique("フォーム協議会 "), ministry, List.of(),
+                List.of(applicant.id())), official).id();
+        councils.recordConsent(council, ConsentDecision.CONSENT, applicant);
+        councils.establish(council, official);
+        pledges.sign(council, "ja", official);
+        proposal = proposals.propose(council, new Proposals.NewProposal(Matter.PROMOTION, "フォームの議案", "本文", null,
+                null, null, null), official).id();
+        unsignedCouncil = councils.propose(new Councils.NewCouncil(ApiAccounts.unique("誓約前の協議会 "), ministry,
+                List.of(), List.of(applicant.id())), official).id();
+        councils.recordConsent(unsignedCouncil, ConsentDecision.CONSENT, applicant);
+        councils.establish(unsignedCouncil, official);
+        ministryOfficial = signIn(official);
         mvc.perform(post("/account/second-factor/totp").session(researcher).with(csrf()));
         auditor = signIn(fixtures.user(ministry, Role.AUDITOR));
         leakReport = mvc.perform(post("/leaks").session(auditor).with(csrf()).param("description", "フォームの漏えい報告"))
@@ -232,7 +262,10 @@ class EveryFormTest {
         assertThat(SUBMITTED).doesNotContainAnyElementsOf(NOT_YET_BOUND).doesNotContainAnyElementsOf(WITHOUT_FIELDS);
     }
 
-    /** One invalid submission of a form: where, by whom, the values, the wrong fields and a value that must come back. */
+    /**
+     * One invalid submission of a form: where, by whom, the values, the wrong fields (in the order of the page) and a
+     * value that must come back.
+     */
     record Submission(String mapping, String path, MockHttpSession session, Map<String, String> values,
                       List<String> wrongFields, String kept) {
     }
@@ -324,6 +357,24 @@ class EveryFormTest {
         all.add(new Submission("/leaks/trace", "/leaks/trace", auditor, Map.of("text", ""), List.of("file"), null));
         all.add(new Submission("/account/second-factor/totp/confirm", "/account/second-factor/totp/confirm",
                 researcher, Map.of("code", "12ab"), List.of("code"), "12ab"));
+        all.add(new Submission("/councils/{id}/proposals", "/councils/" + council.value() + "/proposals",
+                ministryOfficial, Map.of("matter", "", "title", " ", "body", "保持される議案の本文",
+                        "reviewWindowDays", "0"),
+                List.of("matter", "title", "reviewWindowDays"), "保持される議案の本文"));
+        all.add(new Submission("/proposals/{id}/amend", "/proposals/" + proposal.value() + "/amend",
+                ministryOfficial, Map.of("matter", "PROMOTION", "title", "保持される修正の題名", "body", ""),
+                List.of("body"), "保持される修正の題名"));
+        all.add(new Submission("/councils/{id}/invitations", "/councils/" + council.value() + "/invitations",
+                ministryOfficial, Map.of("role", "", "inviteeName", "保持される招待者", "inviteeEmail", "not-an-address",
+                        "inviteeLanguage", "ja", "expiresOn", ""),
+                List.of("role", "inviteeEmail", "expiresOn"), "保持される招待者"));
+        all.add(new Submission("/councils/{id}/pledges", "/councils/" + unsignedCouncil.value() + "/pledges",
+                ministryOfficial, Map.of("language", "ja"), List.of("accept"), null));
+        all.add(new Submission("/councils", "/councils", ministryOfficial,
+                Map.of("name", " ", "consenters", "kept_no_such_user"), List.of("name", "consenters"),
+                "kept_no_such_user"));
+        all.add(new Submission("/settings/notifications", "/settings/notifications", ministryOfficial,
+                Map.of("language", "fr"), List.of("language"), null));
         return all;
     }
 

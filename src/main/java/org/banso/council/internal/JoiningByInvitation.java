@@ -2,6 +2,7 @@ package org.banso.council.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,10 +77,29 @@ class JoiningByInvitation implements Invitations {
 
     @Override
     @Transactional
-    public IssuedInvitation invite(CouncilId id, ParticipantRole role, Invitee invitee, BansoUser actor) {
+    public IssuedInvitation invite(CouncilId id, ParticipantRole role, Invitee invitee, Instant expiresAt,
+                                   BansoUser actor) {
         Council council = access.visible(id, actor);
         access.competent(council, actor);
-        return issue(council, role, checked(invitee, ""), actor);
+        Instant now = clock.instant();
+        Duration lifetime = properties.invitationLifetime();
+        FieldChecks checks = new FieldChecks();
+        Invitee named = invitee == null ? null : invitee(invitee, "", checks);
+        if (expiresAt != null) {
+            lifetime = Duration.between(now, expiresAt);
+            if (!expiresAt.isAfter(now) || lifetime.compareTo(properties.invitationMaxLifetime()) > 0) {
+                checks.add(FieldError.coded("expiresAt", "invitation-expiry",
+                        "must be in the future and at most " + properties.invitationMaxLifetime().toDays()
+                                + " days from now", properties.invitationMaxLifetime().toDays()));
+            }
+        }
+        checks.failIfAny();
+        return issue(council, role, named, lifetime, actor);
+    }
+
+    @Override
+    public Instant defaultExpiry() {
+        return clock.instant().plus(properties.invitationLifetime());
     }
 
     @Override
@@ -107,17 +127,18 @@ class JoiningByInvitation implements Invitations {
         checks.failIfAny();
         List<IssuedInvitation> issued = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            issued.add(issue(council, all.get(i).role(), invitees.get(i), actor));
+            issued.add(issue(council, all.get(i).role(), invitees.get(i), properties.invitationLifetime(), actor));
         }
         return issued;
     }
 
-    private IssuedInvitation issue(Council council, ParticipantRole role, Invitee invitee, BansoUser actor) {
+    private IssuedInvitation issue(Council council, ParticipantRole role, Invitee invitee, Duration lifetime,
+                                   BansoUser actor) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = "bnsi_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Invitation invitation = invitations.save(council.invite(role, invitee, Pledge.sha256(token),
-                properties.invitationLifetime(), actor.id(), clock.instant()));
+                lifetime, actor.id(), clock.instant()));
         IssuedInvitation issued = new IssuedInvitation(invitation.id(), council.id(), invitation.role(), token,
                 "/invitations/" + token, invitation.expiresAt());
         if (invitee != null) {
@@ -126,17 +147,6 @@ class JoiningByInvitation implements Invitations {
                     council.id(), invitation.role(), invitee, issued.acceptPath(), invitation.expiresAt())));
         }
         return issued;
-    }
-
-    /** The invitee as checked and normalised; null stays null (an invitation naming nobody). */
-    private static Invitee checked(Invitee invitee, String prefix) {
-        if (invitee == null) {
-            return null;
-        }
-        FieldChecks checks = new FieldChecks();
-        Invitee result = invitee(invitee, prefix, checks);
-        checks.failIfAny();
-        return result;
     }
 
     private static Invitee invitee(Invitee invitee, String prefix, FieldChecks checks) {

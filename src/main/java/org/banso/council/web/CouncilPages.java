@@ -27,15 +27,18 @@ import org.banso.shared.BansoException;
 import org.banso.council.CouncilItems;
 import org.banso.council.CouncilProjects;
 import org.banso.council.CouncilViews.ProposalView;
-import org.banso.shared.ProblemCode;
-import org.banso.web.BindingMessages;
 import org.banso.web.FieldErrorMessages;
-import jakarta.servlet.http.HttpServletResponse;
+import org.banso.web.Forms;
+import org.banso.web.PublicBaseUrl;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.validation.Valid;
-import java.util.Map;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,18 +68,18 @@ class CouncilPages {
     private final FieldErrorMessages errorMessages;
     private final java.time.Clock clock;
     private final ProposalEditor editor;
-    private final BindingMessages bindingMessages;
     private final ObjectProvider<CouncilProjects> projects;
     private final ObjectProvider<CouncilItems> items;
     private final MessageSource messages;
+    private final PublicBaseUrl publicBaseUrl;
 
     CouncilPages(Councils councils, Proposals proposals, Pledges pledges, Invitations invitations,
                  CouncilMemberships memberships, IdentityManagement identity, CouncilNames names,
                  FieldErrorMessages errorMessages, java.time.Clock clock, ProposalEditor editor,
-                 BindingMessages bindingMessages, ObjectProvider<CouncilProjects> projects,
-                 ObjectProvider<CouncilItems> items, MessageSource messages) {
+                 ObjectProvider<CouncilProjects> projects,
+                 ObjectProvider<CouncilItems> items, MessageSource messages, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.editor = editor;
-        this.bindingMessages = bindingMessages;
         this.projects = projects;
         this.items = items;
         this.messages = messages;
@@ -93,28 +96,53 @@ class CouncilPages {
 
     @GetMapping("/councils")
     String list(Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("councils", councils.councils(user));
-        model.addAttribute("mayPropose", user.hasRole(Role.MINISTRY_OFFICIAL) && user.organizationId() != null);
+        fillList(model, user, new CouncilForm("", ""));
         return "council/list";
     }
 
+    private void fillList(Model model, BansoUser user, CouncilForm form) {
+        model.addAttribute("councils", councils.councils(user));
+        model.addAttribute("mayPropose", user.hasRole(Role.MINISTRY_OFFICIAL) && user.organizationId() != null);
+        model.addAttribute("councilForm", form);
+    }
+
+    /**
+     * R5: a ministry official proposes a council of their ministry, naming the researchers whose consent it needs by
+     * username. Refused, the list comes back with the form as typed and each reason beside its field.
+     */
     @PostMapping("/councils")
-    String propose(@RequestParam String name, @RequestParam(required = false) String consenters,
+    String propose(@Valid @ModelAttribute("councilForm") CouncilForm form, BindingResult binding, Model model,
                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils", () -> {
-            // required consenters by username, separated by spaces or commas
-            List<UserId> ids = new ArrayList<>();
-            for (String username : (consenters == null ? "" : consenters).split("[\\s,、]+")) {
-                if (!username.isBlank()) {
-                    ids.add(identity.userByUsername(username).map(UserView::id).orElseThrow(() ->
-                            BansoException.invalid("requiredConsenterIds", "No account is named " + username + ".")));
-                }
+        // every username is looked up, also when another field is wrong, so that the page names every mistake
+        List<UserId> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String username : (form == null || form.consenters() == null ? "" : form.consenters())
+                .split("[\\s,、]+")) {
+            if (!username.isBlank()) {
+                identity.userByUsername(username).map(UserView::id).ifPresentOrElse(ids::add,
+                        () -> unknown.add(username));
             }
-            CouncilView council = councils.propose(new Councils.NewCouncil(name, user.organizationId(), List.of(),
-                    ids), user);
-            redirect.addFlashAttribute("saved", "council.proposed");
-            return "redirect:/councils/" + council.id();
-        });
+        }
+        if (!unknown.isEmpty() && !binding.hasFieldErrors("consenters")) {
+            binding.rejectValue("consenters", "validation.unknown-usernames",
+                    new Object[] {String.join("、", unknown)}, "No account is named " + unknown + ".");
+        }
+        if (!binding.hasErrors()) {
+            try {
+                CouncilView council = councils.propose(new Councils.NewCouncil(form.name(),
+                        user.organizationId(), List.of(), ids), user);
+                redirect.addFlashAttribute("saved", "council.proposed");
+                return "redirect:/councils/" + council.id();
+            } catch (BansoException e) {
+                Forms.refusal(e).rename("requiredConsenterIds", "consenters").into(binding);
+            }
+        }
+        fillList(model, user, form);
+        return "council/list";
+    }
+
+    /** A new council: its name, and the usernames of the researchers whose consent it needs, by spaces or commas. */
+    record CouncilForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2000) String consenters) {
     }
 
     @GetMapping("/councils/{id}")
@@ -149,7 +177,7 @@ class CouncilPages {
                     .orElse(form);
         }
         model.addAttribute("prefillFromDraft", fromDraft);
-        fill(model, council, me, user, form, Map.of());
+        fill(model, council, me, user, form);
         return "council/council";
     }
 
@@ -161,7 +189,7 @@ class CouncilPages {
     @PostMapping("/councils/{id}/proposals")
     String newProposal(@PathVariable UUID id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
                        BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
-                       HttpServletResponse response, RedirectAttributes redirect) {
+                       RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
         form.checkShape(binding);
         if (!binding.hasErrors()) {
@@ -172,28 +200,17 @@ class CouncilPages {
                 redirect.addFlashAttribute("saved", "proposal.submittedNotice");
                 return "redirect:/proposals/" + proposal.id();
             } catch (BansoException e) {
-                if (e.code() == ProblemCode.NOT_FOUND) {
-                    throw e;
-                }
-                return refused(model, councilId, user, form, bindingMessages.byField(e, ProposalForm::formField),
-                        response);
+                ProposalForm.refusal(e).into(binding);
             }
         }
-        return refused(model, councilId, user, form, bindingMessages.byField(binding), response);
-    }
-
-    private String refused(Model model, CouncilId councilId, BansoUser user, ProposalForm form,
-                           Map<String, String> errors, HttpServletResponse response) {
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
         model.addAttribute("prefillFromDraft", false);
-        fill(model, council, me, user, form, errors);
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        fill(model, council, me, user, form);
         return "council/council";
     }
 
-    private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form,
-                      Map<String, String> errors) {
+    private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form) {
         CouncilId councilId = council.id();
         boolean competent = me != null && me.role() == ParticipantRole.COMPETENT_MINISTRY;
         model.addAttribute("council", council);
@@ -202,6 +219,10 @@ class CouncilPages {
         model.addAttribute("isConsenter", council.requiredConsenterIds().contains(user.id()));
         model.addAttribute("competent", competent);
         model.addAttribute("invitations", competent ? invitations.invitations(councilId, user) : List.of());
+        if (!model.containsAttribute("invitationForm")) {
+            model.addAttribute("invitationForm", InvitationForm.blank(invitations.defaultExpiry(),
+                    LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "ja"));
+        }
         model.addAttribute("proposals", me != null && me.pledgeSigned() ? proposals.proposals(councilId, user)
                 : List.of());
         model.addAttribute("roles", List.of(ParticipantRole.values()).subList(1, ParticipantRole.values().length));
@@ -210,10 +231,49 @@ class CouncilPages {
         if (me != null && me.pledgeSigned() && council.status() == CouncilStatus.ESTABLISHED) {
             CouncilItems port = items.getIfAvailable();
             model.addAttribute("designations", port == null ? List.of() : port.designations(councilId, user));
-            editor.fill(model, council, user, form, errors, java.util.Set.of(), false);
+            editor.fill(model, council, user, form, java.util.Set.of());
         } else {
             model.addAttribute("matters", Matter.values());
         }
+    }
+
+    /**
+     * An invitation from the council page (R13): with the invitee named, e-mailed to them (issue 16; the council
+     * module validates every field); naming nobody, a link shown once on the page. Refused, the council page comes back
+     * with the form as typed, each message by its field.
+     */
+    @PostMapping("/councils/{id}/invitations")
+    String invite(@PathVariable UUID id, @Valid @ModelAttribute("invitationForm") InvitationForm form,
+                  BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        if (!binding.hasErrors()) {
+            try {
+                var invitation = invitations.invite(councilId, form.role(), form.invitee(), form.expiresAt(), user);
+                if (form.named()) {
+                    redirect.addFlashAttribute("saved", "invitation.mailed");
+                } else {
+                    // shown once: only its hash is stored
+                    redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
+                    // the configured public address when there is one; otherwise the one the inviter's browser used
+                    redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
+                            ? publicBaseUrl.resolve(invitation.acceptPath())
+                            : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath())
+                            .toUriString());
+                }
+                return "redirect:/councils/" + id + "#invitations";
+            } catch (BansoException e) {
+                Forms.refusal(e).rename("invitee.name", "inviteeName")
+                        .rename("invitee.organization", "inviteeOrganization")
+                        .rename("invitee.email", "inviteeEmail").rename("invitee.language", "inviteeLanguage")
+                        .rename("expiresAt", "expiresOn").into(binding);
+            }
+        }
+        CouncilView council = councils.council(councilId, user);
+        model.addAttribute("prefillFromDraft", false);
+        fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
+                ProposalForm.blank(clock.instant()));
+        return "council/council";
     }
 
     @PostMapping("/councils/{id}/consents")
@@ -235,18 +295,33 @@ class CouncilPages {
         });
     }
 
+    /**
+     * R12: signing the council's pledge, the box ticked to say it was read. Refused, the council page comes back with
+     * the reason beside the box.
+     */
     @PostMapping("/councils/{id}/pledges")
-    String sign(@PathVariable UUID id, @RequestParam(required = false) String accept,
-                @RequestParam(required = false) String language, @AuthenticationPrincipal BansoUser user,
-                HttpSession session, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            if (!"true".equals(accept)) {
-                throw BansoException.invalid("accept", "Tick the box to accept the pledge.");
+    String sign(@PathVariable UUID id, @Valid @ModelAttribute("pledgeForm") PledgeForm form, BindingResult binding,
+                Model model, @AuthenticationPrincipal BansoUser user, HttpSession session,
+                RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        if (!binding.hasErrors()) {
+            try {
+                pledges.sign(councilId, form.language(), user);
+                redirect.addFlashAttribute("saved", "pledge.signedNotice");
+                return "redirect:" + AfterPledge.signed(session, councilId);
+            } catch (BansoException e) {
+                Forms.reject(binding, e);
             }
-            pledges.sign(new CouncilId(id), language, user);
-            redirect.addFlashAttribute("saved", "pledge.signedNotice");
-            return "redirect:" + AfterPledge.signed(session, new CouncilId(id));
-        });
+        }
+        CouncilView council = councils.council(councilId, user);
+        model.addAttribute("prefillFromDraft", false);
+        fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
+                ProposalForm.blank(clock.instant()));
+        return "council/council";
+    }
+
+    /** The pledge's form: the box ticked, and the language of the text the person read. */
+    record PledgeForm(@AssertTrue boolean accept, @Pattern(regexp = "ja|en") String language) {
     }
 
     @PostMapping("/councils/{id}/pledges/revoke")

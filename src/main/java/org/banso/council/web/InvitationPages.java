@@ -15,7 +15,6 @@ import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.InvitationPreview;
 import org.banso.council.InvitationId;
 import org.banso.council.Invitations;
-import org.banso.council.ParticipantRole;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationKind;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -52,40 +50,6 @@ class InvitationPages {
         this.publicBaseUrl = publicBaseUrl;
         this.invitations = invitations;
         this.errorMessages = errorMessages;
-    }
-
-    /**
-     * With the invitee's name, organization or address filled in, a named invitation e-mailed to them (issue 16; the
-     * council module validates every field); with none, a link shown once on the page.
-     */
-    @PostMapping("/councils/{id}/invitations")
-    String invite(@PathVariable UUID id, @RequestParam(required = false) ParticipantRole role,
-                  @RequestParam(required = false) String inviteeName,
-                  @RequestParam(required = false) String inviteeOrganization,
-                  @RequestParam(required = false) String inviteeEmail,
-                  @RequestParam(required = false) String inviteeLanguage,
-                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        boolean named = !isBlank(inviteeName) || !isBlank(inviteeOrganization) || !isBlank(inviteeEmail);
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            if (named) {
-                invitations.invite(new CouncilId(id), role, new Invitations.Invitee(inviteeName, inviteeOrganization,
-                        inviteeEmail, inviteeLanguage), user);
-                redirect.addFlashAttribute("saved", "invitation.mailed");
-                return "redirect:/councils/" + id + "#invitations";
-            }
-            var invitation = invitations.invite(new CouncilId(id), role, user);
-            // shown once: only its hash is stored
-            redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
-            // the configured public address when there is one; otherwise the address the inviter's own browser used
-            redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
-                    ? publicBaseUrl.resolve(invitation.acceptPath())
-                    : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath()).toUriString());
-            return "redirect:/councils/" + id + "#invitations";
-        });
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     @PostMapping("/councils/{id}/invitations/{invitationId}/revoke")

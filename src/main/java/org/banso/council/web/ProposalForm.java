@@ -20,7 +20,10 @@ import org.banso.council.CouncilProjects.DraftPlan;
 import org.banso.council.Designation;
 import org.banso.council.InformationTerms;
 import org.banso.council.Matter;
+import org.banso.shared.BansoException;
 import org.banso.web.DateFormats;
+import org.banso.web.FieldOrder;
+import org.banso.web.Forms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
@@ -35,6 +38,9 @@ import org.springframework.validation.Errors;
  * @param liftsDesignationId a designation of the council this proposal ends early ({@link LiftMode#END}) or narrows
  *                          ({@link LiftMode#NARROW}: the designation edited here replaces it)
  */
+@FieldOrder({"matter", "title", "body", "deadlineDate", "deadlineTime", "liftMode", "target", "itemIds", "ruleCategory",
+    "ruleProjectId", "scope", "periodStart", "periodEnd", "handling", "afterPeriod", "rationaleSocialImplementation",
+    "rationaleLeakagePrevention", "rationaleInnovation", "rationaleParticipationIncentive", "reviewWindowDays"})
 record ProposalForm(
         @NotNull Matter matter,
         @NotBlank @Size(max = 300) String title,
@@ -218,38 +224,38 @@ record ProposalForm(
     void checkShape(Errors errors) {
         boolean editsDesignation = designates() && !(liftsDesignationId != null && liftMode == LiftMode.END);
         if (liftsDesignationId != null && liftMode == null) {
-            errors.rejectValue("liftMode", "required");
+            errors.rejectValue("liftMode", "validation.required");
         }
         if (liftsDesignationId != null && liftMode == LiftMode.NARROW && !designates()) {
-            errors.rejectValue("target", "narrowing-needs-designation");
+            errors.rejectValue("target", "validation.narrowing-needs-designation");
         }
         if (!editsDesignation) {
             return;
         }
         if (target == Target.ITEMS && itemIds.isEmpty()) {
-            errors.rejectValue("itemIds", "designation-target");
+            errors.rejectValue("itemIds", "validation.designation-target");
         }
         if (target == Target.RULE && blankToNull(ruleCategory) == null) {
-            errors.rejectValue("ruleCategory", "required");
+            errors.rejectValue("ruleCategory", "validation.required");
         }
         if (scope.isEmpty()) {
-            errors.rejectValue("scope", "required");
+            errors.rejectValue("scope", "validation.required");
         }
         boolean narrowing = liftsDesignationId != null && liftMode == LiftMode.NARROW;
         if (periodStart == null && !narrowing && !errors.hasFieldErrors("periodStart")) {
-            errors.rejectValue("periodStart", "required");
+            errors.rejectValue("periodStart", "validation.required");
         }
         if (periodEnd == null && !errors.hasFieldErrors("periodEnd")) {
-            errors.rejectValue("periodEnd", "required");
+            errors.rejectValue("periodEnd", "validation.required");
         }
         if (!narrowing && periodStart != null && periodEnd != null && periodEnd.isBefore(periodStart)) {
-            errors.rejectValue("periodEnd", "designation-period-order");
+            errors.rejectValue("periodEnd", "validation.designation-period-order");
         }
         if (blankToNull(handling) == null) {
-            errors.rejectValue("handling", "required");
+            errors.rejectValue("handling", "validation.required");
         }
         if (blankToNull(afterPeriod) == null) {
-            errors.rejectValue("afterPeriod", "required");
+            errors.rejectValue("afterPeriod", "validation.required");
         }
         requiredText(errors, "rationaleSocialImplementation", rationaleSocialImplementation);
         requiredText(errors, "rationaleLeakagePrevention", rationaleLeakagePrevention);
@@ -259,8 +265,19 @@ record ProposalForm(
 
     private static void requiredText(Errors errors, String field, String value) {
         if ((value == null || value.isBlank()) && !errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, "required");
+            errors.rejectValue(field, "validation.required");
         }
+    }
+
+    /** A refusal of the module's, its fields named as this form names them. */
+    static Forms.Refusal refusal(BansoException refusal) {
+        Forms.Refusal onForm = Forms.refusal(refusal);
+        for (BansoException.FieldError error : refusal.errors()) {
+            if (error.field() != null) {
+                onForm.rename(error.field(), formField(error.field()));
+            }
+        }
+        return onForm;
     }
 
     /** The form's field for a field the domain named in a refusal. */
@@ -279,6 +296,7 @@ record ProposalForm(
             case "designation.rationale.innovation" -> "rationaleInnovation";
             case "designation.rationale.participationIncentive" -> "rationaleParticipationIncentive";
             case "responseDeadline" -> "deadlineDate";
+            case "liftsDesignationId" -> "liftMode";
             default -> domainField;
         };
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.banso.council.CouncilItems;
 import org.banso.council.CouncilMembership;
@@ -26,11 +25,8 @@ import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.shared.BansoException;
-import org.banso.shared.ProblemCode;
-import org.banso.web.BindingMessages;
 import org.banso.web.FieldErrorMessages;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,21 +52,19 @@ class ProposalPages {
     private final CouncilMemberships memberships;
     private final CouncilNames names;
     private final FieldErrorMessages errorMessages;
-    private final BindingMessages bindingMessages;
     private final DecisionCards cards;
     private final ProposalEditor editor;
     private final IdentityManagement identity;
     private final ObjectProvider<CouncilItems> items;
 
     ProposalPages(Proposals proposals, Councils councils, CouncilMemberships memberships, CouncilNames names,
-                  FieldErrorMessages errorMessages, BindingMessages bindingMessages, DecisionCards cards,
+                  FieldErrorMessages errorMessages, DecisionCards cards,
                   ProposalEditor editor, IdentityManagement identity, ObjectProvider<CouncilItems> items) {
         this.proposals = proposals;
         this.councils = councils;
         this.memberships = memberships;
         this.names = names;
         this.errorMessages = errorMessages;
-        this.bindingMessages = bindingMessages;
         this.cards = cards;
         this.editor = editor;
         this.identity = identity;
@@ -82,12 +76,12 @@ class ProposalPages {
                     @RequestParam(required = false) Integer to, Model model,
                     @AuthenticationPrincipal BansoUser user) {
         ProposalView proposal = proposals.proposal(new ProposalId(id), user);
-        fill(model, proposal, user, from, to, null, Map.of());
+        fill(model, proposal, user, from, to, null);
         return "council/proposal";
     }
 
     private void fill(Model model, ProposalView proposal, BansoUser user, Integer from, Integer to,
-                      ProposalForm form, Map<String, String> errors) {
+                      ProposalForm form) {
         CouncilView council = councils.council(proposal.councilId(), user);
         CouncilMembership me = memberships.membership(proposal.councilId(), user.id()).orElseThrow();
         Map<String, String> councilNames = names.of(council);
@@ -126,7 +120,7 @@ class ProposalPages {
             Set<UUID> hidden = hiddenItems(proposal, council, user);
             ProposalForm amend = form != null ? form : ProposalForm.amending(proposal.matter(), proposal.title(),
                     proposal.body(), proposal.responseDeadline(), proposal.terms());
-            editor.fill(model, council, user, amend, errors, hidden, true);
+            editor.fill(model, council, user, amend, hidden);
         }
     }
 
@@ -169,7 +163,7 @@ class ProposalPages {
     @PostMapping("/proposals/{id}/amend")
     String amend(@PathVariable UUID id, @Valid @ModelAttribute("proposalForm") ProposalForm form,
                  BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
-                 HttpServletResponse response, RedirectAttributes redirect) {
+                 RedirectAttributes redirect) {
         ProposalId proposalId = new ProposalId(id);
         ProposalView current = proposals.proposal(proposalId, user);
         form.checkShape(binding);
@@ -184,28 +178,12 @@ class ProposalPages {
                 redirect.addFlashAttribute("saved", "proposal.amendedNotice");
                 return "redirect:/proposals/" + id;
             } catch (BansoException e) {
-                if (e.code() == ProblemCode.NOT_FOUND) {
-                    throw e;
-                }
-                return refused(model, current, user, form, bindingMessages.byField(e, ProposalForm::formField),
-                        response);
+                ProposalForm.refusal(e).into(binding);
             }
         }
-        return refused(model, current, user, form, bindingMessages.byField(binding), response);
-    }
-
-    private String refused(Model model, ProposalView current, BansoUser user, ProposalForm form,
-                           Map<String, String> errors, HttpServletResponse response) {
-        ProposalForm kept = new ProposalForm(current.matter(), form.title(), form.body(), form.deadlineDate(),
-                form.deadlineTime(), form.deadlineAt(), form.target(), form.itemIds(), form.ruleCategory(),
-                form.ruleProjectId(), form.scope(), form.periodStart(), form.periodEnd(), form.periodStartAt(),
-                form.periodEndAt(), form.handling(), form.afterPeriod(), form.rationaleSocialImplementation(),
-                form.rationaleLeakagePrevention(), form.rationaleInnovation(),
-                form.rationaleParticipationIncentive(), form.liftsDesignationId(), form.liftMode(),
-                form.reviewWindowDays());
-        fill(model, current, user, null, null, kept, errors);
+        // the form as sent (the matter cannot be amended: its hidden field only says which editor to show)
+        fill(model, current, user, null, null, form);
         model.addAttribute("amendRefused", true);
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         return "council/proposal";
     }
 

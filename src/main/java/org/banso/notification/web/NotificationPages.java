@@ -14,7 +14,7 @@ import org.banso.notification.NotificationKind;
 import org.banso.notification.Notifications;
 import org.banso.notification.Notifications.NotificationView;
 import org.banso.shared.BansoException;
-import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +38,10 @@ class NotificationPages {
 
     private final Notifications notifications;
     private final MyWork work;
-    private final FieldErrorMessages errorMessages;
 
-    NotificationPages(Notifications notifications, MyWork work, FieldErrorMessages errorMessages) {
+    NotificationPages(Notifications notifications, MyWork work) {
         this.notifications = notifications;
         this.work = work;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/work")
@@ -91,7 +89,7 @@ class NotificationPages {
 
     /** A form that keeps what was chosen and shows each refusal beside its field, in the page's language. */
     @PostMapping("/settings/notifications")
-    String saveSettings(@AuthenticationPrincipal BansoUser user, @Valid @ModelAttribute("form") SettingsForm form,
+    String saveSettings(@AuthenticationPrincipal BansoUser user, @Valid @ModelAttribute("settingsForm") SettingsForm form,
                         BindingResult binding, Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
@@ -99,9 +97,11 @@ class NotificationPages {
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/settings/notifications";
             } catch (BansoException e) {
-                errorMessages.byField(e).forEach((field, message) -> binding.rejectValue(
-                        field.startsWith("emailModes.") ? "modes[" + field.substring(11) + "]" : field,
-                        "refused", message));
+                Forms.Refusal refusal = Forms.refusal(e);
+                e.errors().stream().map(BansoException.FieldError::field)
+                        .filter(f -> f != null && f.startsWith("emailModes."))
+                        .forEach(f -> refusal.rename(f, "modes[" + f.substring("emailModes.".length()) + "]"));
+                refusal.into(binding);
             }
         }
         fill(model, form);
@@ -109,7 +109,7 @@ class NotificationPages {
     }
 
     private static void fill(Model model, SettingsForm form) {
-        model.addAttribute("form", form);
+        model.addAttribute("settingsForm", form);
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("modes", EmailMode.values());
     }

@@ -2,8 +2,6 @@ package org.banso.web.internal;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +9,10 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.banso.web.FieldOrder;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.HandlerMethod;
@@ -25,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * For every page about to be rendered: its forms' binding results under {@code formErrors} (form name → result),
- * which the error summary and field messages read; and when any of them holds an error, the status
+ * which the error summary and field messages read, with each form's fields in the order of the page under
+ * {@code formFieldOrder} (so that the summary lists the errors top to bottom); and when any of them holds an error, the status
  * {@code 422 Unprocessable Content}, so that a form sent back for correction is never mistaken for a success.
  * <p>
  * Page forms are records built through their constructor. When a field does not convert ("12万" for an amount) the
@@ -36,6 +33,8 @@ import org.springframework.web.servlet.ModelAndView;
 class FormErrorsInterceptor implements HandlerInterceptor {
 
     static final String MODEL_KEY = "formErrors";
+    /** Form name → its fields in the order of the page, for the error summary. */
+    static final String ORDER_KEY = "formFieldOrder";
 
     private final Supplier<? extends SmartValidator> validator;
 
@@ -50,77 +49,58 @@ class FormErrorsInterceptor implements HandlerInterceptor {
             return;
         }
         Map<String, BindingResult> results = new LinkedHashMap<>();
+        Map<String, List<String>> order = new LinkedHashMap<>();
         boolean anyError = false;
         for (Map.Entry<String, Object> entry : view.getModel().entrySet()) {
             if (entry.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)
-                    && entry.getValue() instanceof BindingResult found) {
-                checkTheRest(handler, found);
-                BindingResult result = inPageOrder(handler, found);
-                entry.setValue(result);
+                    && entry.getValue() instanceof BindingResult result) {
+                checkTheRest(handler, result);
                 results.put(result.getObjectName(), result);
+                Class<?> type = formType(handler, result);
+                if (type != null) {
+                    order.put(result.getObjectName(), fieldOrder(type));
+                }
                 anyError |= result.hasErrors();
             }
         }
         view.addObject(MODEL_KEY, results);
+        view.addObject(ORDER_KEY, order);
         if (anyError) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
     }
 
-    /**
-     * A record form's errors in the order of its fields, which is the order of the page's inputs: the summary then
-     * reads from top to bottom as the form does (Bean Validation and the services report in no particular order).
-     */
-    private static BindingResult inPageOrder(Object handler, BindingResult result) {
-        Class<?> form = formType(handler, result.getObjectName());
-        if (form == null || result.getFieldErrorCount() < 2) {
-            return result;
+    /** The form's record: the bound object's, or for one never built the handler's parameter of that name. */
+    private static Class<?> formType(Object handler, BindingResult result) {
+        if (result.getTarget() != null) {
+            return result.getTarget().getClass();
         }
-        List<String> order = Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList();
-        Comparator<FieldError> byField = Comparator.comparingInt(error -> {
-            String root = error.getField().split("[.\\[]", 2)[0];
-            int at = order.indexOf(root);
-            return at < 0 ? order.size() : at;
-        });
-        return new OrderedErrors(result, byField);
-    }
-
-    private static Class<?> formType(Object handler, String name) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return null;
-        }
-        for (MethodParameter parameter : method.getMethodParameters()) {
-            ModelAttribute attribute = parameter.getParameterAnnotation(ModelAttribute.class);
-            if (attribute != null && parameter.getParameterType().isRecord() && name.equals(attribute.value())) {
-                return parameter.getParameterType();
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                ModelAttribute attribute = parameter.getParameterAnnotation(ModelAttribute.class);
+                if (attribute != null && result.getObjectName().equals(attribute.value())) {
+                    return parameter.getParameterType();
+                }
             }
         }
         return null;
     }
 
-    /** A form's binding result whose field errors are listed in the form's field order; all else as recorded. */
-    static final class OrderedErrors extends BindException {
-
-        private final transient Comparator<FieldError> order;
-
-        OrderedErrors(BindingResult result, Comparator<FieldError> order) {
-            super(result);
-            this.order = order;
+    /** A form's fields top to bottom: its {@link FieldOrder}, then its record components in their order. */
+    static List<String> fieldOrder(Class<?> type) {
+        List<String> fields = new ArrayList<>();
+        FieldOrder declared = type.getAnnotation(FieldOrder.class);
+        if (declared != null) {
+            fields.addAll(List.of(declared.value()));
         }
-
-        @Override
-        public List<FieldError> getFieldErrors() {
-            List<FieldError> errors = new ArrayList<>(super.getFieldErrors());
-            errors.sort(order);
-            return errors;
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (!fields.contains(component.getName())) {
+                    fields.add(component.getName());
+                }
+            }
         }
-
-        @Override
-        public List<ObjectError> getAllErrors() {
-            List<ObjectError> all = new ArrayList<>(getGlobalErrors());
-            all.addAll(getFieldErrors());
-            return all;
-        }
+        return fields;
     }
 
     /** A record form that was never built: Bean Validation on each field that converted and has no error yet. */

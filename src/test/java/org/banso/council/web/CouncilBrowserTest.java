@@ -62,7 +62,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         open(councilPath);
         submit(By.id("establish"));
         assertThat(text("#council-status")).isEqualTo("設置済み");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invitation-role")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))
                 .selectByValue("STARTUP");
         submit(By.id("invite"));
         String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
@@ -92,8 +92,8 @@ class CouncilBrowserTest extends BrowserTestSupport {
         open(councilPath);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("matter")))
                 .selectByValue("CONTENT_AND_RESULTS");
-        driver.findElement(By.id("proposal-title")).sendKeys("試作センサの評価結果の取扱い");
-        driver.findElement(By.id("proposal-body")).sendKeys("評価結果は論文発表まで協議会内に限る。");
+        driver.findElement(By.id("title")).sendKeys("試作センサの評価結果の取扱い");
+        driver.findElement(By.id("body")).sendKeys("評価結果は論文発表まで協議会内に限る。");
         submit(By.id("submit-proposal"));
         assertThat(text("#proposal-status")).isEqualTo("審議中");
         String proposalPath = path();
@@ -114,7 +114,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         // the official amends: everyone is asked again
         signIn("meti", DEMO_PASSWORD);
         open(proposalPath);
-        WebElement body = driver.findElement(By.id("amend-body"));
+        WebElement body = driver.findElement(By.id("body"));
         body.clear();
         body.sendKeys("評価結果は特許出願の後、論文発表まで協議会内に限る。");
         submit(By.id("amend-submit"));
@@ -205,7 +205,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signIn("meti", DEMO_PASSWORD);
         open(councilPath);
         submit(By.id("establish"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invitation-role")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))
                 .selectByValue("STARTUP");
         submit(By.id("invite"));
         String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
@@ -249,7 +249,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
     }
 
     private void signPledge() {
-        driver.findElement(By.id("pledge-accept")).click();
+        driver.findElement(By.id("accept")).click();
         submit(By.id("pledge-sign"));
         assertThat(driver.findElement(By.id("pledge")).getText()).containsAnyOf("署名済み", "You have signed");
     }

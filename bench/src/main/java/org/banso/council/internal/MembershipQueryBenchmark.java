@@ -91,7 +91,8 @@ public class MembershipQueryBenchmark {
                 select gen_random_uuid(), council_id, representative_id, 1, 'ja', sha256('x'::bytea), now()
                 from council_participant""").update();
         jdbc.sql("analyze").update();
-        cache = new MembershipCache(jdbc, new CouncilProperties(Duration.ofDays(7), 5, 20_000, Duration.ofMinutes(10)),
+        cache = new MembershipCache(jdbc, new CouncilProperties(Duration.ofDays(7), 5, 20_000, Duration.ofMinutes(10),
+                Duration.ofDays(90)),
                 org.banso.shared.internal.BenchClusterCaches.start(pool));
         councils = new CouncilId[COUNCILS];
         members = new UserId[COUNCILS][PARTICIPANTS];
