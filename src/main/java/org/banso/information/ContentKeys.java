@@ -1,6 +1,8 @@
 package org.banso.information;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import org.banso.identity.BansoUser;
 import org.banso.identity.UserId;
@@ -15,9 +17,16 @@ public interface ContentKeys {
 
     Rotation rotate(BansoUser actor);
 
-    record Rotation(String keyId, long rewrapped) {
+    /**
+     * @param rewrapped  data keys now under the new key
+     * @param unreadable data keys that did not authenticate (a damaged row, a lost key version): they keep their old
+     *                   wrapping, so the old key version must stay until they are restored from a backup
+     */
+    record Rotation(String keyId, long rewrapped, long unreadable) {
     }
 
-    record ContentKeyRotated(String keyId, long rewrapped, UserId by, Instant at) implements AuditedEvent {
+    /** @param unreadable the contents whose data key did not authenticate, for the operator to restore */
+    record ContentKeyRotated(String keyId, long rewrapped, List<UUID> unreadable, UserId by, Instant at)
+            implements AuditedEvent {
     }
 }

@@ -111,13 +111,9 @@ class StepUpTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(problem("/api/v1/items/" + controlled, token)).isEqualTo("/problems/fresh-second-factor-required");
         assertThat(status("/api/v1/items/" + councilOnly, token)).isEqualTo(200);
-        // the refusals to open are audited decisions (R17); see the README on refused downloads
-        assertThat(jdbc.sql("""
-                        select count(*) from (select leaf from audit_pending union all select leaf from audit_leaf) l
-                        where position(convert_to('"reason":"second-factor-stale"', 'UTF8') in l.leaf) > 0
-                          and position(convert_to('"action":"OPEN"', 'UTF8') in l.leaf) > 0
-                          and position(convert_to(?, 'UTF8') in l.leaf) > 0""")
-                .param(controlled).query(Long.class).single()).isEqualTo(2);
+        // the refusals to open and to download are audited decisions (R17)
+        assertThat(refusals("OPEN")).isEqualTo(2);
+        assertThat(refusals("DOWNLOAD")).isEqualTo(1);
     }
 
     @Test
@@ -171,4 +167,12 @@ class StepUpTest {
         return json.readTree(result.getResponse().getContentAsString()).get("type").asString();
     }
 
+    private long refusals(String action) {
+        return jdbc.sql("""
+                        select count(*) from (select leaf from audit_pending union all select leaf from audit_leaf) l
+                        where position(convert_to('"reason":"second-factor-stale"', 'UTF8') in l.leaf) > 0
+                          and position(convert_to(?, 'UTF8') in l.leaf) > 0
+                          and position(convert_to(?, 'UTF8') in l.leaf) > 0""")
+                .params("\"action\":\"" + action + "\"", controlled).query(Long.class).single();
+    }
 }

@@ -313,7 +313,7 @@ class ItemService implements InformationItems {
     }
 
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = BansoException.class) // a refused download stays in the audit log (R17)
     public Content download(ItemId item, Integer version, BansoUser viewer) {
         Instant now = clock.instant();
         require(viewer, InformationAction.DOWNLOAD, item, now);

@@ -38,6 +38,7 @@ class ContentKeyRotationApiTest {
         String body = mvc.perform(post("/api/v1/admin/content-keys/rotation")
                         .header("Authorization", "Bearer " + accounts.adminToken()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rewrapped").isNumber())
+                .andExpect(jsonPath("$.unreadable").value(0))
                 .andReturn().getResponse().getContentAsString();
         String keyId = json.readTree(body).get("keyId").asString();
         assertThat(jdbc.sql("select count(*) from information_content where kek_id <> ?").param(keyId)

@@ -35,9 +35,9 @@ class ContentKeyRotation implements ContentKeys {
             throw new BansoException(ProblemCode.FORBIDDEN, "Only an administrator rotates content keys.");
         }
         String keyId = keys.rotate();
-        long rewrapped = store.rewrapAll();
-        transactions.executeWithoutResult(status ->
-                events.publishEvent(new ContentKeyRotated(keyId, rewrapped, actor.id(), clock.instant())));
-        return new Rotation(keyId, rewrapped);
+        EncryptedContentStore.Rewrap rewrap = store.rewrapAll();
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new ContentKeyRotated(keyId, rewrap.rewrapped(), rewrap.unreadable(), actor.id(), clock.instant())));
+        return new Rotation(keyId, rewrap.rewrapped(), rewrap.unreadable().size());
     }
 }

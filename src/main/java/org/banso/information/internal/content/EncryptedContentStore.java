@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.banso.shared.BansoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.banso.shared.ProblemCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,7 @@ class EncryptedContentStore implements ContentStore {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int REWRAP_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(EncryptedContentStore.class);
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
@@ -124,31 +128,59 @@ class EncryptedContentStore implements ContentStore {
      * Re-wraps every data key not yet under the current key-encryption key (after {@link KeyEncryptionKeys#rotate()}),
      * in batches of short transactions; the ciphertexts stay untouched. Answers how many keys were re-wrapped.
      */
-    long rewrapAll() {
+    /**
+     * Re-wraps every data key not yet under the current key-encryption key, in batches of their own transactions. A
+     * data key that does not authenticate (a damaged row or a lost key version) keeps its old wrapping and is reported,
+     * and the rotation goes on: one damaged row must not leave every other key under a key being retired.
+     */
+    Rewrap rewrapAll() {
         String current = keys.currentId();
         long total = 0;
+        List<UUID> unreadable = new ArrayList<>();
+        UUID after = new UUID(0, 0); // the least uuid in PostgreSQL's order
         while (true) {
-            Integer done = transactions.execute(status -> rewrapBatch(current));
-            if (done == null || done == 0) {
-                return total;
+            UUID from = after;
+            RewrapBatch batch = transactions.execute(status -> rewrapBatch(current, from));
+            if (batch == null || batch.last() == null) {
+                return new Rewrap(total, List.copyOf(unreadable));
             }
-            total += done;
+            total += batch.rewrapped();
+            unreadable.addAll(batch.unreadable());
+            after = batch.last();
         }
     }
 
-    private int rewrapBatch(String current) {
-        List<RewrapRow> batch = jdbc.sql("""
-                        select id, kek_id, wrapped_key from information_content where kek_id <> ?
-                        order by id limit ? for update skip locked""")
-                .params(current, REWRAP_BATCH)
+    private RewrapBatch rewrapBatch(String current, UUID after) {
+        List<RewrapRow> rows = jdbc.sql("""
+                        select id, kek_id, wrapped_key from information_content where kek_id <> ? and id > ?
+                        order by id limit ? for update""")
+                .params(current, after, REWRAP_BATCH)
                 .query((rs, n) -> new RewrapRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
                 .list();
-        for (RewrapRow row : batch) {
-            byte[] rewrapped = wrap(unwrap(row.wrappedKey(), row.id(), row.kekId()), row.id(), current);
+        int rewrapped = 0;
+        List<UUID> unreadable = new ArrayList<>();
+        for (RewrapRow row : rows) {
+            SecretKey dataKey;
+            try {
+                dataKey = unwrap(row.wrappedKey(), row.id(), row.kekId());
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                log.error("The data key of content {} does not authenticate under {}; it keeps that wrapping",
+                        row.id(), row.kekId());
+                unreadable.add(row.id());
+                continue;
+            }
             jdbc.sql("update information_content set kek_id = ?, wrapped_key = ? where id = ?")
-                    .params(current, rewrapped, row.id()).update();
+                    .params(current, wrap(dataKey, row.id(), current), row.id()).update();
+            rewrapped++;
         }
-        return batch.size();
+        return new RewrapBatch(rewrapped, unreadable, rows.isEmpty() ? null : rows.get(rows.size() - 1).id());
+    }
+
+    /** What a re-wrap did: data keys moved under the current key, and contents whose data key did not authenticate. */
+    record Rewrap(long rewrapped, List<UUID> unreadable) {
+    }
+
+    private record RewrapBatch(int rewrapped, List<UUID> unreadable, UUID last) {
     }
 
     private byte[] readBounded(InputStream in) {

@@ -146,13 +146,39 @@ class EncryptedContentStoreTest {
         String newKek = keys.rotate();
         assertThat(newKek).isNotEqualTo(oldKek);
         assertThat(store.read(before.id())).isEqualTo(text);
-        assertThat(store.rewrapAll()).isPositive();
+        assertThat(store.rewrapAll().rewrapped()).isPositive();
 
         assertThat(jdbc.sql("select count(*) from information_content where kek_id <> ?").param(newKek)
                 .query(Long.class).single()).isZero();
         assertThat(store.read(before.id())).isEqualTo(text);
         assertThat(blobs.get(before.id().value()).orElseThrow()).isEqualTo(blobBefore);
         assertThat(put(text, "new.txt")).satisfies(s -> assertThat(column(s, "kek_id")).isEqualTo(newKek));
+    }
+
+    @Test
+    void aDataKeyThatDoesNotAuthenticateIsReportedAndEveryOtherIsStillRewrapped() { // R17
+        byte[] text = "rotation goes past a damaged key".getBytes(StandardCharsets.UTF_8);
+        StoredContent damaged = put(text, "damaged.txt");
+        StoredContent sound = put(text, "sound.txt");
+        String oldKek = keys.currentId();
+        byte[] wrapped = jdbc.sql("select wrapped_key from information_content where id = ?")
+                .param(damaged.id().value()).query(byte[].class).single();
+        wrapped[wrapped.length - 1] ^= 1;
+        jdbc.sql("update information_content set wrapped_key = ? where id = ?").params(wrapped, damaged.id().value())
+                .update();
+        try {
+            String newKek = keys.rotate();
+            EncryptedContentStore.Rewrap rewrap = store.rewrapAll();
+
+            assertThat(rewrap.unreadable()).containsExactly(damaged.id().value());
+            assertThat(column(damaged, "kek_id")).as("kept its wrapping").isEqualTo(oldKek);
+            assertThat(column(sound, "kek_id")).isEqualTo(newKek);
+            assertThat(store.read(sound.id())).isEqualTo(text);
+            assertThat(jdbc.sql("select count(*) from information_content where kek_id <> ? and id <> ?")
+                    .params(newKek, damaged.id().value()).query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("delete from information_content where id = ?").param(damaged.id().value()).update();
+        }
     }
 
     @Test
