@@ -24,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -143,12 +142,7 @@ class PasskeysOnTwoNodesBrowserTest extends BrowserTestSupport {
     @Test
     @Order(2)
     void aPasskeyRegisteredOnNodeASignsInOnNodeB() {
-        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(
-                new VirtualAuthenticatorOptions()
-                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
-                        .setIsUserConsenting(true));
+        VirtualAuthenticator authenticator = addPasskeyAuthenticator();
         try {
             on(portA);
             signIn(username, ApiAccounts.PASSWORD);
