@@ -37,6 +37,12 @@ public interface IdentityManagement {
     Optional<UserView> userByUsername(String username);
 
     /**
+     * The one enabled account with this e-mail address (case-insensitive), e.g. to write an invitation mailed to that
+     * address in its holder's language; empty when there is none or more than one.
+     */
+    Optional<UserView> userByEmail(String email);
+
+    /**
      * Registers a newcomer WITHOUT an administrator (R13): a NEW organization and, in it, an account with the single
      * role RESEARCHER. It never attaches the newcomer to an existing organization (a corporate number already
      * registered is refused), since that would let anyone claim someone else's organization.

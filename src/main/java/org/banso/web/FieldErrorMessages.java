@@ -2,6 +2,7 @@ package org.banso.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -36,18 +37,35 @@ public class FieldErrorMessages {
      * {@code problem.<code>} in the page's language when a bundle has it.
      */
     public Map<String, String> byField(BansoException e) {
+        Locale language = LocaleContextHolder.getLocale();
         Map<String, String> byField = new LinkedHashMap<>();
         for (BansoException.FieldError error : e.errors()) {
-            String text = error.code() == null ? error.message()
-                    : messages.getMessage("validation." + error.code(), error.args().toArray(), error.message(),
-                    LocaleContextHolder.getLocale());
+            // an uncoded error keeps the service's sentence here: the pages still on this path (council forms,
+            // unified by another change) show it as before; bound forms word it through Forms
+            String text = error.code() == null ? error.message() : fieldMessage(error, language);
             byField.merge(error.field(), text, (a, b) -> a + " " + b);
         }
         if (byField.isEmpty()) {
-            byField.put("global", messages.getMessage("problem." + e.code().code(), null, e.getMessage(),
-                    LocaleContextHolder.getLocale()));
+            byField.put("global", problemText(e.code(), e.getMessage(), language));
         }
         return byField;
+    }
+
+    /**
+     * The one wording of a service's field error, for pages and the API's problem details alike: a coded error from
+     * {@code validation.<code>} with the service's arguments, an uncoded one from {@code validation.invalid} (which
+     * quotes the service's English sentence in English only).
+     */
+    public String fieldMessage(BansoException.FieldError error, Locale language) {
+        return error.code() == null
+                ? messages.getMessage("validation.invalid", new Object[] {error.message()}, error.message(), language)
+                : messages.getMessage("validation." + error.code(), error.args().toArray(), error.message(),
+                language);
+    }
+
+    /** A refusal without a field, from {@code problem.<code>}; the service's sentence when no bundle has one. */
+    public String problemText(ProblemCode code, String english, Locale language) {
+        return messages.getMessage("problem." + code.code(), null, english, language);
     }
 
     /**

@@ -353,6 +353,13 @@ class AuditLogTest {
         // the list names entries by number, kind and person; the signed text (with its ids) is on the entry's page
         assertThat(page).contains("監査ログ").contains("/audit/entries/" + index + "\"")
                 .contains("banso.localhost/audit").doesNotContain(probe.toString());
+        // #17: the filter's fields are looked up by their names (a bare errors[f] looked up the key "f")
+        assertThat(page).as("the council filter is kept").contains("name=\"council\" value=\"" + council + "\"");
+        String wrongTime = mvc.perform(get("/audit?from=not-a-time").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(principal)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(wrongTime).contains("id=\"from-error\"", "value=\"not-a-time\"", "aria-describedby=\"from-error\"");
         String entry = mvc.perform(get("/audit/entries/" + index + "?lang=en").with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .authentication(principal)))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.banso.support.ApiAccounts.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -135,6 +136,48 @@ class AwardInvitationsTest {
         }
         invite(project, officerToken, List.of(agency.value())).andExpect(status().isConflict());
         assertThat(invitationsOf(project)).as("once").hasSize(3);
+    }
+
+    @Test
+    void eachAwardInvitationMailIsInTheInviteesChosenLanguageOtherwiseInTheOfficersPageLanguage() throws Exception {
+        // issue 16: the co-researcher chose English, the social-implementation lead Japanese, the PI nothing
+        String project = awardProject();
+        chooseLanguage(coResearcher, "en");
+        chooseLanguage(lead, "ja");
+
+        // the awarding officer works in English
+        mvc.perform(post("/api/v1/projects/" + project + "/invitations").param("lang", "en")
+                        .header("Authorization", bearer(token(officer))).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("organizationIds",
+                                List.of(university.value(), company.value(), startup.value())))))
+                .andExpect(status().isCreated());
+
+        assertThat(invitationMail(project, coResearcher)).as("their own choice")
+                .containsEntry("language", "en").extractingByKey("subject").asString()
+                .contains("Invitation to a council");
+        assertThat(invitationMail(project, lead)).as("their own choice, though the officer works in English")
+                .containsEntry("language", "ja").extractingByKey("subject").asString().contains("協議会への招待");
+        assertThat(invitationMail(project, pi)).as("no choice of their own: the officer's page language")
+                .containsEntry("language", "en").extractingByKey("body").asString()
+                .contains("If you already have an account, sign in and join here:");
+    }
+
+    private void chooseLanguage(BansoUser person, String language) throws Exception {
+        mvc.perform(put("/api/v1/notifications/settings").header("Authorization", bearer(token(person)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("language", language))))
+                .andExpect(status().isOk());
+    }
+
+    /** The outbox's mail of this project's invitation to the person: its language, subject and body. */
+    private Map<String, Object> invitationMail(String project, BansoUser person) {
+        return jdbc.sql("""
+                        select m.language, m.subject, m.body from notification_mail m
+                        join council_invitation i on m.idempotency_key = 'invitation:' || i.id
+                        join funding_project p on p.council_id = i.council_id
+                        where p.id = :p and m.address = :a""")
+                .param("p", UUID.fromString(project)).param("a", person.username() + "@example.jp")
+                .query().singleRow();
     }
 
     private String awardProject() throws Exception {

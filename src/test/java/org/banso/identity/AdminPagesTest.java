@@ -49,7 +49,7 @@ class AdminPagesTest {
         mvc.perform(post("/admin/organizations").session(admin).with(csrf()).cookie(new Cookie("banso-lang", "ja"))
                         .param("name", ApiAccounts.unique("省")).param("nameEn", "Ministry").param("kind", "MINISTRY")
                         .param("corporateNumber", "6000012050002"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("チェックディジットが正しい必要があります")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
         assertThat(organizations()).isEqualTo(before);
@@ -59,7 +59,7 @@ class AdminPagesTest {
     void theSameRefusalReadsInEnglishOnEnglishPages() throws Exception {
         mvc.perform(post("/admin/organizations").session(admin).with(csrf()).param("lang", "en")
                         .param("name", "").param("nameEn", "x").param("kind", "MINISTRY"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Enter a value.")))
                 .andExpect(content().string(not(containsString("入力してください"))));
     }
@@ -79,7 +79,7 @@ class AdminPagesTest {
         mvc.perform(post("/admin/users").session(admin).with(csrf())
                         .param("username", "Bad Name").param("displayName", "x").param("email", "x@example.jp")
                         .param("roles", "RESEARCHER").param("password", "Echo-Marker-Password-1"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(not(containsString("Echo-Marker-Password-1"))));
     }
 

@@ -284,7 +284,12 @@ class SecondFactorRequiredTest {
         assertThat(page.split("<tr", -1).length - 1).as("header row and two sessions").isEqualTo(3);
         assertThat(page.substring(page.indexOf("id=\"sessions\""))).as("the sign-in method").contains("パスワード");
 
-        MvcResult ended = mvc.perform(post("/account/sessions/end-all").session(laptop).with(csrf())).andReturn();
+        MvcResult asked = mvc.perform(post("/account/sessions/end-all").session(laptop).with(csrf())).andReturn();
+        assertThat(asked.getResponse().getContentAsString()).as("asked first (#17)").contains("id=\"confirm-submit\"");
+        assertThat(jdbc.sql("select count(*) from identity_session where account_id = ? and ended_at is null")
+                .param(id(researcher)).query(Long.class).single()).as("nothing ended before").isEqualTo(2L);
+        MvcResult ended = mvc.perform(post("/account/sessions/end-all").session(laptop).with(csrf())
+                .param("confirmed", "true")).andReturn();
         assertThat(ended.getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
         assertThat(mvc.perform(get("/account").session(phone)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");

@@ -219,6 +219,8 @@ class SignInBrowserTest extends BrowserTestSupport {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
         open("/account?lang=en");
         submit(By.cssSelector("#oidc-links form button"));
+        assertThat(text("#confirm-what")).as("asked first (#17)").contains("The link with", "will be removed");
+        submit(By.id("confirm-submit"));
         assertThat(text("#account-saved")).contains("The link was removed");
         assertThat(driver.findElements(By.id("oidc-links"))).isEmpty();
         signOutEverywhere();
@@ -260,6 +262,8 @@ class SignInBrowserTest extends BrowserTestSupport {
                     .query(Long.class).single()).isEqualTo(1);
 
             submit(By.cssSelector("#passkeys form button"));
+            assertThat(text("#confirm-what")).as("asked first (#17)").contains("研究室のノートPC");
+            submit(By.id("confirm-submit"));
             assertThat(text("#account-saved")).isEqualTo("パスキーを削除しました。");
             driver.manage().deleteAllCookies();
             open("/login?lang=ja");
@@ -385,6 +389,7 @@ class SignInBrowserTest extends BrowserTestSupport {
     private void signOutEverywhere() {
         open("/account");
         submit(By.id("sign-out-everywhere"));
+        submit(By.id("confirm-submit"));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login"));
     }
 }

@@ -49,6 +49,22 @@ class InformationBrowserTest extends BrowserTestSupport {
         screenshot("information-item-ja");
         assertNoSeriousViolations("item (ja)");
 
+        // R17, issue 17: an item that is not view-only is read in the browser from the listing in one click, and its
+        // download stays on the viewer page
+        open("/councils/" + council + "/items?lang=ja");
+        driver.findElement(By.id("read-" + report)).click();
+        assertThat(path()).isEqualTo("/items/" + report + "/view");
+        assertThat(driver.findElements(By.id("viewer-download"))).hasSize(1);
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const i = document.querySelector('.viewer-page img'); return i.complete ? i.naturalWidth : 0;"))
+                .intValue()).as("the watermarked page image is shown").isPositive();
+        screenshot("information-viewer-council-ja");
+        assertNoSeriousViolations("viewer of a council item (ja)");
+        open(path() + "?lang=en");
+        waitForLang("en");
+        screenshot("information-viewer-council-en");
+        assertNoSeriousViolations("viewer of a council item (en)");
+
         open("/items/" + data + "?lang=en");
         screenshot("information-item-controlled-en");
         driver.findElement(By.cssSelector("a[href*='/designations/']")).click();

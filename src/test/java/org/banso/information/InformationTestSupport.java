@@ -96,14 +96,28 @@ final class InformationTestSupport extends ApiScript {
         return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
     }
 
+    /** Uploads a file of any type; answers the item's id. */
+    String uploadFile(String council, Person person, String title, String category, String filename,
+                      String contentType, byte[] bytes) throws Exception {
+        MvcResult result = uploadRequest(council, person, title, category, null,
+                new MockMultipartFile("file", filename, contentType, bytes));
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
+    }
+
     MvcResult uploadRequest(String council, Person person, String title, String category, String projectId,
                             String text) throws Exception {
+        return uploadRequest(council, person, title, category, projectId,
+                new MockMultipartFile("file", "note.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private MvcResult uploadRequest(String council, Person person, String title, String category, String projectId,
+                                    MockMultipartFile file) throws Exception {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("title", title);
         meta.put("category", category);
         meta.put("projectId", projectId);
-        var request = multipart("/api/v1/councils/" + council + "/items")
-                .file(new MockMultipartFile("file", "note.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)))
+        var request = multipart("/api/v1/councils/" + council + "/items").file(file)
                 .file(new MockMultipartFile("meta", "", MediaType.APPLICATION_JSON_VALUE,
                         json.writeValueAsBytes(meta)));
         if (person != null) {

@@ -2,8 +2,11 @@ package org.banso.information;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.banso.identity.IdentityManagement;
 import org.banso.support.ApiScript.Person;
 import org.banso.information.tracing.TracingFixtures;
@@ -30,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The page viewer route (R17): a VIEW_ONLY item is shown to its designation's scope as watermarked page images, the
- * access policy decides each request (action VIEW, logged), and nobody else learns that the item exists.
+ * access policy decides each request (action VIEW, logged), and nobody else learns that the item exists. Every other
+ * council item the viewer renders (text, PDF, PNG, JPEG) is read there too, its download staying available (issue 17).
  */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
@@ -121,6 +126,86 @@ class ItemViewerTest {
                 .hasSizeGreaterThanOrEqualTo(4);
         int anonymous = api.page("/items/" + item + "/view/pages/1.png", null).getResponse().getStatus();
         assertThat(anonymous).isIn(302, 401);
+    }
+
+    @Test
+    void r17_aCouncilItemThatIsNotViewOnlyIsReadInTheViewerAndStaysDownloadable() throws Exception {
+        String note = api.upload(council, startup, "協議会内の議事メモ", "SAMPLING_DATA", TracingFixtures.seed());
+
+        String itemPage = html(api.page("/items/" + note + "?lang=ja", company));
+        assertThat(itemPage).as("read in the browser and download, both offered")
+                .contains("id=\"view\"", "/items/" + note + "/view", "/items/" + note + "/content");
+        MvcResult viewer = api.page("/items/" + note + "/view?lang=ja", company);
+        assertThat(viewer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(html(viewer)).contains("id=\"viewer-download\"", "/items/" + note + "/content",
+                "/items/" + note + "/view/pages/1.png").doesNotContain("ダウンロードはできません");
+
+        BufferedImage companys = png(note, 1, company);
+        BufferedImage startups = png(note, 1, startup);
+        assertThat(differing(companys, startups)).as("each reader's own watermark").isPositive();
+        assertThat(events.stream(InformationEvents.AccessDecided.class)
+                .filter(e -> e.item() != null && e.item().value().toString().equals(note)
+                        && e.action() == InformationAction.VIEW && e.permitted()))
+                .as("every look is the policy's decision, logged").hasSizeGreaterThanOrEqualTo(4);
+
+        for (Person person : List.of(outsider)) {
+            assertThat(api.page("/items/" + note + "/view", person).getResponse().getStatus()).isEqualTo(404);
+            assertThat(api.page("/items/" + note + "/view/pages/1.png", person).getResponse().getStatus())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void r17_anImageIsOneWatermarkedPageAndTheListingOffersReadingOnlyWhatTheViewerRenders() throws Exception {
+        BufferedImage drawing = new BufferedImage(900, 500, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = drawing.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 900, 500);
+        g.setColor(new Color(0, 90, 160));
+        g.fillRect(80, 80, 300, 200);
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(drawing, "png", bytes);
+        String figure = api.uploadFile(council, startup, "試作センサの構成図", "SAMPLING_DATA", "figure.png",
+                "image/png", bytes.toByteArray());
+        String sheet = api.uploadFile(council, startup, "評価データ表", "SAMPLING_DATA", "data.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook());
+
+        MvcResult viewer = api.page("/items/" + figure + "/view?lang=en", company);
+        assertThat(viewer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(html(viewer)).contains("Page 1 of 1").doesNotContain("rel=\"next\"");
+        BufferedImage companys = png(figure, 1, company);
+        assertThat(companys.getWidth()).as("a landscape A4 page").isGreaterThan(companys.getHeight());
+        assertThat(differing(companys, png(figure, 1, startup))).as("each reader's own watermark").isPositive();
+        assertThat(api.page("/items/" + figure + "/view/pages/2.png", company).getResponse().getStatus())
+                .isEqualTo(404);
+
+        String listing = html(api.page("/councils/" + council + "/items?lang=ja", company));
+        assertThat(listing).as("one click from the listing to the viewer")
+                .contains("id=\"read-" + figure + "\"", "href=\"/items/" + figure + "/view\"")
+                .doesNotContain("read-" + sheet);
+        assertThat(html(api.page("/items/" + sheet + "?lang=ja", company))).doesNotContain("id=\"view\"")
+                .contains("/items/" + sheet + "/content");
+        assertThat(api.page("/items/" + sheet + "/view", company).getResponse().getStatus()).isEqualTo(415);
+        assertThat(html(api.page("/councils/" + council + "/items?lang=ja", outsider))).doesNotContain(figure);
+    }
+
+    private BufferedImage png(String item, int page, Person person) throws Exception {
+        MvcResult result = api.page("/items/" + item + "/view/pages/" + page + ".png", person);
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return ImageIO.read(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
+    }
+
+    private static String html(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] workbook() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.createSheet("評価").createRow(0).createCell(0).setCellValue("感度");
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static long differing(BufferedImage a, BufferedImage b) {

@@ -2,12 +2,9 @@ package org.banso.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +13,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.banso.notification.internal.NotificationTestHooks;
@@ -52,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({TestClockConfiguration.class, NotificationTestHooks.class})
 class NotificationBrowserTest extends BrowserTestSupport {
 
-    private static final int HTTP_PORT = freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1",
+    private static final int HTTP_PORT = MailCapture.freePort();
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(MailCapture.freePort(), "127.0.0.1",
             ServerSetup.PROTOCOL_SMTP));
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/notifications/[0-9a-f-]+/open");
 
@@ -112,8 +108,8 @@ class NotificationBrowserTest extends BrowserTestSupport {
         // each representative gets an e-mail in their language, with the council's name and no proposal text
         MimeMessage toPi = awaitMail(pi, "提案への回答のお願い");
         MimeMessage toStartup = awaitMail(startup, "A proposal awaits your answer");
-        assertThat(body(toPi)).contains(councilName).doesNotContain("試作センサ").contains("期限：");
-        assertThat(body(toStartup)).contains("no answer never counts as consent").doesNotContain("論文発表");
+        assertThat(MailCapture.body(toPi)).contains(councilName).doesNotContain("試作センサ").contains("期限：");
+        assertThat(MailCapture.body(toStartup)).contains("no answer never counts as consent").doesNotContain("論文発表");
 
         // the PI opens the link, signs in and answers: at most 3 clicks
         signedOutInJapanese();
@@ -125,7 +121,7 @@ class NotificationBrowserTest extends BrowserTestSupport {
                 .as("the proposal is on the home page, one click from the answer").hasSize(1);
         driver.manage().deleteAllCookies();
 
-        Matcher link = LINK.matcher(body(toPi));
+        Matcher link = LINK.matcher(MailCapture.body(toPi));
         assertThat(link.find()).as("the e-mail's link").isTrue();
         driver.get(link.group()); // opening the e-mail's link is the first click
         clicks = 1;
@@ -143,7 +139,7 @@ class NotificationBrowserTest extends BrowserTestSupport {
         clock.advance(Duration.ofDays(2).plusHours(1));
         assertThat(hooks.remind()).isPositive();
         MimeMessage reminder = awaitMail(startup, "A proposal's response deadline is near");
-        assertThat(body(reminder)).contains(councilName);
+        assertThat(MailCapture.body(reminder)).contains(councilName);
         awaitMail(official, "提案の回答期限が近づいています");
         assertThat(subjectsTo(pi)).as("the PI answered: no reminder").noneMatch(s -> s.contains("回答期限"));
 
@@ -177,7 +173,7 @@ class NotificationBrowserTest extends BrowserTestSupport {
                 "role", "COMPANY", "invitee", Map.of("name", "招待 花子", "organization", "【架空】未来株式会社",
                         "email", address, "language", "ja")), 201).get("acceptPath").asString();
         MimeMessage invitation = awaitMail(address, "協議会への招待");
-        assertThat(body(invitation)).contains(accept).doesNotContain(councilName);
+        assertThat(MailCapture.body(invitation)).contains(accept).doesNotContain(councilName);
         driver.manage().deleteAllCookies();
         open(accept + "?lang=ja");
         screenshot("notification-invitation-ja");
@@ -225,44 +221,17 @@ class NotificationBrowserTest extends BrowserTestSupport {
         return awaitMail(person.username() + "@example.jp", subject);
     }
 
-    /** The first mail to the address whose subject contains the text; waits (bounded) for the sending job. */
     private static MimeMessage awaitMail(String address, String subject) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            for (MimeMessage message : SMTP.getReceivedMessages()) {
-                if (to(message, address) && message.getSubject() != null && message.getSubject().contains(subject)) {
-                    return message;
-                }
-            }
-            assertThat(System.nanoTime()).as("a mail to %s about %s", address, subject).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return MailCapture.awaitMail(SMTP, address, subject);
     }
 
     private static List<String> subjectsTo(Person person) throws MessagingException {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage message : SMTP.getReceivedMessages()) {
-            if (to(message, person.username() + "@example.jp")) {
+            if (MailCapture.to(message, person.username() + "@example.jp")) {
                 subjects.add(message.getSubject());
             }
         }
         return subjects;
-    }
-
-    private static boolean to(MimeMessage message, String address) throws MessagingException {
-        Address[] recipients = message.getAllRecipients();
-        return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equals(address));
-    }
-
-    private static String body(MimeMessage message) throws IOException, MessagingException {
-        return (String) message.getContent();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

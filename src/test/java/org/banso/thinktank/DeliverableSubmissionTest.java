@@ -170,11 +170,12 @@ class DeliverableSubmissionTest {
         mvc.perform(get("/thinktank/entities").session(session))
                 .andExpect(content().string(containsString("報告書として提出する")))
                 .andExpect(content().string(containsString("value=\"" + council + "\"")));
-        MvcResult refused = mvc.perform(pageSubmission(session, council))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attributeExists("deliverableError")).andReturn();
-        mvc.perform(get("/thinktank/entities").session(session).flashAttrs(refused.getFlashMap()))
-                .andExpect(content().string(containsString("成果物を提出できませんでした。")))
+        // issue 17: the refusal comes back on the deliverable's row, with the error summary linking to it
+        mvc.perform(pageSubmission(session, council))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("href=\"#councilId\"")))
+                .andExpect(content().string(containsString("id=\"councilId-error\"")))
                 .andExpect(content().string(containsString("先に誓約書に署名してください（R12）。")));
         assertUnsubmitted();
 

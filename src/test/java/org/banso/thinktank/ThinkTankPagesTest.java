@@ -103,7 +103,7 @@ class ThinkTankPagesTest {
         MockHttpSession ministry = session("MINISTRY_OFFICIAL");
         mvc.perform(post("/thinktank/entities").session(ministry).with(csrf()).param("organizationId", "")
                         .param("analysisCapability", "分析"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("入力内容に誤りがあります")));
     }
 
@@ -126,8 +126,9 @@ class ThinkTankPagesTest {
         mvc.perform(post("/thinktank/commissions").session(session("MINISTRY_OFFICIAL")).with(csrf())
                         .param("lang", "en").param("entityId", entityId).param("subject", "調査")
                         .param("periodStart", "2026-04-01").param("periodEnd", "2028-03-31"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("The entity is not qualified")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"entityId-error\"")))
+                .andExpect(content().string(containsString("The entity does not meet the requirements (R18).")));
     }
 
     @Test
@@ -144,7 +145,7 @@ class ThinkTankPagesTest {
                         .param("c01", "9").param("c02", "1/9").param("c12", "9")
                         .param("label0", "a").param("field0", "optics").param("needs0", "3").param("risk0", "3")
                         .param("label1", "b").param("field1", "semiconductors").param("needs1", "3").param("risk1", "3"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("入力内容に誤りがあります")))
                 .andExpect(content().string(containsString("上限0.1を超えています")));
     }

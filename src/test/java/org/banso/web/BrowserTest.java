@@ -240,9 +240,9 @@ class BrowserTest extends BrowserTestSupport {
 
         for (String criterion : List.of("japanStrength", "foreignRdStatus", "socialNeeds", "leakageRisk",
                 "dependenceRisk")) {
-            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(criterion + "-score")))
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(criterion + "Score")))
                     .selectByValue("4");
-            driver.findElement(By.id(criterion + "-evidence")).sendKeys("根拠：" + criterion);
+            driver.findElement(By.id(criterion + "Evidence")).sendKeys("根拠：" + criterion);
         }
         driver.findElement(By.id("superiority")).sendKeys("小型化と精度で優位");
         driver.findElement(By.id("inputReference")).sendKeys("シンクタンク調査報告（2026年）");

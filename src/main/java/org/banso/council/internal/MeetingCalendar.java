@@ -1,40 +1,17 @@
 package org.banso.council.internal;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.UUID;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Status;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.validate.ValidationException;
+import org.banso.council.MeetingCalendars;
+import org.banso.council.MeetingId;
 
 /**
- * A council meeting as an iCalendar (RFC 5545) object for people's calendars, written with iCal4j: text escaping,
- * CRLF line ends and the folding of long lines are the library's. Times are UTC ({@code 20261201T010000Z}), so no
- * time-zone definition is needed. It carries the title, place and link only — never the agenda, which is non-public
+ * A council meeting as an iCalendar (RFC 5545) object for people's calendars, through the one writer
+ * ({@link MeetingCalendars}). It carries the title, place and link only — never the agenda, which is non-public
  * council information (R12).
  */
 final class MeetingCalendar {
-
-    static final String PRODUCT = "-//Banso//Council meetings//JA";
-
-    /**
-     * iCal4j folds after a number of UTF-16 units, RFC 5545 §3.1 asks for lines of at most 75 octets: a unit is at
-     * most 3 octets of UTF-8 (a character outside the BMP is 4 octets in 2 units), so 25 units keep every line of
-     * Japanese text within 75 octets. ASCII lines fold earlier than they must, which every reader unfolds.
-     */
-    static final int FOLD_UNITS = 25;
 
     private MeetingCalendar() {
     }
@@ -56,51 +33,7 @@ final class MeetingCalendar {
      */
     static String of(UUID meeting, String title, Instant start, Instant end, String place, String link,
                      Instant stamp, int sequence, boolean cancelled) {
-        VEvent event = new VEvent(start, end, title);
-        event.add(new Uid(meeting + "@banso"));
-        event.add(new Sequence(sequence));
-        if (cancelled) {
-            event.add(new Status(Status.VALUE_CANCELLED));
-        }
-        // the constructor stamps the event with the system time; the stamp is the caller's clock's
-        event.replace(new DtStamp(stamp));
-        if (place != null) {
-            event.add(new Location(place));
-        }
-        if (link != null) {
-            event.add(new Url(uri(link)));
-        }
-        Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults().withComponent(event).getFluentTarget();
-        StringWriter ics = new StringWriter();
-        try {
-            new CalendarOutputter(true, FOLD_UNITS).output(calendar, ics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ValidationException e) {
-            throw new IllegalStateException("The meeting is not a valid iCalendar event: " + e.getMessage(), e);
-        }
-        return ics.toString();
-    }
-
-    /**
-     * The link as an ASCII URI (RFC 3986). The council accepts any {@code https://} link without white space, which may
-     * hold characters a URI must escape ({@code |}, {@code ^}, {@code {}}, non-ASCII): those are escaped; what is
-     * escaped already stays as it is (escaping it again would double its {@code %}s).
-     */
-    private static URI uri(String link) {
-        URI uri;
-        try {
-            uri = new URI(link);
-        } catch (URISyntaxException notYetAUri) {
-            int colon = link.indexOf(':');
-            int hash = link.indexOf('#', colon + 1);
-            try {
-                uri = new URI(link.substring(0, colon), hash < 0 ? link.substring(colon + 1)
-                        : link.substring(colon + 1, hash), hash < 0 ? null : link.substring(hash + 1));
-            } catch (URISyntaxException | IndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("Not a link: " + link, e);
-            }
-        }
-        return URI.create(uri.toASCIIString());
+        return MeetingCalendars.write(MeetingCalendars.event(new MeetingId(meeting), title, start, end, place, link,
+                stamp, sequence, cancelled), null);
     }
 }

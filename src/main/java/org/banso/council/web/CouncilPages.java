@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpSession;
 import org.banso.council.ConsentDecision;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
@@ -237,14 +238,14 @@ class CouncilPages {
     @PostMapping("/councils/{id}/pledges")
     String sign(@PathVariable UUID id, @RequestParam(required = false) String accept,
                 @RequestParam(required = false) String language, @AuthenticationPrincipal BansoUser user,
-                RedirectAttributes redirect) {
+                HttpSession session, RedirectAttributes redirect) {
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             if (!"true".equals(accept)) {
                 throw BansoException.invalid("accept", "Tick the box to accept the pledge.");
             }
             pledges.sign(new CouncilId(id), language, user);
             redirect.addFlashAttribute("saved", "pledge.signedNotice");
-            return "redirect:/councils/" + id;
+            return "redirect:" + AfterPledge.signed(session, new CouncilId(id));
         });
     }
 

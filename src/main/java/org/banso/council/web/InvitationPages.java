@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.InvitationPreview;
 import org.banso.council.InvitationId;
@@ -146,6 +147,7 @@ class InvitationPages {
         } catch (ServletException e) {
             return "redirect:/login?registered";
         }
+        AfterPledge.joined(request.getSession(), council);
         redirect.addFlashAttribute("saved", "invitation.registered");
         return "redirect:/councils/" + council + "#pledge";
     }
@@ -167,9 +169,11 @@ class InvitationPages {
     }
 
     @PostMapping("/invitations/{token}/accept")
-    String accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+    String accept(@PathVariable String token, @AuthenticationPrincipal BansoUser user, HttpSession session,
+                  RedirectAttributes redirect) {
         return errorMessages.attempt(redirect, "redirect:/invitations/" + token, () -> {
             CouncilId council = invitations.accept(token, user);
+            AfterPledge.joined(session, council);
             redirect.addFlashAttribute("saved", "invitation.joined");
             return "redirect:/councils/" + council + "#pledge";
         });

@@ -24,6 +24,7 @@ import org.banso.identity.UserId;
 import org.banso.identity.UserView;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,10 +78,18 @@ class AwardInviting implements AwardInvitations {
         }
         invitations.inviteAll(new org.banso.council.CouncilId(awarded.council()), chosen.stream()
                 .map(i -> new Invitations.NamedInvitation(i.role(), new Invitations.Invitee(i.personName(),
-                        i.organizationName(), i.email(), null))).toList(), actor);
+                        i.organizationName(), i.email(), officersLanguage()))).toList(), actor);
         jdbc.sql("update funding_project set invitations_sent_at = ?, invitations_sent_by = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), actor.id().value(), project.value()).update();
         return chosen;
+    }
+
+    /**
+     * The awarding officer's page language: an invitee who chose a language in their settings gets the mail in theirs
+     * (the notification module asks), anyone else in the language the officer works in.
+     */
+    private static String officersLanguage() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ja";
     }
 
     /** The awarding officer's K Program project with a council; anything else is {@code not-found}. */

@@ -1,11 +1,11 @@
 package org.banso.guideline.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
 import org.banso.guideline.GuidelineModel.MeasureKind;
 import org.banso.guideline.GuidelineModel.MeasureStatus;
 import org.banso.guideline.GuidelineModel.NewMeasure;
@@ -13,6 +13,10 @@ import org.banso.guideline.GuidelineModel.NewSection;
 import org.banso.guideline.GuidelineModel.NewVersion;
 import org.banso.guideline.GuidelineModel.Version;
 import org.banso.guideline.Guidelines;
+import org.banso.guideline.web.GuidelineForms.DraftForm;
+import org.banso.guideline.web.GuidelineForms.MeasureForm;
+import org.banso.guideline.web.GuidelineForms.MeasureStatusForm;
+import org.banso.guideline.web.GuidelineForms.SectionForm;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationId;
@@ -24,8 +28,7 @@ import org.banso.shared.ProblemCode;
 import org.banso.technology.Technology;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyRegistry;
-import org.banso.web.FieldErrorMessages;
-import org.banso.web.FormValues;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
 import org.banso.web.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +37,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The guideline's pages: the public guideline in force, and program officers' drafting. */
@@ -48,15 +52,13 @@ class GuidelinePages {
     private final IdentityManagement identity;
     private final TechnologyRegistry technologies;
     private final GuidelinePdfs pdfs;
-    private final FieldErrorMessages errorMessages;
 
     GuidelinePages(Guidelines guidelines, IdentityManagement identity, TechnologyRegistry technologies,
-                   GuidelinePdfs pdfs, FieldErrorMessages errorMessages) {
+                   GuidelinePdfs pdfs) {
         this.guidelines = guidelines;
         this.identity = identity;
         this.technologies = technologies;
         this.pdfs = pdfs;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/guideline")
@@ -74,64 +76,71 @@ class GuidelinePages {
     @GetMapping("/guidelines")
     String versions(Model model, @AuthenticationPrincipal BansoUser user) {
         requireProgramOfficer(user);
-        model.addAttribute("versions", guidelines.versions(user));
-        model.addAttribute("current", guidelines.current().orElse(null));
-        model.addAttribute("form", Map.of());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("draftForm", DraftForm.empty(guidelines.current().map(Version::id).orElse(null)));
+        fillVersions(model, user);
         return "guideline/versions";
     }
 
     @PostMapping("/guidelines")
-    String draft(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user) {
-        try {
-            UUID basedOn = form.get("basedOnId") == null || form.get("basedOnId").isBlank() ? null
-                    : UUID.fromString(form.get("basedOnId"));
-            Version draft = guidelines.draft(new NewVersion(form.get("titleJa"), form.get("titleEn"), basedOn), user);
-            return "redirect:/guidelines/" + draft.id();
-        } catch (BansoException e) {
-            requireProgramOfficer(user);
-            model.addAttribute("versions", guidelines.versions(user));
-            model.addAttribute("current", guidelines.current().orElse(null));
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errorMessages.byField(e));
-            return "guideline/versions";
+    String draft(@Valid @ModelAttribute("draftForm") DraftForm form, BindingResult errors, Model model,
+                 @AuthenticationPrincipal BansoUser user) {
+        requireProgramOfficer(user);
+        if (!errors.hasErrors()) {
+            try {
+                Version draft = guidelines.draft(new NewVersion(form.titleJa(), form.titleEn(), form.basedOnId()),
+                        user);
+                return "redirect:/guidelines/" + draft.id();
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillVersions(model, user);
+        return "guideline/versions";
+    }
+
+    private void fillVersions(Model model, BansoUser user) {
+        model.addAttribute("versions", guidelines.versions(user));
+        model.addAttribute("current", guidelines.current().orElse(null));
     }
 
     @GetMapping("/guidelines/{id}")
     String version(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        fillVersion(model, id, user, Map.of(), Map.of());
+        fillVersion(model, id, user);
         return "guideline/version";
     }
 
     @PostMapping("/guidelines/{id}/sections")
-    String addSection(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
-                      @AuthenticationPrincipal BansoUser user) {
-        try {
-            guidelines.addSection(id, new NewSection(form.get("headingJa"), form.get("headingEn"),
-                    form.get("bodyJa"), form.get("bodyEn")), user);
-            return "redirect:/guidelines/" + id + "#sections";
-        } catch (BansoException e) {
-            return redisplay(e, id, model, user, Map.of("section", form));
+    String addSection(@PathVariable UUID id, @Valid @ModelAttribute("sectionForm") SectionForm form,
+                      BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user) {
+        if (!errors.hasErrors()) {
+            try {
+                guidelines.addSection(id, new NewSection(form.headingJa(), form.headingEn(), form.bodyJa(),
+                        form.bodyEn()), user);
+                return "redirect:/guidelines/" + id + "#sections";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillVersion(model, id, user);
+        return "guideline/version";
     }
 
     @PostMapping("/guidelines/{id}/measures")
-    String addMeasure(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                      @RequestParam(name = "technologyIds", required = false) List<UUID> technologyIds, Model model,
-                      @AuthenticationPrincipal BansoUser user) {
-        try {
-            MeasureKind kind = FormValues.parse(form.get("kind"), MeasureKind::valueOf);
-            UUID ministry = FormValues.parse(form.get("responsibleMinistryId"), UUID::fromString);
-            guidelines.addMeasure(id, new NewMeasure(kind, form.get("titleJa"), form.get("titleEn"),
-                    form.get("descriptionJa"), form.get("descriptionEn"),
-                    ministry == null ? null : new OrganizationId(ministry),
-                    technologyIds == null ? List.of() : technologyIds.stream().map(TechnologyId::new).toList()),
-                    user);
-            return "redirect:/guidelines/" + id + "#measures";
-        } catch (BansoException e) {
-            return redisplay(e, id, model, user, Map.of("measure", form));
+    String addMeasure(@PathVariable UUID id, @Valid @ModelAttribute("measureForm") MeasureForm form,
+                      BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user) {
+        if (!errors.hasErrors()) {
+            try {
+                guidelines.addMeasure(id, new NewMeasure(form.kind(), form.titleJa(), form.titleEn(),
+                        form.descriptionJa(), form.descriptionEn(), new OrganizationId(form.responsibleMinistryId()),
+                        form.technologyIds() == null ? List.of()
+                                : form.technologyIds().stream().map(TechnologyId::new).toList()), user);
+                return "redirect:/guidelines/" + id + "#measures";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillVersion(model, id, user);
+        return "guideline/version";
     }
 
     @PostMapping("/guidelines/{id}/enforce")
@@ -145,30 +154,38 @@ class GuidelinePages {
             if (e.code() != ProblemCode.GUIDELINE_INCOMPLETE) {
                 throw e;
             }
-            fillVersion(model, id, user, Map.of(), Map.of());
+            fillVersion(model, id, user);
             model.addAttribute("incomplete", true);
             return "guideline/version";
         }
     }
 
+    /**
+     * A measure's status from its row; a status or version that does not bind comes back on the version page
+     * (the one the row belongs to), the row's select marked.
+     */
     @PostMapping("/guidelines/measures/{measureId}/status")
-    String measureStatus(@PathVariable UUID measureId, @RequestParam String status, @RequestParam UUID versionId,
-                         @AuthenticationPrincipal BansoUser user) {
-        guidelines.changeMeasureStatus(measureId, FormValues.parse(status, MeasureStatus::valueOf), user);
-        return "redirect:/guidelines/" + versionId + "#measures";
-    }
-
-    private String redisplay(BansoException e, UUID id, Model model, BansoUser user,
-                             Map<String, Map<String, String>> forms) {
-        if (e.code() != ProblemCode.VALIDATION_FAILED) {
-            throw e;
+    String measureStatus(@PathVariable UUID measureId,
+                         @Valid @ModelAttribute("measureStatusForm") MeasureStatusForm form, BindingResult errors,
+                         Model model, @AuthenticationPrincipal BansoUser user) {
+        if (!errors.hasErrors()) {
+            try {
+                guidelines.changeMeasureStatus(measureId, form.status(), user);
+                return "redirect:/guidelines/" + form.versionId() + "#measures";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
-        fillVersion(model, id, user, forms, errorMessages.byField(e));
+        requireProgramOfficer(user);
+        Version version = guidelines.versions(user).stream()
+                .filter(v -> v.measures().stream().anyMatch(m -> m.id().equals(measureId))).findFirst()
+                .orElseThrow(() -> BansoException.notFound("The measure"));
+        model.addAttribute("statusMeasureId", measureId);
+        fillVersion(model, version.id(), user);
         return "guideline/version";
     }
 
-    private void fillVersion(Model model, UUID id, BansoUser user, Map<String, Map<String, String>> forms,
-                             Map<String, String> errors) {
+    private void fillVersion(Model model, UUID id, BansoUser user) {
         Version version = guidelines.version(id, user)
                 .orElseThrow(() -> BansoException.notFound("The guideline version"));
         model.addAttribute("version", version);
@@ -177,9 +194,12 @@ class GuidelinePages {
         model.addAttribute("canChangeStatus", user != null && user.hasRole(Role.PROGRAM_OFFICER));
         model.addAttribute("kinds", MeasureKind.values());
         model.addAttribute("measureStatuses", MeasureStatus.values());
-        model.addAttribute("sectionForm", forms.getOrDefault("section", Map.of()));
-        model.addAttribute("measureForm", forms.getOrDefault("measure", Map.of()));
-        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("sectionForm")) {
+            model.addAttribute("sectionForm", SectionForm.empty());
+        }
+        if (!model.containsAttribute("measureForm")) {
+            model.addAttribute("measureForm", MeasureForm.empty());
+        }
         fillLookups(model, user);
     }
 

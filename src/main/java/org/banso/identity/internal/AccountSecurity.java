@@ -108,6 +108,24 @@ public class AccountSecurity {
                 properties.stepUpWindow().toMinutes());
     }
 
+    /** A passkey of the account by its name, for the page that asks before revoking it; empty if not the account's. */
+    public Optional<String> passkeyLabel(BansoUser user, String credentialId) {
+        return passkeys.of(user.id()).stream().filter(p -> p.id().equals(credentialId)).findFirst()
+                .map(Passkeys.Passkey::label);
+    }
+
+    /** The provider of one of the account's OIDC links, by name, for the page that asks before unlinking it. */
+    public Optional<String> linkProviderName(BansoUser user, UUID link) {
+        return links.of(user.id()).stream().filter(l -> l.id().equals(link)).findFirst()
+                .map(l -> providerName(l.registrationId()));
+    }
+
+    /** The device of one of the account's open sessions, for the page that asks before ending it. */
+    public Optional<String> sessionDevice(BansoUser user, UUID session) {
+        return sessions.openSessions(user.id()).stream().filter(r -> r.id().equals(session)).findFirst()
+                .map(SessionRecords.SessionRecord::device);
+    }
+
     /** Has the account an authenticator app, a passkey, recovery codes? For the second-factor page. */
     public record Factors(boolean totp, boolean passkey, int recoveryCodes, boolean stepUp) {
         public boolean any() {

@@ -71,6 +71,12 @@ class Accounts {
                         rs.getInt("credentials_version"))).optional();
     }
 
+    /** The enabled accounts with this address (compared without case). */
+    List<UserView> enabledByEmail(String email) {
+        return jdbc.sql(SELECT + " where lower(a.email) = lower(?) and a.enabled group by a.id").param(email)
+                .query(Accounts::map).list();
+    }
+
     Optional<Account> accountById(UserId id) {
         return jdbc.sql(SELECT + " where a.id = ? group by a.id").param(id.value())
                 .query((rs, n) -> new Account(map(rs, n), rs.getString("password_hash"),

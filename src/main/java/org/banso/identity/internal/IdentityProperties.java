@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param tokenLifetime          how long an API token stays valid
  * @param minPasswordLength      shortest password accepted for a new account or a password change
+ * @param passwordHashCost       bcrypt's cost factor (log2 of its rounds, 4–31) for new password hashes; every hash
+ *                               keeps its own cost, so a change applies to passwords set afterwards. The test profile
+ *                               lowers it: the suite hashes and checks passwords well over a thousand times
  * @param minPasswordEntropy     bits of entropy (nbvcxz's estimate: dictionaries of common passwords, words and names,
  *                               keyboard patterns, repeats, dates) a new password must reach
  * @param adminPassword          the first administrator's password ({@code BANSO_ADMIN_PASSWORD}); generated when empty
@@ -35,6 +38,7 @@ record IdentityProperties(
         @DefaultValue("8h") Duration tokenLifetime,
         @DefaultValue("12") int minPasswordLength,
         @DefaultValue("35") double minPasswordEntropy,
+        @DefaultValue("10") int passwordHashCost,
         @DefaultValue("") String adminPassword,
         @DefaultValue("50000") int accountStateCacheSize,
         @DefaultValue("30s") Duration accountStateCacheTtl,

@@ -254,6 +254,16 @@ public class IdentityService implements IdentityManagement {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<UserView> userByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<UserView> holders = accounts.enabledByEmail(email.strip());
+        return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+
+    @Override
     @Transactional
     public UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor) {
         requireAdmin(actor);

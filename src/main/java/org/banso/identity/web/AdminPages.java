@@ -1,8 +1,6 @@
 package org.banso.identity.web;
 
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.IdentityManagement.NewOrganization;
@@ -21,18 +20,20 @@ import org.banso.identity.OrganizationView;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
+import org.banso.identity.web.AdminForms.OrganizationForm;
+import org.banso.identity.web.AdminForms.UserForm;
 import org.banso.shared.BansoException;
 import org.banso.web.Confirmation;
-import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
-import org.banso.web.FormValues;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,65 +44,67 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminPages {
 
     private final IdentityManagement identity;
-    private final FieldErrorMessages errorMessages;
 
-    AdminPages(IdentityManagement identity, FieldErrorMessages errorMessages) {
+    AdminPages(IdentityManagement identity) {
         this.identity = identity;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/admin/organizations")
     String organizations(Model model, @AuthenticationPrincipal BansoUser user) {
         requireAdmin(user);
-        model.addAttribute("organizations", identity.organizations());
-        model.addAttribute("kinds", OrganizationKind.values());
-        model.addAttribute("form", Map.of());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("organizationForm", OrganizationForm.empty());
+        fillOrganizationsPage(model);
         return "identity/organizations";
     }
 
     @PostMapping("/admin/organizations")
-    String registerOrganization(@RequestParam Map<String, String> form, Model model,
-                                @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        try {
-            OrganizationKind kind = FormValues.parse(form.get("kind"), OrganizationKind::valueOf);
-            OrganizationView org = identity.registerOrganization(new NewOrganization(form.get("name"),
-                    form.get("nameEn"), kind, form.get("corporateNumber")), user);
-            redirect.addFlashAttribute("saved", org.name());
-            return "redirect:/admin/organizations";
-        } catch (BansoException e) {
-            model.addAttribute("organizations", identity.organizations());
-            model.addAttribute("kinds", OrganizationKind.values());
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errorMessages.byField(e));
-            return "identity/organizations";
+    String registerOrganization(@Valid @ModelAttribute("organizationForm") OrganizationForm form,
+                                BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user,
+                                RedirectAttributes redirect) {
+        requireAdmin(user);
+        if (!errors.hasErrors()) {
+            try {
+                OrganizationView org = identity.registerOrganization(new NewOrganization(form.name(),
+                        form.nameEn(), form.kind(), form.corporateNumber()), user);
+                redirect.addFlashAttribute("saved", org.name());
+                return "redirect:/admin/organizations";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillOrganizationsPage(model);
+        return "identity/organizations";
+    }
+
+    private void fillOrganizationsPage(Model model) {
+        model.addAttribute("organizations", identity.organizations());
+        model.addAttribute("kinds", OrganizationKind.values());
     }
 
     @GetMapping("/admin/users")
     String users(Model model, @AuthenticationPrincipal BansoUser user) {
-        fillUsersPage(model, user, Map.of(), Map.of());
+        model.addAttribute("userForm", UserForm.empty());
+        fillUsersPage(model, user);
         return "identity/users";
     }
 
     @PostMapping("/admin/users")
-    String createUser(@RequestParam Map<String, String> form, @RequestParam(name = "roles", required = false)
-    List<String> roles, Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        try {
-            Set<Role> roleSet = roles == null ? Set.of() : roles.stream()
-                    .map(r -> FormValues.parse(r, Role::valueOf)).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            UUID org = FormValues.parse(form.get("organizationId"), UUID::fromString);
-            var created = identity.createUser(new NewUser(form.get("username"), form.get("displayName"),
-                    form.get("email"), org == null ? null : new OrganizationId(org), roleSet, form.get("password")),
-                    user);
-            redirect.addFlashAttribute("saved", created.username());
-            return "redirect:/admin/users";
-        } catch (BansoException e) {
-            Map<String, String> kept = new HashMap<>(form);
-            kept.remove("password");
-            fillUsersPage(model, user, kept, errorMessages.byField(e));
-            return "identity/users";
+    String createUser(@Valid @ModelAttribute("userForm") UserForm form, BindingResult errors, Model model,
+                      @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                Set<Role> roles = EnumSet.noneOf(Role.class);
+                roles.addAll(form.roles());
+                var created = identity.createUser(new NewUser(form.username(), form.displayName(), form.email(),
+                        new OrganizationId(form.organizationId()), roles, form.password()), user);
+                redirect.addFlashAttribute("saved", created.username());
+                return "redirect:/admin/users";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillUsersPage(model, user);
+        return "identity/users";
     }
 
     /**
@@ -140,13 +143,11 @@ class AdminPages {
         return "identity/users :: row";
     }
 
-    private void fillUsersPage(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
+    private void fillUsersPage(Model model, BansoUser user) {
         model.addAttribute("users", identity.users(user));
         model.addAttribute("organizations", identity.organizations());
         model.addAttribute("organizationNames", organizationNames());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
     }
 
     private Map<OrganizationId, OrganizationView> organizationNames() {

@@ -29,6 +29,7 @@ import org.banso.information.InformationItems.ItemSummary;
 import org.banso.information.InformationItems.ItemView;
 import org.banso.information.ItemCategory;
 import org.banso.information.ItemId;
+import org.banso.information.ItemViewing;
 import org.banso.information.Marking;
 import org.banso.shared.BansoException;
 import org.banso.web.FieldErrorMessages;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The information pages: a council's items (marking badges, countdowns, designations, upload form), an item (metadata,
- * versions, download only when the policy permits it, the viewer link for view-only items), a designation, and the
+ * versions, download only when the policy permits it, the viewer link for every item the viewer can show), a designation, and the
  * public results. Every decision is the facade's and the policy's (R17); this class asks, never decides.
  */
 @Controller
@@ -66,9 +67,11 @@ class InformationPages {
     private final FieldErrorMessages errorMessages;
     private final Clock clock;
     private final Funding funding;
+    private final ItemViewing viewing;
 
     InformationPages(InformationItems items, InformationAccessPolicy policy, Councils councils, Proposals proposals,
                      IdentityManagement identity, FieldErrorMessages errorMessages, Clock clock, Funding funding,
+                     ItemViewing viewing,
                      @org.springframework.beans.factory.annotation.Value("${banso.information.listing-page-size:200}")
                      int pageSize) {
         this.pageSize = pageSize;
@@ -80,6 +83,7 @@ class InformationPages {
         this.errorMessages = errorMessages;
         this.clock = clock;
         this.funding = funding;
+        this.viewing = viewing;
     }
 
     @GetMapping("/councils/{id}/items")
@@ -96,6 +100,7 @@ class InformationPages {
             }
         });
         model.addAttribute("council", view);
+        model.addAttribute("readable", viewing.renderable(list.stream().map(ItemSummary::id).toList()));
         model.addAttribute("projectNames", projectNames(view, user));
         model.addAttribute("items", list);
         model.addAttribute("page", Math.max(0, page));
@@ -145,6 +150,8 @@ class InformationPages {
         model.addAttribute("mayAddVersion", page.mayAddVersion());
         model.addAttribute("mayPublish", page.mayPublish());
         model.addAttribute("viewOnly", item.marking() == Marking.CONTROLLED && item.handling() == Handling.VIEW_ONLY);
+        // every item the viewer renders can be read in the browser, whatever its handling (issue 17)
+        model.addAttribute("mayRead", viewing.readable(item.id(), user));
         model.addAttribute("daysLeft", item.controlledUntil() == null ? null : daysUntil(now, item.controlledUntil()));
         Map<String, String> names = new HashMap<>();
         item.versions().forEach(v -> identity.user(v.uploadedBy())

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The page viewer (R17): one watermarked page image at a time, no download link. Access is decided by the
- * {@link ItemViewing} service (the access policy, action VIEW), never here.
+ * The page viewer (R17): one watermarked page image at a time, for every council item the viewer can render; a
+ * download link only where the policy permits DOWNLOAD (never for VIEW_ONLY content). Access is decided by the
+ * {@link ItemViewing} service (the access policy, action VIEW) and {@link InformationItems}, never here.
  */
 @Controller
 class ItemViewerPages {
@@ -38,7 +39,10 @@ class ItemViewerPages {
         ItemId item = new ItemId(id);
         int count = viewing.pageCount(item, user);
         int shown = Math.max(1, Math.min(page, count));
-        model.addAttribute("item", items.open(item, user));
+        InformationItems.ItemPage opened = items.itemPage(item, user);
+        model.addAttribute("item", opened.item());
+        // where the handling allows it the copy to take away stays one click away (issue 17)
+        model.addAttribute("mayDownload", opened.mayDownload());
         model.addAttribute("page", shown);
         model.addAttribute("count", count);
         return "information/viewer";

@@ -1,13 +1,15 @@
 package org.banso.information.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserId;
@@ -16,22 +18,31 @@ import org.banso.information.ItemId;
 import org.banso.information.internal.leak.LeakInvestigations;
 import org.banso.information.internal.leak.LeakInvestigations.Decision;
 import org.banso.information.internal.leak.LeakInvestigations.Investigation;
+import org.banso.information.internal.leak.LeakInvestigations.InvestigationView;
 import org.banso.information.internal.leak.LeakInvestigations.NewReport;
 import org.banso.information.internal.leak.LeakInvestigations.Report;
+import org.banso.information.internal.leak.LeakInvestigations.ReportSummary;
 import org.banso.information.internal.leak.LeakInvestigations.Trace;
+import org.banso.information.web.LeakForms.DecisionForm;
+import org.banso.information.web.LeakForms.InvestigationForm;
+import org.banso.information.web.LeakForms.ReportForm;
+import org.banso.information.web.LeakForms.TraceForm;
 import org.banso.shared.BansoException;
-import org.banso.web.FieldErrorMessages;
+import org.banso.web.Confirmation;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The auditor's leak pages (R17): reports, a report with its investigations and decision, tracing a file. */
@@ -40,142 +51,185 @@ class LeakPages {
 
     private final LeakInvestigations leaks;
     private final IdentityManagement identity;
-    private final FieldErrorMessages errorMessages;
 
-    LeakPages(LeakInvestigations leaks, IdentityManagement identity, FieldErrorMessages errorMessages) {
+    LeakPages(LeakInvestigations leaks, IdentityManagement identity) {
         this.leaks = leaks;
         this.identity = identity;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/leaks")
     String reports(Model model, @AuthenticationPrincipal BansoUser user) {
-        model.addAttribute("reports", leaks.reports(user));
-        model.addAttribute("names", new Names(identity));
-        defaults(model);
+        model.addAttribute("reportForm", ReportForm.empty());
+        fillReports(model, user);
         return "information/leaks";
     }
 
+    /**
+     * A report, from the reports page or the trace page; refused, it comes back on the reports page with what was
+     * typed (the trace result's item and fingerprint kept as hidden fields).
+     */
     @PostMapping("/leaks")
-    String report(@RequestParam Map<String, String> form, RedirectAttributes redirect,
-                  @AuthenticationPrincipal BansoUser user) {
-        return attempt(redirect, form, "/leaks", () -> {
-            ItemId item = uuid(form.get("itemId"), "itemId").map(ItemId::new).orElse(null);
-            return "/leaks/" + leaks.reportLeak(new NewReport(item, form.get("description"), form.get("fingerprint")),
-                    user).id();
-        });
+    String report(@Valid @ModelAttribute("reportForm") ReportForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect, @AuthenticationPrincipal BansoUser user) {
+        leaks.requireInvestigator(user);
+        if (!errors.hasErrors()) {
+            try {
+                ItemId item = form.itemId() == null || form.itemId().isBlank() ? null
+                        : new ItemId(UUID.fromString(form.itemId()));
+                Report report = leaks.reportLeak(new NewReport(item, form.description(), blankAsNull(
+                        form.fingerprint())), user);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/leaks/" + report.id();
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
+        }
+        fillReports(model, user);
+        return "information/leaks";
+    }
+
+    private void fillReports(Model model, BansoUser user) {
+        List<ReportSummary> reports = leaks.reports(user);
+        model.addAttribute("reports", reports);
+        model.addAttribute("names", new Names(identity));
+        model.addAttribute("itemTitles", leaks.itemTitles(reports.stream().map(ReportSummary::itemId).toList(),
+                user));
     }
 
     @GetMapping("/leaks/{id}")
     String report(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        Report report = leaks.report(id, user);
-        model.addAttribute("report", report);
-        model.addAttribute("penalties", leaks.penalties(user));
-        model.addAttribute("names", new Names(identity));
-        defaults(model);
+        fillReport(model, id, user);
         return "information/leak";
     }
 
     @PostMapping("/leaks/{id}/investigations")
-    String investigate(@PathVariable UUID id, @RequestParam Map<String, String> form,
-                       @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect,
+    String investigate(@PathVariable UUID id, @Valid @ModelAttribute("investigationForm") InvestigationForm form,
+                       BindingResult errors, Model model, RedirectAttributes redirect,
                        @AuthenticationPrincipal BansoUser user) {
-        return attempt(redirect, form, "/leaks/" + id, () -> {
-            byte[] leaked = LeakRestController.leaked(file, form.get("text"));
-            leaks.investigate(id, new Investigation(form.get("fingerprint"), leaked, form.get("note")), user);
-            return "/leaks/" + id;
-        });
+        leaks.requireInvestigator(user);
+        if (!errors.hasErrors()) {
+            try {
+                byte[] leaked = LeakRestController.leaked(form.file(), form.text());
+                leaks.investigate(id, new Investigation(blankAsNull(form.fingerprint()), leaked, form.note()), user);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/leaks/" + id;
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
+        }
+        fillReport(model, id, user);
+        return "information/leak";
     }
 
+    /**
+     * The penalty, decided once per report and never changed: checked, then confirmed on a page that names the
+     * penalty, the amount or term and what cannot be undone.
+     */
     @PostMapping("/leaks/{id}/decision")
-    String decide(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect,
-                  @AuthenticationPrincipal BansoUser user) {
-        return attempt(redirect, form, "/leaks/" + id, () -> {
-            Long amount = number(form.get("amountYen"), "amountYen");
-            Long term = number(form.get("termMonths"), "termMonths");
-            leaks.decide(id, new Decision(form.get("penalty"), amount, term == null ? null
-                    : (int) Math.min(term, Integer.MAX_VALUE), null, form.get("rationale")), user);
-            return "/leaks/" + id;
-        });
+    String decide(@PathVariable UUID id, @Valid @ModelAttribute("decisionForm") DecisionForm form,
+                  BindingResult errors, @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect,
+                  @AuthenticationPrincipal BansoUser user, Locale locale) {
+        leaks.requireInvestigator(user);
+        if (!errors.hasErrors()) {
+            Decision decision = new Decision(form.penalty(), form.amountYen(), form.termMonths(), null,
+                    form.rationale());
+            try {
+                if (!Confirmation.confirmed(confirmed)) {
+                    leaks.checkDecision(id, decision, user);
+                    model.addAttribute("confirmation", new Confirmation(Forms.text("leak.confirm.decide.title"),
+                            Forms.text("leak.confirm.decide.what", penaltyName(form.penalty(), user, locale),
+                                    quantity(form)),
+                            Forms.text("leak.confirm.decide.whom", subjectName(id, form.penalty(), user)),
+                            Forms.text("leak.confirm.decide.irreversible"), "/leaks/" + id + "/decision",
+                            Confirmation.values(request.getParameterMap()),
+                            Forms.text("leak.confirm.decide.submit"), "/leaks/" + id));
+                    return Confirmation.VIEW;
+                }
+                leaks.decide(id, decision, user);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/leaks/" + id;
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
+        }
+        fillReport(model, id, user);
+        return "information/leak";
+    }
+
+    private void fillReport(Model model, UUID id, BansoUser user) {
+        Report report = leaks.report(id, user);
+        model.addAttribute("report", report);
+        model.addAttribute("penalties", leaks.penalties(user));
+        model.addAttribute("names", new Names(identity));
+        List<ItemId> items = new ArrayList<>();
+        items.add(report.itemId());
+        report.investigations().forEach(i -> items.add(i.itemId()));
+        model.addAttribute("itemTitles", leaks.itemTitles(items, user));
+        if (!model.containsAttribute("investigationForm")) {
+            model.addAttribute("investigationForm", InvestigationForm.empty());
+        }
+        if (!model.containsAttribute("decisionForm")) {
+            model.addAttribute("decisionForm", DecisionForm.empty());
+        }
+    }
+
+    private String penaltyName(String code, BansoUser user, Locale locale) {
+        return leaks.penalties(user).stream().filter(p -> p.code().equals(code)).findFirst()
+                .map(p -> "ja".equals(locale.getLanguage()) ? p.nameJa() : p.nameEn()).orElse(code);
+    }
+
+    private static MessageSourceResolvable quantity(DecisionForm form) {
+        if (form.amountYen() != null) {
+            return Forms.text("leak.yen", form.amountYen());
+        }
+        if (form.termMonths() != null) {
+            return Forms.text("leak.months", form.termMonths());
+        }
+        return Forms.text("leak.confirm.decide.noQuantity");
+    }
+
+    /**
+     * The person a penalty on a person falls on: the recipient of the last trace result, as the service takes it;
+     * a dash for a penalty on no person.
+     */
+    private String subjectName(UUID report, String penalty, BansoUser user) {
+        boolean onPerson = leaks.penalties(user).stream()
+                .anyMatch(p -> p.code().equals(penalty) && "PERSON".equals(p.appliesTo()));
+        List<InvestigationView> investigations = leaks.report(report, user).investigations();
+        return !onPerson || investigations.isEmpty() ? "—"
+                : new Names(identity).of(investigations.get(investigations.size() - 1).recipient());
     }
 
     @GetMapping("/leaks/trace")
     String tracePage(Model model, @AuthenticationPrincipal BansoUser user) {
         leaks.requireInvestigator(user); // anyone else gets not-found before seeing the form
-        defaults(model);
+        model.addAttribute("traceForm", new TraceForm(null, ""));
         return "information/leak-trace";
     }
 
     @PostMapping("/leaks/trace")
-    String trace(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
-                 Model model, @AuthenticationPrincipal BansoUser user) {
-        defaults(model);
-        try {
-            Optional<Trace> trace = leaks.trace(LeakRestController.leaked(file, text), user);
-            model.addAttribute("traced", true);
-            trace.ifPresent(t -> {
-                model.addAttribute("trace", t);
-                model.addAttribute("recipient", identity.user(t.recipientUserId()).orElse(null));
-            });
-        } catch (BansoException e) {
-            if (e.code() != org.banso.shared.ProblemCode.VALIDATION_FAILED) {
-                throw e;
+    String trace(@Valid @ModelAttribute("traceForm") TraceForm form, BindingResult errors, Model model,
+                 @AuthenticationPrincipal BansoUser user) {
+        leaks.requireInvestigator(user);
+        if (!errors.hasErrors()) {
+            try {
+                Optional<Trace> trace = leaks.trace(LeakRestController.leaked(form.file(), form.text()), user);
+                model.addAttribute("traced", true);
+                trace.ifPresent(t -> {
+                    model.addAttribute("trace", t);
+                    model.addAttribute("recipient", identity.user(t.recipientUserId()).orElse(null));
+                    model.addAttribute("itemTitles", leaks.itemTitles(List.of(t.itemId()), user));
+                });
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
             }
-            model.addAttribute("fieldErrors", errorMessages.byField(e));
         }
         return "information/leak-trace";
     }
 
-    private static void defaults(Model model) {
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
-        }
-    }
-
-    private String attempt(RedirectAttributes redirect, Map<String, String> form, String back,
-                           Supplier<String> change) {
-        try {
-            String target = change.get();
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:" + target;
-        } catch (BansoException e) {
-            if (e.code() == org.banso.shared.ProblemCode.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.code().code());
-            redirect.addFlashAttribute("fieldErrors", errorMessages.byField(e));
-            Map<String, String> kept = new LinkedHashMap<>(form);
-            kept.remove("_csrf");
-            redirect.addFlashAttribute("form", kept);
-            return "redirect:" + back;
-        }
-    }
-
-    private static Optional<UUID> uuid(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new BansoException(org.banso.shared.ProblemCode.VALIDATION_FAILED, "The request is not valid.",
-                    List.of(BansoException.FieldError.coded(field, "leak.uuid", "Enter an id (UUID).")));
-        }
-    }
-
-    private static Long number(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new BansoException(org.banso.shared.ProblemCode.VALIDATION_FAILED, "The request is not valid.",
-                    List.of(BansoException.FieldError.coded(field, "leak.number", "Enter a whole number.")));
-        }
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Display names of the people a page mentions, looked up once each. */

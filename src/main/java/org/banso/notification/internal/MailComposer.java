@@ -74,6 +74,21 @@ class MailComposer {
         return new Mail(cut(subject, 300), body.toString());
     }
 
+    /**
+     * A named invitation (issue 16): the invitation's page, for registering, and beneath it a link that goes straight
+     * to signing in and accepting for someone who already has an account, so that they reach the council's pledge in
+     * as few steps as possible.
+     */
+    Mail invitation(Instant expiresAt, String acceptPath, String language) {
+        Mail mail = compose(NotificationKind.INVITATION, null, expiresAt, acceptPath, language);
+        Locale locale = Locale.forLanguageTag(language);
+        String link = properties.link(acceptPath);
+        String withSignIn = mail.body().replace(link + "\n", link + "\n\n"
+                + text("notification.mail.invitation.signIn", locale) + "\n" + properties.link(acceptPath + "/login")
+                + "\n");
+        return new Mail(mail.subject(), withSignIn);
+    }
+
     Mail digest(List<Line> lines, String language) {
         Locale locale = Locale.forLanguageTag(language);
         StringBuilder body = new StringBuilder(text("notification.digest.lead", locale, lines.size())).append("\n\n");

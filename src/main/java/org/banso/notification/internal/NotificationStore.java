@@ -89,8 +89,13 @@ class NotificationStore {
 
     /** The person's language, {@code ja} unless they chose another. */
     String language(UserId user) {
+        return chosenLanguage(user).orElse("ja");
+    }
+
+    /** The language the person chose in their settings; empty when they never chose one. */
+    Optional<String> chosenLanguage(UserId user) {
         return jdbc.sql("select language from notification_preference where user_id = :u")
-                .param("u", user.value()).query(String.class).optional().orElse("ja");
+                .param("u", user.value()).query(String.class).optional();
     }
 
     /** Every kind with the person's mode: IMMEDIATE unless they chose otherwise. */

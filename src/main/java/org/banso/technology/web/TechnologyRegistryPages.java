@@ -1,6 +1,5 @@
 package org.banso.technology.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.banso.identity.BansoUser;
 import org.banso.identity.Role;
 import org.banso.shared.BansoException;
@@ -21,8 +21,9 @@ import org.banso.technology.TechnologyReference;
 import org.banso.technology.TechnologyRegistry;
 import org.banso.technology.TechnologyRegistry.NewAssessment;
 import org.banso.technology.TechnologyRegistry.NewTechnology;
+import org.banso.technology.web.TechnologyForms.AssessmentForm;
+import org.banso.technology.web.TechnologyForms.TechnologyForm;
 import org.banso.web.Confirmation;
-import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,61 +43,76 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TechnologyRegistryPages {
 
+    /** The five criteria of the basic guideline (R3), in the order of the form and the assessment table. */
+    private static final List<String> CRITERIA = List.of("japanStrength", "foreignRdStatus", "socialNeeds",
+            "leakageRisk", "dependenceRisk");
+
     private final TechnologyRegistry registry;
     private final TechnologyReference reference;
-    private final FieldErrorMessages errorMessages;
 
-    TechnologyRegistryPages(TechnologyRegistry registry, TechnologyReference reference,
-                            FieldErrorMessages errorMessages) {
+    TechnologyRegistryPages(TechnologyRegistry registry, TechnologyReference reference) {
         this.registry = registry;
         this.reference = reference;
-        this.errorMessages = errorMessages;
     }
 
     @GetMapping("/technologies")
     String list(Model model, @AuthenticationPrincipal BansoUser user) {
-        fillList(model, user, Map.of(), Map.of());
+        model.addAttribute("technologyForm", TechnologyForm.empty());
+        fillList(model, user);
         return "technology/technologies";
     }
 
     @PostMapping("/technologies")
-    String register(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user,
-                    RedirectAttributes redirect) {
-        try {
-            Technology technology = registry.register(new NewTechnology(form.get("code"), form.get("nameJa"),
-                    form.get("nameEn"), form.get("domain"), form.get("description")), user);
-            redirect.addFlashAttribute("saved", technology.code());
-            return "redirect:/technologies/" + technology.id();
-        } catch (BansoException e) {
-            fillList(model, user, form, errorMessages.byField(e));
-            return "technology/technologies";
+    String register(@Valid @ModelAttribute("technologyForm") TechnologyForm form, BindingResult errors, Model model,
+                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                Technology technology = registry.register(new NewTechnology(form.code(), form.nameJa(),
+                        form.nameEn(), form.domain(), form.description()), user);
+                redirect.addFlashAttribute("saved", technology.code());
+                return "redirect:/technologies/" + technology.id();
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
+            }
         }
+        fillList(model, user);
+        return "technology/technologies";
     }
 
     @GetMapping("/technologies/{id}")
     String detail(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        fillDetail(model, id, user, Map.of(), Map.of());
+        model.addAttribute("assessmentForm", AssessmentForm.empty());
+        fillDetail(model, id, user);
         return "technology/technology";
     }
 
     @PostMapping("/technologies/{id}/assessments")
-    String assess(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
-                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        try {
-            List<Assessment.Input> inputs = new ArrayList<>();
-            if (form.get("inputReference") != null && !form.get("inputReference").isBlank()) {
-                inputs.add(new Assessment.Input(parseKind(form.get("inputKind")), form.get("inputReference")));
+    String assess(@PathVariable UUID id, @Valid @ModelAttribute("assessmentForm") AssessmentForm form,
+                  BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                registry.assess(new TechnologyId(id), new NewAssessment(
+                        new Criterion(form.japanStrengthScore(), form.japanStrengthEvidence()),
+                        new Criterion(form.foreignRdStatusScore(), form.foreignRdStatusEvidence()),
+                        new Criterion(form.socialNeedsScore(), form.socialNeedsEvidence()),
+                        new Criterion(form.leakageRiskScore(), form.leakageRiskEvidence()),
+                        new Criterion(form.dependenceRiskScore(), form.dependenceRiskEvidence()),
+                        form.superiority(), form.marketUnderinvestment(), form.dualUse(),
+                        List.of(new Assessment.Input(form.inputKind(), form.inputReference()))), user);
+                redirect.addFlashAttribute("assessed", true);
+                return "redirect:/technologies/" + id;
+            } catch (BansoException e) {
+                Forms.Refusal refusal = Forms.refusal(e).rename("inputs", "inputReference")
+                        .rename("inputs[0].kind", "inputKind").rename("inputs[0].reference", "inputReference");
+                for (String c : CRITERIA) {
+                    refusal.rename(c + ".score", c + "Score").rename(c + ".evidence", c + "Evidence");
+                }
+                refusal.into(errors);
             }
-            registry.assess(new TechnologyId(id), new NewAssessment(criterion(form, "japanStrength"),
-                    criterion(form, "foreignRdStatus"), criterion(form, "socialNeeds"), criterion(form, "leakageRisk"),
-                    criterion(form, "dependenceRisk"), form.get("superiority"), form.get("marketUnderinvestment"),
-                    form.get("dualUse"), inputs), user);
-            redirect.addFlashAttribute("assessed", true);
-            return "redirect:/technologies/" + id;
-        } catch (BansoException e) {
-            fillDetail(model, id, user, form, errorMessages.byField(e));
-            return "technology/technology";
         }
+        fillDetail(model, id, user);
+        return "technology/technology";
     }
 
     @PostMapping("/technologies/{id}/designate")
@@ -108,7 +126,8 @@ class TechnologyRegistryPages {
             if (e.code() != org.banso.shared.ProblemCode.ASSESSMENT_REQUIRED) {
                 throw e;
             }
-            fillDetail(model, id, user, Map.of(), Map.of("designate", e.getMessage()));
+            model.addAttribute("assessmentForm", AssessmentForm.empty());
+            fillDetail(model, id, user);
             model.addAttribute("assessmentRequired", true);
             return "technology/technology";
         }
@@ -141,17 +160,14 @@ class TechnologyRegistryPages {
         return "redirect:/technologies/" + id;
     }
 
-    private void fillList(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
+    private void fillList(Model model, BansoUser user) {
         model.addAttribute("technologies", registry.technologies(user));
         model.addAttribute("areas", areasByCode());
         model.addAttribute("areaList", reference.areas());
         model.addAttribute("canRegister", user != null && user.hasRole(Role.PROGRAM_OFFICER));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
     }
 
-    private void fillDetail(Model model, UUID id, BansoUser user, Map<String, String> form,
-                            Map<String, String> errors) {
+    private void fillDetail(Model model, UUID id, BansoUser user) {
         TechnologyId technologyId = new TechnologyId(id);
         Technology technology = registry.technology(technologyId, user)
                 .orElseThrow(() -> BansoException.notFound("The technology"));
@@ -163,32 +179,11 @@ class TechnologyRegistryPages {
         model.addAttribute("canAssess", user != null && (user.hasRole(Role.PROGRAM_OFFICER)
                 || user.hasRole(Role.ANALYST)));
         model.addAttribute("canDesignate", user != null && user.hasRole(Role.PROGRAM_OFFICER));
-        model.addAttribute("criteria", List.of("japanStrength", "foreignRdStatus", "socialNeeds", "leakageRisk",
-                "dependenceRisk"));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("criteria", CRITERIA);
     }
 
     private Map<String, TechnologyArea> areasByCode() {
         return reference.areas().stream().collect(Collectors.toMap(TechnologyArea::code, Function.identity()));
-    }
-
-    private static Criterion criterion(Map<String, String> form, String name) {
-        Integer score;
-        try {
-            score = Integer.valueOf(form.getOrDefault(name + ".score", ""));
-        } catch (NumberFormatException e) {
-            score = null;
-        }
-        return new Criterion(score, form.get(name + ".evidence"));
-    }
-
-    private static Assessment.InputKind parseKind(String value) {
-        try {
-            return value == null ? null : Assessment.InputKind.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

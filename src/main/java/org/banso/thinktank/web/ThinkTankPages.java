@@ -1,13 +1,12 @@
 package org.banso.thinktank.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import org.banso.council.CouncilId;
 import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
@@ -16,7 +15,7 @@ import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
 import org.banso.information.InformationItems;
 import org.banso.shared.BansoException;
-import org.banso.shared.DateBounds;
+import org.banso.shared.ProblemCode;
 import org.banso.thinktank.Commissions;
 import org.banso.thinktank.Commissions.EntityRequest;
 import org.banso.thinktank.Indicators;
@@ -24,7 +23,11 @@ import org.banso.thinktank.Indicators.Field;
 import org.banso.thinktank.Indicators.Indicator;
 import org.banso.thinktank.Rankings;
 import org.banso.thinktank.SupplyChain;
-import org.banso.web.FieldErrorMessages;
+import org.banso.thinktank.web.ThinkTankForms.CommissionForm;
+import org.banso.thinktank.web.ThinkTankForms.DeliverableForm;
+import org.banso.thinktank.web.ThinkTankForms.EntityForm;
+import org.banso.thinktank.web.ThinkTankForms.RankingForm;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +35,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,13 +53,12 @@ class ThinkTankPages {
     private final Rankings rankings;
     private final Commissions commissions;
     private final IdentityManagement identity;
-    private final FieldErrorMessages errorMessages;
     private final Councils councils;
 
     private final PlaceNames placeNames;
 
     ThinkTankPages(Indicators indicators, SupplyChain supplyChain, Rankings rankings, Commissions commissions,
-                   IdentityManagement identity, FieldErrorMessages errorMessages, Councils councils,
+                   IdentityManagement identity, Councils councils,
                    PlaceNames placeNames) {
         this.councils = councils;
         this.placeNames = placeNames;
@@ -63,7 +67,6 @@ class ThinkTankPages {
         this.rankings = rankings;
         this.commissions = commissions;
         this.identity = identity;
-        this.errorMessages = errorMessages;
     }
 
     record YearRow(int year, Indicator indicator) {
@@ -134,6 +137,8 @@ class ThinkTankPages {
     /** Saaty's scale as offered in the form: how much more the row criterion matters than the column one. */
     static final List<String> SCALE = List.of("1/9", "1/7", "1/5", "1/3", "1", "3", "5", "7", "9");
     static final int FORM_ALTERNATIVES = 5;
+    /** A confidentiality agreement's date is a day in Japan. */
+    private static final ZoneOffset JAPAN = ZoneOffset.ofHours(9);
 
     record Pair(String name, int row, int column) {
     }
@@ -143,69 +148,63 @@ class ThinkTankPages {
 
     @GetMapping("/thinktank/rankings")
     String rankings(@AuthenticationPrincipal BansoUser user, Model model) {
-        fillRankings(model, user, Map.of(), Map.of());
+        model.addAttribute("rankingForm", RankingForm.empty());
+        fillRankings(model, user);
         return "thinktank/rankings";
     }
 
     @PostMapping("/thinktank/rankings")
-    String compute(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user, Model model) {
-        try {
+    String compute(@Valid @ModelAttribute("rankingForm") RankingForm form, BindingResult errors,
+                   @AuthenticationPrincipal BansoUser user, Model model) {
+        if (!errors.hasErrors()) {
             double[][] m = new double[4][4];
             for (int i = 0; i < 4; i++) {
                 m[i][i] = 1;
             }
             for (Pair p : PAIRS) {
-                double v = saaty(form.getOrDefault(p.name(), "1"));
+                String value = form.pair(p.name());
+                double v = value.startsWith("1/") ? 1.0 / Integer.parseInt(value.substring(2))
+                        : Integer.parseInt(value);
                 m[p.row()][p.column()] = v;
                 m[p.column()][p.row()] = 1 / v;
             }
             List<Rankings.Alternative> alternatives = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
             for (int i = 0; i < FORM_ALTERNATIVES; i++) {
-                String label = form.getOrDefault("label" + i, "");
-                String field = form.getOrDefault("field" + i, "");
-                if (label.isBlank() && field.isBlank()) {
+                RankingForm.Slot slot = form.slot(i);
+                if (slot.blank()) {
                     continue;
                 }
-                alternatives.add(new Rankings.Alternative(null, label, field.isBlank() ? null : field, null, null,
-                        score(form.get("needs" + i)), score(form.get("risk" + i))));
+                slots.add(i);
+                alternatives.add(new Rankings.Alternative(null, slot.label(),
+                        slot.field() == null || slot.field().isBlank() ? null : slot.field(), null, null,
+                        slot.needs() == null ? null : slot.needs().doubleValue(),
+                        slot.risk() == null ? null : slot.risk().doubleValue()));
             }
-            Rankings.Ranking ranking = rankings.compute(new Rankings.RankingRequest(form.get("title"), null,
-                    form.getOrDefault("country", "Japan"), year(form.get("year")), null, m, alternatives), user);
-            return "redirect:/thinktank/rankings/" + ranking.id();
-        } catch (BansoException e) {
-            if (e.errors().isEmpty()) {
-                throw e;
+            try {
+                Rankings.Ranking ranking = rankings.compute(new Rankings.RankingRequest(form.title(), null, "Japan",
+                        form.year(), null, m, alternatives), user);
+                return "redirect:/thinktank/rankings/" + ranking.id();
+            } catch (BansoException e) {
+                // the service numbers the technologies typed; the page numbers its slots, some left empty
+                Forms.Refusal refusal = Forms.refusal(e).rename("alternatives", "label0")
+                        .rename("comparisons", "c01");
+                for (int k = 0; k < slots.size(); k++) {
+                    int slot = slots.get(k);
+                    String at = "alternatives[" + k + "]";
+                    refusal.rename(at, "label" + slot).rename(at + ".label", "label" + slot)
+                            .rename(at + ".field", "field" + slot)
+                            .rename(at + ".technologyId", "label" + slot)
+                            .rename(at + ".socialNeeds", "needs" + slot).rename(at + ".risk", "risk" + slot);
+                }
+                refusal.into(errors);
             }
-            fillRankings(model, user, form, errorMessages.byField(e));
-            return "thinktank/rankings";
         }
+        fillRankings(model, user);
+        return "thinktank/rankings";
     }
 
-    private static double saaty(String value) {
-        int i = SCALE.indexOf(value);
-        if (i < 0) {
-            throw BansoException.invalid("comparisons", "must be on Saaty's scale 1/9 … 9");
-        }
-        return value.startsWith("1/") ? 1.0 / Integer.parseInt(value.substring(2)) : Integer.parseInt(value);
-    }
-
-    private static Double score(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Integer year(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private void fillRankings(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
+    private void fillRankings(Model model, BansoUser user) {
         model.addAttribute("rankings", rankings.rankings(user));
         model.addAttribute("canCompute", user != null && (user.hasRole(Role.ANALYST)
                 || user.hasRole(Role.PROGRAM_OFFICER)));
@@ -214,8 +213,6 @@ class ThinkTankPages {
         model.addAttribute("pairs", PAIRS);
         model.addAttribute("scale", SCALE);
         model.addAttribute("slots", java.util.stream.IntStream.range(0, FORM_ALTERNATIVES).boxed().toList());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
     }
 
     @GetMapping("/thinktank/rankings/{id}")
@@ -227,126 +224,88 @@ class ThinkTankPages {
 
     @GetMapping("/thinktank/entities")
     String entities(@AuthenticationPrincipal BansoUser user, Model model) {
-        fillEntities(model, user, Map.of(), Map.of());
+        fillEntities(model, user);
         return "thinktank/entities";
     }
 
     @PostMapping("/thinktank/entities")
-    String registerEntity(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user,
-                          Model model, RedirectAttributes redirect) {
-        try {
-            OrganizationId org = null;
+    String registerEntity(@Valid @ModelAttribute("entityForm") EntityForm form, BindingResult errors,
+                          @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
             try {
-                org = new OrganizationId(UUID.fromString(form.getOrDefault("organizationId", "")));
-            } catch (IllegalArgumentException e) {
-                // reported as a field error by the service
+                commissions.registerEntity(new EntityRequest(new OrganizationId(form.organizationId()),
+                        form.analysisCapability(), form.hubCapability(), form.talentCapability(),
+                        form.confidentialityAgreedAt() == null ? null
+                                : form.confidentialityAgreedAt().atStartOfDay(JAPAN).toInstant()), user);
+                redirect.addFlashAttribute("registered", true);
+                return "redirect:/thinktank/entities";
+            } catch (BansoException e) {
+                Forms.reject(errors, e);
             }
-            Instant agreed = null;
-            String date = form.get("confidentialityAgreedAt");
-            if (date != null && !date.isBlank()) {
-                try {
-                    LocalDate day = LocalDate.parse(date);
-                    if (!DateBounds.DEFAULT.contains(day)) {
-                        throw BansoException.invalid("confidentialityAgreedAt", "must be a date between "
-                                + DateBounds.DEFAULT.earliest() + " and " + DateBounds.DEFAULT.latest());
-                    }
-                    agreed = day.atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
-                } catch (java.time.DateTimeException e) {
-                    throw BansoException.invalid("confidentialityAgreedAt", "must be a date");
-                }
-            }
-            commissions.registerEntity(new EntityRequest(org, form.get("analysisCapability"),
-                    form.get("hubCapability"), form.get("talentCapability"), agreed), user);
-            redirect.addFlashAttribute("registered", true);
-            return "redirect:/thinktank/entities";
-        } catch (BansoException e) {
-            if (e.errors().isEmpty()) {
-                throw e;
-            }
-            fillEntities(model, user, form, errorMessages.byField(e));
-            return "thinktank/entities";
         }
+        fillEntities(model, user);
+        return "thinktank/entities";
     }
 
     @PostMapping("/thinktank/commissions")
-    String commission(@RequestParam Map<String, String> form, @AuthenticationPrincipal BansoUser user, Model model,
-                      RedirectAttributes redirect) {
-        try {
-            UUID entity = null;
+    String commission(@Valid @ModelAttribute("commissionForm") CommissionForm form, BindingResult errors,
+                      @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
             try {
-                entity = UUID.fromString(form.getOrDefault("entityId", ""));
-            } catch (IllegalArgumentException e) {
-                // reported by the service
+                List<Commissions.DeliverableRequest> deliverables = new ArrayList<>();
+                if (!(form.deliverableTitle() == null || form.deliverableTitle().isBlank())
+                        || form.deliverableDue() != null) {
+                    deliverables.add(new Commissions.DeliverableRequest(form.deliverableTitle(),
+                            form.deliverableDue()));
+                }
+                commissions.commission(new Commissions.CommissionRequest(form.entityId(), form.subject(), List.of(),
+                        form.periodStart(), form.periodEnd(), deliverables), user);
+                redirect.addFlashAttribute("commissioned", true);
+                return "redirect:/thinktank/entities";
+            } catch (BansoException e) {
+                Forms.refusal(e).onField(ProblemCode.ENTITY_NOT_QUALIFIED, "entityId")
+                        .rename("deliverables[0].title", "deliverableTitle")
+                        .rename("deliverables[0].dueOn", "deliverableDue").into(errors);
             }
-            List<Commissions.DeliverableRequest> deliverables = new ArrayList<>();
-            if (!form.getOrDefault("deliverableTitle", "").isBlank() || !form.getOrDefault("deliverableDue", "").isBlank()) {
-                deliverables.add(new Commissions.DeliverableRequest(form.get("deliverableTitle"),
-                        date(form, "deliverableDue")));
-            }
-            commissions.commission(new Commissions.CommissionRequest(entity, form.get("subject"), List.of(),
-                    date(form, "periodStart"), date(form, "periodEnd"), deliverables), user);
-            redirect.addFlashAttribute("commissioned", true);
-            return "redirect:/thinktank/entities";
-        } catch (BansoException e) {
-            if (e.errors().isEmpty() && e.code() != org.banso.shared.ProblemCode.ENTITY_NOT_QUALIFIED) {
-                throw e;
-            }
-            Map<String, String> errors = e.errors().isEmpty() ? Map.of("entityId", e.getMessage())
-                    : errorMessages.byField(e);
-            fillEntities(model, user, form, errors);
-            return "thinktank/entities";
         }
+        fillEntities(model, user);
+        return "thinktank/entities";
     }
 
-    /** R20: the commissioned entity's member submits a deliverable as a REPORT item of a council. */
+    /**
+     * R20: the commissioned entity's member submits a deliverable as a REPORT item of a council. A refusal comes
+     * back on the entities page, on the deliverable's own row.
+     */
     @PostMapping("/thinktank/commissions/{id}/deliverables/{deliverableId}/submission")
     String submitDeliverable(@PathVariable UUID id, @PathVariable UUID deliverableId,
-                             @RequestParam(required = false) String councilId,
-                             @RequestParam(name = "file", required = false) MultipartFile file,
-                             @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect)
+                             @Valid @ModelAttribute("deliverableForm") DeliverableForm form, BindingResult errors,
+                             @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect)
             throws java.io.IOException {
-        try {
-            CouncilId council = null;
-            if (councilId != null && !councilId.isBlank()) {
-                try {
-                    council = new CouncilId(UUID.fromString(councilId));
-                } catch (IllegalArgumentException e) {
-                    throw BansoException.invalid("councilId", "must name a council");
+        MultipartFile file = form == null ? null : form.file();
+        if (form != null && (file == null || file.isEmpty())) {
+            errors.rejectValue("file", "NotNull", "is required");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                commissions.submitDeliverable(id, deliverableId, new CouncilId(form.councilId()),
+                        new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream()), user);
+                redirect.addFlashAttribute("deliverableSubmitted", true);
+                return "redirect:/thinktank/entities#commissions";
+            } catch (BansoException e) {
+                if (e.code() == ProblemCode.PLEDGE_REQUIRED) {
+                    // the analyst's own council: they may sign there, so the refusal stays on their row
+                    errors.rejectValue("councilId", "problem." + e.code().code(), e.getMessage());
+                } else {
+                    Forms.reject(errors, e);
                 }
             }
-            if (file == null || file.isEmpty()) {
-                throw BansoException.invalid("file", "is required");
-            }
-            commissions.submitDeliverable(id, deliverableId, council,
-                    new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream()), user);
-            redirect.addFlashAttribute("deliverableSubmitted", true);
-        } catch (BansoException e) {
-            if (e.code() == org.banso.shared.ProblemCode.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("deliverableError", String.join(" ", errorMessages.byField(e).values()));
         }
-        return "redirect:/thinktank/entities#commissions";
+        model.addAttribute("refusedDeliverable", deliverableId);
+        fillEntities(model, user);
+        return "thinktank/entities";
     }
 
-    private static LocalDate date(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(value);
-            if (!DateBounds.DEFAULT.contains(day)) {
-                throw BansoException.invalid(name, "must be a date between " + DateBounds.DEFAULT.earliest()
-                        + " and " + DateBounds.DEFAULT.latest());
-            }
-            return day;
-        } catch (java.time.DateTimeException e) {
-            throw BansoException.invalid(name, "must be a date");
-        }
-    }
-
-    private void fillEntities(Model model, BansoUser user, Map<String, String> form, Map<String, String> errors) {
+    private void fillEntities(Model model, BansoUser user) {
         boolean government = user != null && (user.hasRole(Role.PROGRAM_OFFICER)
                 || user.hasRole(Role.MINISTRY_OFFICIAL));
         model.addAttribute("entities", commissions.entities(user));
@@ -355,8 +314,12 @@ class ThinkTankPages {
         model.addAttribute("canManage", government);
         model.addAttribute("myOrganization", user == null ? null : user.organizationId());
         model.addAttribute("myCouncils", user == null ? List.of() : councils.councils(user));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("entityForm")) {
+            model.addAttribute("entityForm", EntityForm.empty());
+        }
+        if (!model.containsAttribute("commissionForm")) {
+            model.addAttribute("commissionForm", CommissionForm.empty());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

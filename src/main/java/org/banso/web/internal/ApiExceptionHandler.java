@@ -9,6 +9,7 @@ import org.banso.shared.DateBounds;
 import org.banso.shared.RateLimitedException;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
+import org.banso.web.FieldErrorMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -41,21 +42,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final MessageSource messages;
+    private final FieldErrorMessages fieldErrorMessages;
 
-    ApiExceptionHandler(MessageSource messages) {
+    ApiExceptionHandler(MessageSource messages, FieldErrorMessages fieldErrorMessages) {
         this.messages = messages;
+        this.fieldErrorMessages = fieldErrorMessages;
     }
 
     @ExceptionHandler(BansoException.class)
     ResponseEntity<Object> banso(BansoException e) {
+        Locale language = language();
+        ProblemDetail problem = Problems.of(e);
+        if (language != null) {
+            // worded in the client's language through the pages' own lookup; in English the detail stays the
+            // service's sentence, which says more than the bundle's
+            if (Locale.JAPANESE.equals(language)) {
+                problem.setDetail(fieldErrorMessages.problemText(e.code(), e.getMessage(), language));
+            }
+            if (!e.errors().isEmpty()) {
+                problem.setProperty("errors", e.errors().stream().map(err -> fieldError(err, language)).toList());
+            }
+        }
         if (e instanceof RateLimitedException limited) {
-            ProblemDetail problem = Problems.of(e);
             long seconds = RateLimitedException.retryAfterSeconds(limited.retryAfter());
             problem.setProperty("retryAfterSeconds", seconds);
             return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(localized(problem));
         }
-        return problem(Problems.of(e));
+        return problem(problem);
+    }
+
+    private Map<String, String> fieldError(BansoException.FieldError error, Locale language) {
+        String message = error.code() == null && Locale.ENGLISH.equals(language) ? error.message()
+                : fieldErrorMessages.fieldMessage(error, language);
+        return error.code() == null ? Map.of("field", error.field(), "message", message)
+                : Map.of("field", error.field(), "message", message, "code", error.code());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -154,29 +175,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * The title in the language the client asks for with {@code Accept-Language} (Japanese or English, from the
      * bundles' {@code problem.<code>}); English, the API's language, when it asks for neither or sends no header.
-     * The type stays the stable key; the detail stays the service's English sentence.
+     * The type stays the stable key.
      */
     private ProblemDetail localized(ProblemDetail problem) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-                || problem.getType() == null) {
-            return problem;
-        }
-        String header = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header == null || header.isBlank()) {
-            return problem;
-        }
-        Locale language;
-        try {
-            language = Locale.lookup(Locale.LanguageRange.parse(header), List.of(Locale.JAPANESE, Locale.ENGLISH));
-        } catch (IllegalArgumentException malformed) {
-            return problem;
-        }
-        if (language == null || !Locale.JAPANESE.getLanguage().equals(language.getLanguage())) {
+        Locale language = language();
+        if (language == null || problem.getType() == null || !Locale.JAPANESE.equals(language)) {
             return problem;
         }
         String path = problem.getType().getPath();
         String code = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         problem.setTitle(messages.getMessage("problem." + code, null, problem.getTitle(), Locale.JAPANESE));
         return problem;
+    }
+
+    /**
+     * Japanese or English as the request's {@code Accept-Language} prefers; null when it names neither, is
+     * malformed or absent, and the problem stays in English, the API's language.
+     */
+    private static Locale language() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String header = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            Locale language = Locale.lookup(Locale.LanguageRange.parse(header),
+                    List.of(Locale.JAPANESE, Locale.ENGLISH));
+            return language == null ? null : new Locale(language.getLanguage());
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }

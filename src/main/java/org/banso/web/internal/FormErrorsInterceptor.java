@@ -1,7 +1,11 @@
 package org.banso.web.internal;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,7 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.HandlerMethod;
@@ -46,8 +53,10 @@ class FormErrorsInterceptor implements HandlerInterceptor {
         boolean anyError = false;
         for (Map.Entry<String, Object> entry : view.getModel().entrySet()) {
             if (entry.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)
-                    && entry.getValue() instanceof BindingResult result) {
-                checkTheRest(handler, result);
+                    && entry.getValue() instanceof BindingResult found) {
+                checkTheRest(handler, found);
+                BindingResult result = inPageOrder(handler, found);
+                entry.setValue(result);
                 results.put(result.getObjectName(), result);
                 anyError |= result.hasErrors();
             }
@@ -55,6 +64,62 @@ class FormErrorsInterceptor implements HandlerInterceptor {
         view.addObject(MODEL_KEY, results);
         if (anyError) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+    }
+
+    /**
+     * A record form's errors in the order of its fields, which is the order of the page's inputs: the summary then
+     * reads from top to bottom as the form does (Bean Validation and the services report in no particular order).
+     */
+    private static BindingResult inPageOrder(Object handler, BindingResult result) {
+        Class<?> form = formType(handler, result.getObjectName());
+        if (form == null || result.getFieldErrorCount() < 2) {
+            return result;
+        }
+        List<String> order = Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList();
+        Comparator<FieldError> byField = Comparator.comparingInt(error -> {
+            String root = error.getField().split("[.\\[]", 2)[0];
+            int at = order.indexOf(root);
+            return at < 0 ? order.size() : at;
+        });
+        return new OrderedErrors(result, byField);
+    }
+
+    private static Class<?> formType(Object handler, String name) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return null;
+        }
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            ModelAttribute attribute = parameter.getParameterAnnotation(ModelAttribute.class);
+            if (attribute != null && parameter.getParameterType().isRecord() && name.equals(attribute.value())) {
+                return parameter.getParameterType();
+            }
+        }
+        return null;
+    }
+
+    /** A form's binding result whose field errors are listed in the form's field order; all else as recorded. */
+    static final class OrderedErrors extends BindException {
+
+        private final transient Comparator<FieldError> order;
+
+        OrderedErrors(BindingResult result, Comparator<FieldError> order) {
+            super(result);
+            this.order = order;
+        }
+
+        @Override
+        public List<FieldError> getFieldErrors() {
+            List<FieldError> errors = new ArrayList<>(super.getFieldErrors());
+            errors.sort(order);
+            return errors;
+        }
+
+        @Override
+        public List<ObjectError> getAllErrors() {
+            List<ObjectError> all = new ArrayList<>(getGlobalErrors());
+            all.addAll(getFieldErrors());
+            return all;
         }
     }
 

@@ -69,7 +69,11 @@ class OpenApiConfiguration {
                         forbidden 403, not-found 404 — also for things that exist but that the caller may not \
                         know of —, payload-too-large 413, unsupported-media-type 415, rate-limited 429 with a \
                         `Retry-After` header in seconds, and the rule codes of each resource). A request that fails \
-                        changes nothing.
+                        changes nothing. **Language** (issue 17): with `Accept-Language` preferring Japanese (`ja`) \
+                        the `title`, the `detail` and each `errors[].message` are Japanese, from the same message \
+                        bundles as the pages; with English (`en`), with neither, or without the header they are \
+                        English (the default), coded field messages worded from the bundles and the detail the \
+                        service's own sentence. `type` and `errors[].code` never change with the language.
 
                         **Hostile input** is refused at the edge with `400 validation-failed` before anything reads \
                         it: NUL and other control characters (tab and line breaks are text) or bytes that are not \

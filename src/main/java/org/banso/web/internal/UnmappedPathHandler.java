@@ -13,13 +13,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** A path nothing serves: a not-found problem under {@code /api/}, the not-found page elsewhere. */
+/**
+ * A path nothing serves: a not-found problem under {@code /api/}, the not-found page elsewhere. Since only
+ * {@code /css}, {@code /js} and {@code /webjars} are resources ({@code spring.web.resources.add-mappings=false}), such
+ * a path finds no handler at all; a missing file under those prefixes finds no resource.
+ */
 @ControllerAdvice
 class UnmappedPathHandler {
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     Object notFound(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {

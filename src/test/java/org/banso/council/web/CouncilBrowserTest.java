@@ -83,7 +83,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         assertThat(driver.findElements(By.id("proposals"))).as("nothing non-public before the pledge").isEmpty();
         screenshot("council-pledge-ja");
         assertNoSeriousViolations("pledge (ja)");
-        signPledge();
+        signPledgeAfterJoining(councilPath);
         assertThat(text("#pledge")).contains("署名済み");
         signOut();
 
@@ -240,7 +240,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         assertThat(text("[role=status]")).contains("協議会に参加しました");
         assertThat(driver.findElements(By.id("proposals"))).as("nothing non-public before the pledge").isEmpty();
         screenshot("council-pledge-newcomer-ja");
-        signPledge();
+        signPledgeAfterJoining(councilPath);
         assertThat(text("#pledge")).contains("署名済み");
     }
 
@@ -252,6 +252,19 @@ class CouncilBrowserTest extends BrowserTestSupport {
         driver.findElement(By.id("pledge-accept")).click();
         submit(By.id("pledge-sign"));
         assertThat(driver.findElement(By.id("pledge")).getText()).containsAnyOf("署名済み", "You have signed");
+    }
+
+    /**
+     * Someone who has just joined by invitation was going to the council's information: signing leads on to its items
+     * (issue 16), saying so; the council page's pledge panel then reports the signature.
+     */
+    private void signPledgeAfterJoining(String councilPath) {
+        driver.findElement(By.id("pledge-accept")).click();
+        submit(By.id("pledge-sign"));
+        assertThat(path()).isEqualTo(councilPath + "/items");
+        assertThat(text("[role=status]")).contains("誓約書に署名しました");
+        open(councilPath);
+        assertThat(driver.findElement(By.id("pledge")).getText()).contains("署名済み");
     }
 
     private void signOut() {

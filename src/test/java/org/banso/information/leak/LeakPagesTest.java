@@ -90,14 +90,22 @@ class LeakPagesTest {
         assertThat(page(auditor, fromTrace.getResponse().getRedirectedUrl(), "ja"))
                 .contains("追跡結果から報告", copy.fingerprint(), recipient.toString());
 
-        MvcResult over = mvc.perform(post(location + "/decision").session(auditor).with(csrf())
+        // issue 17: over the maximum, the form comes back (422) with what was typed and the message beside the amount
+        MvcResult over = mvc.perform(post(location + "/decision").session(auditor).with(csrf()).param("lang", "ja")
                 .param("penalty", "FINE").param("amountYen", "600000").param("rationale", "守秘義務違反")).andReturn();
-        assertThat(over.getResponse().getRedirectedUrl()).as(over.getFlashMap().toString()).isEqualTo(location);
-        String refused = mvc.perform(get(location).session(auditor).param("lang", "ja")
-                .flashAttrs(over.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("上限（500,000）を超えています。", "入力に誤りがあります");
+        assertThat(over.getResponse().getStatus()).isEqualTo(422);
+        assertThat(over.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("上限（500,000）を超えています。", "入力内容に誤りがあります", "id=\"amountYen-error\"",
+                        "value=\"600000\"");
+        assertThat(page(auditor, location, "ja")).doesNotContain("300,000円");
 
-        mvc.perform(post(location + "/decision").session(auditor).with(csrf())
+        // a decision is final: it is confirmed first on a page naming the penalty, and nothing is decided before
+        MvcResult asked = mvc.perform(post(location + "/decision").session(auditor).with(csrf()).param("lang", "ja")
+                .param("penalty", "FINE").param("amountYen", "300000").param("rationale", "守秘義務違反")).andReturn();
+        assertThat(asked.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("処分を決定しますか", "300,000円", "name=\"confirmed\" value=\"true\"");
+        assertThat(page(auditor, location, "ja")).doesNotContain("300,000円");
+        mvc.perform(post(location + "/decision").session(auditor).with(csrf()).param("confirmed", "true")
                 .param("penalty", "FINE").param("amountYen", "300000").param("rationale", "守秘義務違反")).andReturn();
         assertThat(page(auditor, location, "ja")).contains("300,000円", "守秘義務違反");
         assertThat(page(auditor, location, "en")).contains("300,000 yen", "Fine");

@@ -208,8 +208,9 @@ public class InformationAccessBenchmark {
         // the benchmark's people have just passed their second factor: step-up never refuses here
         policy = new AccessPolicy(facts, memberships, tracing, (person, at) -> true, event -> { });
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        items = new ItemService(jdbc, clock, policy, facts, null, null, null, null, null, tracing, properties,
-                event -> { }, null);
+        ItemQueries listings = new ItemQueries(jdbc, clock, policy, facts, null, properties);
+        items = new ItemService(jdbc, clock, policy, facts, null, null, listings, null, null, null, tracing,
+                properties, event -> { }, null);
         // the search path's visibility sets: the council module answers "which councils does this person see" from
         // the same generated memberships (person u: council u % 1000); nothing else of it is used
         Councils councilsOfPeople = (Councils) java.lang.reflect.Proxy.newProxyInstance(

@@ -1,7 +1,9 @@
 package org.banso.information.internal.leak;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +53,18 @@ public interface LeakInvestigations {
      *                                         already decided
      */
     Report decide(UUID report, Decision decision, BansoUser caller);
+
+    /**
+     * Checks a decision as {@link #decide} would, changing nothing: the page confirms only a decision that would be
+     * taken.
+     */
+    void checkDecision(UUID report, Decision decision, BansoUser caller);
+
+    /**
+     * The titles of the items a report or trace names, so that pages show names and not ids; an id no item has is
+     * left out.
+     */
+    Map<ItemId, String> itemTitles(Collection<ItemId> items, BansoUser caller);
 
     // --- requests and views ---
 

@@ -6,7 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -160,49 +164,37 @@ class LeakService implements LeakInvestigations {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public void checkDecision(UUID reportId, Decision decision, BansoUser caller) {
+        requireAuditor(caller);
+        check(load(reportId), decision);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ItemId, String> itemTitles(Collection<ItemId> items, BansoUser caller) {
+        requireAuditor(caller);
+        List<UUID> ids = items.stream().filter(Objects::nonNull).map(ItemId::value).distinct().toList();
+        Map<ItemId, String> titles = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, title from information_item where id = any(?)")
+                    .param(ids.toArray(UUID[]::new))
+                    .query((rs, n) -> titles.put(new ItemId(rs.getObject("id", UUID.class)), rs.getString("title")))
+                    .list();
+        }
+        return titles;
+    }
+
+    @Override
     @Transactional
     public Report decide(UUID reportId, Decision decision, BansoUser caller) {
         requireAuditor(caller);
         lockReport(reportId);
         Report report = load(reportId);
-        if (report.decision() != null) {
-            throw new BansoException(ProblemCode.CONFLICT, "A penalty has already been decided for this report.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String code = decision.penalty() == null ? "" : decision.penalty().strip();
-        Optional<Penalty> penalty = jdbc.sql("select * from information_leak_penalty where code = ?").param(code)
-                .query(LeakService::penalty).optional();
-        String rationale = decision.rationale() == null ? "" : decision.rationale().strip();
-        if (rationale.isEmpty()) {
-            errors.add(FieldError.coded("rationale", "leak.required", "The rationale is required."));
-        } else if (rationale.length() > TEXT_LIMIT) {
-            errors.add(FieldError.coded("rationale", "leak.tooLong", "At most 4000 characters.", TEXT_LIMIT));
-        }
-        UserId subject = decision.subject();
-        if (penalty.isEmpty()) {
-            errors.add(FieldError.coded("penalty", "leak.unknownPenalty", "Choose a penalty from the table."));
-        } else {
-            Penalty p = penalty.get();
-            checkQuantity(errors, "amountYen", decision.amountYen(), p.maxAmountYen());
-            checkQuantity(errors, "termMonths", decision.termMonths() == null ? null
-                    : decision.termMonths().longValue(), p.maxTermMonths() == null ? null
-                    : p.maxTermMonths().longValue());
-            if ("PERSON".equals(p.appliesTo())) {
-                if (subject == null && !report.investigations().isEmpty()) {
-                    subject = report.investigations().get(report.investigations().size() - 1).recipient();
-                }
-                if (subject == null) {
-                    errors.add(FieldError.coded("subject", "leak.subjectRequired",
-                            "A penalty on a person needs the person: attach a trace result first."));
-                }
-            } else {
-                subject = null;
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The decision is not valid.", errors);
-        }
-        Penalty p = penalty.get();
+        Checked checked = check(report, decision);
+        Penalty p = checked.penalty();
+        UserId subject = checked.subject();
+        String rationale = checked.rationale();
         Instant now = clock.instant();
         jdbc.sql("""
                         insert into information_leak_decision (report_id, penalty_code, penalty_revision, subject,
@@ -258,6 +250,51 @@ class LeakService implements LeakInvestigations {
         events.publishEvent(new LeakEvents.LeakPenaltyChanged(code, changed.revision(), changed.maxAmountYen(),
                 changed.maxTermMonths(), caller.id(), now));
         return changed;
+    }
+
+    /** The penalty, the person it falls on and the rationale of a decision that may be taken; else the refusal. */
+    private Checked check(Report report, Decision decision) {
+        if (report.decision() != null) {
+            throw new BansoException(ProblemCode.CONFLICT, "A penalty has already been decided for this report.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String code = decision.penalty() == null ? "" : decision.penalty().strip();
+        Optional<Penalty> penalty = jdbc.sql("select * from information_leak_penalty where code = ?").param(code)
+                .query(LeakService::penalty).optional();
+        String rationale = decision.rationale() == null ? "" : decision.rationale().strip();
+        if (rationale.isEmpty()) {
+            errors.add(FieldError.coded("rationale", "leak.required", "The rationale is required."));
+        } else if (rationale.length() > TEXT_LIMIT) {
+            errors.add(FieldError.coded("rationale", "leak.tooLong", "At most 4000 characters.", TEXT_LIMIT));
+        }
+        UserId subject = decision.subject();
+        if (penalty.isEmpty()) {
+            errors.add(FieldError.coded("penalty", "leak.unknownPenalty", "Choose a penalty from the table."));
+        } else {
+            Penalty p = penalty.get();
+            checkQuantity(errors, "amountYen", decision.amountYen(), p.maxAmountYen());
+            checkQuantity(errors, "termMonths", decision.termMonths() == null ? null
+                    : decision.termMonths().longValue(), p.maxTermMonths() == null ? null
+                    : p.maxTermMonths().longValue());
+            if ("PERSON".equals(p.appliesTo())) {
+                if (subject == null && !report.investigations().isEmpty()) {
+                    subject = report.investigations().get(report.investigations().size() - 1).recipient();
+                }
+                if (subject == null) {
+                    errors.add(FieldError.coded("subject", "leak.subjectRequired",
+                            "A penalty on a person needs the person: attach a trace result first."));
+                }
+            } else {
+                subject = null;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The decision is not valid.", errors);
+        }
+        return new Checked(penalty.get(), subject, rationale);
+    }
+
+    private record Checked(Penalty penalty, UserId subject, String rationale) {
     }
 
     private static String required(List<FieldError> errors, String field, String value, int limit) {

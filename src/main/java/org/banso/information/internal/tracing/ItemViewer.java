@@ -3,6 +3,10 @@ package org.banso.information.internal.tracing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.banso.identity.BansoUser;
@@ -51,6 +55,37 @@ class ItemViewer implements ItemViewing {
 
     @Override
     @Transactional(noRollbackFor = BansoException.class)
+    public boolean readable(ItemId item, BansoUser person) {
+        Instant now = clock.instant();
+        if (!policy.decide(person, InformationAction.VIEW, item, now).permitted()) {
+            return false;
+        }
+        return latestVersion(item).map(latest -> viewer.viewable(latest.mediaType())).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<ItemId> renderable(Collection<ItemId> items) {
+        if (items.isEmpty()) {
+            return Set.of();
+        }
+        Set<ItemId> renderable = new HashSet<>();
+        jdbc.sql("""
+                        select i.id, v.media_type from information_item i
+                        join information_item_version v on v.item_id = i.id and v.version = i.latest_version
+                        where i.id in (:ids)""")
+                .param("ids", items.stream().map(ItemId::value).toList())
+                .query((rs, n) -> {
+                    if (viewer.viewable(rs.getString(2))) {
+                        renderable.add(new ItemId(rs.getObject(1, UUID.class)));
+                    }
+                    return null;
+                }).list();
+        return renderable;
+    }
+
+    @Override
+    @Transactional(noRollbackFor = BansoException.class)
     public int pageCount(ItemId item, BansoUser person) {
         Instant now = clock.instant();
         Latest latest = latest(item, person, now);
@@ -83,19 +118,23 @@ class ItemViewer implements ItemViewing {
                 default -> new BansoException(decision.denial(), "You may not view this item.");
             };
         }
-        Latest latest = jdbc.sql("""
+        Latest latest = latestVersion(item).orElseThrow(() -> BansoException.notFound("The item"));
+        if (!viewer.viewable(latest.mediaType())) {
+            throw new BansoException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Content of this type cannot be shown in the viewer.");
+        }
+        return latest;
+    }
+
+    private Optional<Latest> latestVersion(ItemId item) {
+        return jdbc.sql("""
                         select v.content_id, v.media_type from information_item i
                         join information_item_version v on v.item_id = i.id and v.version = i.latest_version
                         where i.id = ?""")
                 .param(item.value())
                 .query((rs, n) -> new Latest(new ContentStore.ContentId(rs.getObject(1, UUID.class)),
                         rs.getString(2)))
-                .optional().orElseThrow(() -> BansoException.notFound("The item"));
-        if (!viewer.viewable(latest.mediaType())) {
-            throw new BansoException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Content of this type cannot be shown in the viewer.");
-        }
-        return latest;
+                .optional();
     }
 
     private String watermark(BansoUser person, Instant now) {

@@ -13,6 +13,7 @@ final class MediaTypes {
     static final String JSON = "application/json";
 
     static final Set<String> TEXT = Set.of(PLAIN, CSV, MARKDOWN, JSON);
+    static final Set<String> IMAGES = Set.of("image/png", "image/jpeg");
 
     private MediaTypes() {
     }
@@ -28,6 +29,10 @@ final class MediaTypes {
 
     static boolean isText(String mediaType) {
         return TEXT.contains(essence(mediaType));
+    }
+
+    static boolean isImage(String mediaType) {
+        return IMAGES.contains(essence(mediaType));
     }
 
     static boolean isPdf(String mediaType) {

@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -26,8 +27,8 @@ import org.banso.shared.BansoException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PageViewer} with PDFBox: a PDF page, or a page of about {@value #LINES_PER_PAGE} lines of text set in IPA P
- * Gothic on an A4 page, gets the watermark drawn diagonally and semi-transparently across it in the PDF itself and is
+ * {@link PageViewer} with PDFBox: a PDF page, a page of about {@value #LINES_PER_PAGE} lines of text set in IPA P
+ * Gothic on an A4 page, or a PNG or JPEG image fitted on one A4 page (turned to landscape for a wide image) gets the watermark drawn diagonally and semi-transparently across it in the PDF itself and is
  * then rendered at {@value #DPI} dpi to PNG. Everything stays in memory: documents are read from and written to byte
  * arrays, the font comes from memory, and ImageIO's disk cache is off.
  */
@@ -58,7 +59,7 @@ class WatermarkedPages implements PageViewer {
 
     @Override
     public boolean viewable(String mediaType) {
-        return MediaTypes.isPdf(mediaType) || MediaTypes.isText(mediaType);
+        return MediaTypes.isPdf(mediaType) || MediaTypes.isText(mediaType) || MediaTypes.isImage(mediaType);
     }
 
     @Override
@@ -72,6 +73,10 @@ class WatermarkedPages implements PageViewer {
             }
         }
         requireViewable(mediaType);
+        if (MediaTypes.isImage(mediaType)) {
+            limits.check(mediaType, plaintext); // its pixels are counted before anything decodes it
+            return 1;
+        }
         return Math.max(1, (lines(plaintext).size() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
     }
 
@@ -80,6 +85,8 @@ class WatermarkedPages implements PageViewer {
         requireViewable(mediaType);
         if (MediaTypes.isPdf(mediaType)) {
             limits.checkPdf(plaintext);
+        } else if (MediaTypes.isImage(mediaType)) {
+            limits.check(mediaType, plaintext);
         }
         // at most banso.information.limits.concurrent-renders at once: together they stay within a memory budget
         return limits.rendering(() -> render(mediaType, plaintext, page, watermark));
@@ -94,6 +101,11 @@ class WatermarkedPages implements PageViewer {
                     throw BansoException.notFound("The page");
                 }
                 target = document.getPage(page);
+            } else if (MediaTypes.isImage(mediaType)) {
+                if (page != 0) {
+                    throw BansoException.notFound("The page");
+                }
+                target = imagePage(document, plaintext);
             } else {
                 List<String> lines = lines(plaintext);
                 int from = page * LINES_PER_PAGE;
@@ -142,6 +154,24 @@ class WatermarkedPages implements PageViewer {
                 content.showText(printable(font, line));
             }
             content.endText();
+        }
+        return page;
+    }
+
+    /** The image scaled down (never up) to fit within the margins of an A4 page, landscape when it is wider. */
+    private static PDPage imagePage(PDDocument document, byte[] image) throws IOException {
+        PDImageXObject picture = PDImageXObject.createFromByteArray(document, image, "image");
+        PDRectangle a4 = picture.getWidth() > picture.getHeight()
+                ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+        PDPage page = new PDPage(a4);
+        document.addPage(page);
+        float width = a4.getWidth() - 2 * MARGIN;
+        float height = a4.getHeight() - 2 * MARGIN;
+        float scale = Math.min(1f, Math.min(width / picture.getWidth(), height / picture.getHeight()));
+        float w = picture.getWidth() * scale;
+        float h = picture.getHeight() * scale;
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.drawImage(picture, MARGIN + (width - w) / 2, a4.getHeight() - MARGIN - h, w, h);
         }
         return page;
     }

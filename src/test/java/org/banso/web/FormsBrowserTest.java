@@ -1,0 +1,126 @@
+package org.banso.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.banso.support.BansoIntegrationTest;
+import org.banso.support.BrowserTestSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 17 in the browser with the demo accounts: the pages whose forms were bound in #17 (administration,
+ * technologies, the guideline drafts, the think tank's rankings and entities, leaks, the password), each opened in
+ * Japanese and English and one form on each sent back with a mistake: the error summary is on top with the focus, no
+ * UUID is visible, and axe-core finds no serious or critical violation. Screenshots under {@code target/screenshots/}.
+ */
+@BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class FormsBrowserTest extends BrowserTestSupport {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Test
+    void theAdministratorsFormsComeBackWithTheSummaryInBothLanguages() {
+        signIn("admin", adminPassword);
+        for (String lang : List.of("ja", "en")) {
+            open("/admin/organizations?lang=" + lang);
+            driver.findElement(By.id("name")).sendKeys("【架空】画面確認機構");
+            driver.findElement(By.id("corporateNumber")).sendKeys("123");
+            submit(By.cssSelector("form[action='/admin/organizations'] [type=submit]"));
+            refusedPage("admin-organizations-refused-" + lang, lang);
+            assertThat(driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo("【架空】画面確認機構");
+
+            open("/admin/users?lang=" + lang);
+            driver.findElement(By.id("displayName")).sendKeys("画面 確認");
+            submit(By.cssSelector("form[action='/admin/users'] [type=submit]"));
+            refusedPage("admin-users-refused-" + lang, lang);
+        }
+    }
+
+    @Test
+    void theOfficersTechnologyAndGuidelineFormsComeBackWithTheSummary() {
+        signIn("officer", DEMO_PASSWORD);
+        String technology = null;
+        for (String lang : List.of("ja", "en")) {
+            open("/technologies?lang=" + lang);
+            driver.findElement(By.id("nameJa")).sendKeys("画面確認の技術");
+            submit(By.cssSelector("form[action='/technologies'] [type=submit]"));
+            refusedPage("technology-register-refused-" + lang, lang);
+            if (technology == null) {
+                // corrected, the same form registers it: what was typed is still there
+                driver.findElement(By.id("code")).sendKeys("FB-" + Long.toString(System.nanoTime(), 36)
+                        .toUpperCase(java.util.Locale.ROOT).substring(0, 6));
+                driver.findElement(By.id("nameEn")).sendKeys("Technology for the form check");
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("domain"))).selectByValue("A07");
+                submit(By.cssSelector("form[action='/technologies'] [type=submit]"));
+                assertThat(heading()).isIn("画面確認の技術", "Technology for the form check");
+                technology = path();
+            }
+
+            open(technology + "?lang=" + lang);
+            driver.findElement(By.id("japanStrengthEvidence")).sendKeys("国内の論文シェア");
+            submit(By.cssSelector("form[action$='/assessments'] [type=submit]"));
+            refusedPage("technology-assessment-refused-" + lang, lang);
+            assertThat(driver.findElement(By.id("japanStrengthEvidence")).getDomProperty("value"))
+                    .isEqualTo("国内の論文シェア");
+
+            open("/guidelines?lang=" + lang);
+            submit(By.cssSelector("form[action='/guidelines'] [type=submit]"));
+            refusedPage("guideline-draft-refused-" + lang, lang);
+        }
+    }
+
+    @Test
+    void theThinkTankAndLeakFormsComeBackWithTheSummary() {
+        signIn("analyst", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            open("/thinktank/rankings?lang=" + lang);
+            driver.findElement(By.id("label0")).sendKeys("画面確認の技術");
+            submit(By.cssSelector("form[action='/thinktank/rankings'] [type=submit]"));
+            refusedPage("thinktank-ranking-refused-" + lang, lang);
+        }
+        driver.manage().deleteAllCookies();
+        signIn("meti", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            open("/thinktank/entities?lang=" + lang);
+            submit(By.cssSelector("form[action='/thinktank/commissions'] [type=submit]"));
+            refusedPage("thinktank-commission-refused-" + lang, lang);
+        }
+        driver.manage().deleteAllCookies();
+        signIn("auditor", DEMO_PASSWORD);
+        for (String lang : List.of("ja", "en")) {
+            open("/leaks?lang=" + lang);
+            driver.findElement(By.id("itemId")).sendKeys("どの項目か不明");
+            submit(By.cssSelector("form[action='/leaks'] [type=submit]"));
+            refusedPage("leak-report-refused-" + lang, lang);
+            open("/leaks/trace?lang=" + lang);
+            submit(By.cssSelector("form[action='/leaks/trace'] [type=submit]"));
+            refusedPage("leak-trace-refused-" + lang, lang);
+        }
+    }
+
+    /** A page sent back for correction: summary on top and focused, no UUID in sight, no serious violation. */
+    private void refusedPage(String name, String lang) {
+        assertThat(htmlLang()).isEqualTo(lang);
+        assertThat(driver.findElements(By.id("error-summary"))).as(name + ": the error summary").hasSize(1);
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).as(name + ": focus on the summary")
+                .isEqualTo("error-summary");
+        String visible = driver.findElement(By.tagName("body")).getText();
+        assertThat(UUID_TEXT.matcher(visible).find()).as(name + ": no UUID in the visible text").isFalse();
+        if ("ja".equals(lang)) {
+            assertThat(text("#error-summary")).as(name).contains("入力内容に誤りがあります")
+                    .doesNotContainPattern("must |is required|Enter |invalid");
+        } else {
+            assertThat(text("#error-summary")).as(name).containsPattern("There (is a problem|are \\d+ problems)")
+                    .doesNotContainPattern("[\\p{IsHiragana}\\p{IsKatakana}]");
+        }
+        screenshot(name);
+        assertNoSeriousViolations(name);
+    }
+}
