@@ -26,7 +26,7 @@ public final class RoundRobinProxy {
             System.out.println("proxy on " + loopback.getHostAddress() + ":" + listen + " -> " + nodes);
             while (true) {
                 Socket client = server.accept();
-                Thread.ofPlatform().daemon().start(() -> forward(client, nodes, next, loopback));
+                daemon(() -> forward(client, nodes, next, loopback));
             }
         }
     }
@@ -48,13 +48,21 @@ public final class RoundRobinProxy {
             return;
         }
         Socket node = upstream;
-        Thread back = Thread.ofPlatform().daemon().start(() -> pump(node, client));
+        Thread back = daemon(() -> pump(node, client));
         pump(client, node);
         try {
             back.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A started daemon thread (Java 17: no Thread.ofPlatform()). */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static void pump(Socket from, Socket to) {

@@ -38,7 +38,7 @@ start_node() { # name port may-create
   local name=$1 port=$2 create=$3
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/banso" SPRING_DATASOURCE_USERNAME=banso \
   SPRING_DATASOURCE_PASSWORD=banso-cluster-db BANSO_INFORMATION_CONTENT_KEYSTORE_PASSWORD=banso-cluster-keys \
-  BANSO_ADMIN_PASSWORD=load-test-admin-2026 \
+  BANSO_ADMIN_PASSWORD=load-test-operator-2026 \
   java ${JAVA_OPTS:--Xms512m -Xmx1g} -jar "$DIR/banso.jar" \
     --spring.profiles.active=demo,cluster \
     --server.address=127.0.0.1 --server.port="$port" \

@@ -27,7 +27,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -232,12 +231,7 @@ class SignInBrowserTest extends BrowserTestSupport {
     @Test
     @Order(6)
     void aPasskeyRegisteredOnTheAccountPageSignsInAloneAndStopsWorkingWhenRevoked() {
-        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(
-                new VirtualAuthenticatorOptions()
-                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
-                        .setIsUserConsenting(true));
+        VirtualAuthenticator authenticator = addPasskeyAuthenticator();
         try {
             signIn("researcher", DEMO_PASSWORD);
             open("/account?lang=ja");

@@ -129,6 +129,9 @@ class TwoNodesTest {
                 "--banso.search.index-directory=" + dir.resolve("index-" + node),
                 "--banso.identity.admin-password=" + ADMIN_PASSWORD,
                 "--banso.audit.sequencer-interval=100ms",
+                // three free failures of a username from a source, then ten minutes' back-off (SignInThrottle)
+                "--banso.identity.throttle.free-failures=3",
+                "--banso.identity.throttle.back-off-base=10m",
                 "--banso.information.release-job-delay=200ms",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
@@ -144,6 +147,29 @@ class TwoNodesTest {
 
     private static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    @Test
+    @Order(0)
+    void failedSignInsOnACountOnB() throws Exception {
+        JsonMapper json = nodeA.getBean(JsonMapper.class);
+        ApiAccounts onNodeA = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), json);
+        ApiAccounts onNodeB = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
+                .apply(springSecurity()).build(), json);
+        String username = onNodeA.createUser("throttled-", "RESEARCHER");
+        for (int i = 0; i < 3; i++) {
+            assertThat(onNodeA.tokenRequest(username, "wrong-password-" + i).getResponse().getStatus())
+                    .isEqualTo(401);
+        }
+
+        var onB = onNodeB.tokenRequest(username, ApiAccounts.PASSWORD).getResponse();
+        assertThat(onB.getStatus()).as("A's failures back the pair off on B, even for the right password")
+                .isEqualTo(429);
+        assertThat(onB.getHeader("Retry-After")).isNotBlank();
+        assertThat(onNodeA.tokenRequest(username, ApiAccounts.PASSWORD).getResponse().getStatus()).isEqualTo(429);
+        assertThat(onNodeB.tokenRequest("someone-else-" + UUID.randomUUID(), "wrong").getResponse().getStatus())
+                .as("another username from the same source is not backed off").isEqualTo(401);
     }
 
     @Test

@@ -25,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -95,6 +98,15 @@ public abstract class BrowserTestSupport {
         base = "http://localhost:" + port;
         driver.get(base + "/");
         driver.manage().deleteAllCookies();
+    }
+
+    /** Chromium's virtual authenticator as a passkey that verifies its person (CTAP2, built in, resident keys). */
+    protected static VirtualAuthenticator addPasskeyAuthenticator() {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
+                .setIsUserConsenting(true));
     }
 
     protected void signIn(String username, String password) {

@@ -58,7 +58,7 @@ record IdentityProperties(
     }
 
     /**
-     * Sign-in throttling (per node, in memory).
+     * Sign-in throttling, counted in PostgreSQL so that every node counts the same attempts (#19).
      *
      * @param sourceFailures         failed sign-ins one source (IP address) may make per {@code sourceWindow}, over all
      *                               usernames; beyond, its attempts get 429 until the bucket refills
@@ -74,7 +74,7 @@ record IdentityProperties(
      * @param publicPostsPerSource   anonymous public actions (invitation registration) per source per
      *                               {@code publicPostWindow}
      * @param publicPostWindow       the refill period of that bucket
-     * @param maxTrackedKeys         most sources, usernames and pairs kept in memory (least recently used go first)
+     * @param pruneInterval          how often keys unused for longer than the longest window are forgotten
      */
     record Throttle(
             @DefaultValue("30") int sourceFailures,
@@ -87,7 +87,7 @@ record IdentityProperties(
             @DefaultValue("30d") Duration trustedFor,
             @DefaultValue("20") int publicPostsPerSource,
             @DefaultValue("10m") Duration publicPostWindow,
-            @DefaultValue("100000") int maxTrackedKeys) {
+            @DefaultValue("10m") Duration pruneInterval) {
     }
 
     /**

@@ -307,8 +307,10 @@ public class IdentityService implements IdentityManagement {
      * from {@code source}). Every API token of the account is revoked and every page session that signed in under the
      * old password ends at its next request; answers the new credentials version, which the session that made the
      * change takes on.
+     * A refused change commits: before the checks nothing is written but the wrong password's count in the shared
+     * sign-in throttle, which must outlive the refusal (#19); after them nothing throws a {@link BansoException}.
      */
-    @Transactional
+    @Transactional(noRollbackFor = BansoException.class)
     public int changePassword(BansoUser actor, String currentPassword, String newPassword, String source) {
         Accounts.Account account = accounts.accountById(actor.id())
                 .orElseThrow(() -> BansoException.notFound("The user"));

@@ -121,6 +121,8 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                 .rpName(properties.passkeys().rpName())
                 .allowedOrigins(origins)
                 .disableDefaultRegistrationPage(true)
+                // serializable, so that a registration works with page sessions in the database (#19)
+                .creationOptionsRepository(new SessionPasskeyCreationOptions())
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
@@ -128,6 +130,7 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                         filter.setSessionAuthenticationStrategy(sessionStrategy);
                         filter.setSecurityContextRepository(contexts);
                         filter.setMfaEnabled(true);
+                        filter.setRequestOptionsRepository(new SessionPasskeyRequestOptions());
                         return filter;
                     }
                 }));

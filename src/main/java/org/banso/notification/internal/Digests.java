@@ -7,6 +7,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
@@ -50,8 +51,14 @@ class Digests {
         this.clock = clock;
     }
 
-    /** Every hour: on the digest day at or after the digest hour, writes this week's digests. */
+    /** Every hour, on one node of a cluster at a time (#19); the lock is here for the reason given in Reminders. */
     @Scheduled(cron = "0 5 * * * *")
+    @SchedulerLock(name = "notification-digests", lockAtMostFor = "30m")
+    void scheduled() {
+        sendIfDue();
+    }
+
+    /** On the digest day at or after the digest hour, writes this week's digests. */
     public int sendIfDue() {
         ZonedDateTime now = clock.instant().atZone(DateFormats.JAPAN);
         if (now.getDayOfWeek() != properties.digestDay() || now.getHour() < properties.digestHour()) {

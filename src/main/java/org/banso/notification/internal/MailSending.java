@@ -10,6 +10,7 @@ import java.util.Properties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.banso.notification.internal.MailOutbox.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,17 @@ class MailSending {
         return senders.getIfAvailable() != null;
     }
 
-    /** Sends the due mails; answers how many the server accepted in this run. */
+    /**
+     * The scheduled run, on one node of a cluster at a time (#19), so that two nodes never talk to the mail server for
+     * the same batch; the lock is on this void entry point for the reason given in Reminders.
+     */
     @Scheduled(fixedDelayString = "${banso.notification.send-interval:5s}", initialDelayString = "2s")
+    @SchedulerLock(name = "notification-mail-sending", lockAtMostFor = "10m")
+    void scheduled() {
+        sendDue();
+    }
+
+    /** Sends the due mails; answers how many the server accepted in this run. */
     public int sendDue() {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.banso.council.CouncilWorklist;
 import org.banso.council.CouncilWorklist.ProposalFacts;
 import org.banso.identity.IdentityManagement;
@@ -49,8 +50,17 @@ class Reminders {
         return due == null ? null : due.plusDays(1).atStartOfDay(DateFormats.JAPAN).toInstant();
     }
 
-    /** Answers how many reminders this run made. */
+    /**
+     * The scheduled run, on one node of a cluster at a time (#19). The lock sits on this void entry point, not on
+     * {@link #remind()}: ShedLock's method proxy answers a skipped call with null, which an {@code int} cannot be.
+     */
     @Scheduled(fixedDelayString = "${banso.notification.reminder-interval:5m}", initialDelayString = "30s")
+    @SchedulerLock(name = "notification-reminders", lockAtMostFor = "10m")
+    void scheduled() {
+        remind();
+    }
+
+    /** Answers how many reminders this run made. */
     public int remind() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, DateFormats.JAPAN);

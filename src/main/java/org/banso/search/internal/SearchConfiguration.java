@@ -19,18 +19,31 @@ class SearchConfiguration {
 
     static final String KEY_NAME = "search-index";
 
+    /**
+     * Creates the index key on the first start. Nodes of a cluster mount one key store, and two of them starting at
+     * the same instant may both find no key and both try to create it (#19): one of them finds the key written, or
+     * both write and the store keeps one. Either way every node then uses the key the store kept, never one only it
+     * holds — which would make its index unreadable at its next start.
+     */
+    static KeyStore.StoredKey created(KeyStore keys) {
+        byte[] material = new byte[32];
+        new SecureRandom().nextBytes(material);
+        try {
+            keys.add(KEY_NAME, "v1", material);
+        } catch (RuntimeException anotherNodeFirst) {
+            log.info("Another node created the search index key at the same time ({}); using the stored one",
+                    anotherNodeFirst.toString());
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+        return keys.current(KEY_NAME).orElseThrow(() -> new IllegalStateException(
+                "The search index key could not be created in the key store, nor found there"));
+    }
+
     /** The index, encrypted with the {@code search-index} key of the key store (generated on first start). */
     @Bean(destroyMethod = "close")
     SearchEngine searchEngine(SearchProperties properties, KeyStore keys) throws IOException {
-        KeyStore.StoredKey key = keys.current(KEY_NAME).orElseGet(() -> {
-            byte[] material = new byte[32];
-            new SecureRandom().nextBytes(material);
-            try {
-                return keys.add(KEY_NAME, "v1", material);
-            } finally {
-                Arrays.fill(material, (byte) 0);
-            }
-        });
+        KeyStore.StoredKey key = keys.current(KEY_NAME).orElseGet(() -> created(keys));
         Files.createDirectories(properties.indexDirectory());
         byte[] material = key.material();
         try {

@@ -193,6 +193,34 @@ class SearchFeed {
         }
     }
 
+    /**
+     * How many of the other nodes' changes this node's index has yet to apply, counting at most {@code atMost} (one
+     * bounded index scan); an index older than the kept feed, which must be rebuilt, counts as {@code atMost}.
+     */
+    int rowsBehind(int atMost) {
+        String cursor = engine.feedCursor().orElse(null);
+        if (cursor == null) {
+            return 0;
+        }
+        String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class).optional()
+                .orElse(null);
+        if (pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned)) {
+            return atMost;
+        }
+        return jdbc.sql("""
+                        select count(*) from (
+                            select 1 from search_change
+                            where (xid, id) > (?::xid8, ?) and xid < pg_snapshot_xmin(pg_current_snapshot())
+                              and node <> ?
+                            limit ?) behind""")
+                .params(cursorXid(cursor), cursorId(cursor), node, atMost).query(Integer.class).single();
+    }
+
+    /** Whether this node's index is close enough to the feed to answer searches (see {@link #catchUp()}). */
+    boolean nearlyCurrent() {
+        return rowsBehind(CATCH_UP_ROWS + 1) <= CATCH_UP_ROWS;
+    }
+
     /** Applies up to {@code limit} rows; answers whether the index is now at the horizon. */
     synchronized boolean apply(int limit) {
         String cursor = engine.feedCursor().orElse(null);

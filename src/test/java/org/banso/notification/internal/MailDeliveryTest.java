@@ -39,9 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * embedded PostgreSQL, and is stopped and started again as an operator would. A mail written while the server is down
  * is retried with back-off, survives the restart and is delivered exactly once when the server is back; a mail whose
  * sender died between claiming it and recording the outcome is not sent a second time by itself (at most once), and
- * is sent when an administrator decides so.
+ * is sent when an administrator decides so. Issue 19: the sending, reminder and digest runs take the cluster's job
+ * lock, so while another node holds it this node sends nothing.
  */
 class MailDeliveryTest {
+
+    private static final String NODE = "mail-node";
 
     private Path dir;
     private int smtpPort;
@@ -122,6 +125,70 @@ class MailDeliveryTest {
         }
     }
 
+    @Test
+    void whileAnotherNodeHoldsTheSendingJobsLockThisNodeSendsNothingAndSendsOnceItIsFree() throws Exception {
+        smtp.start();
+        String address = "locked-" + UUID.randomUUID() + "@example.jp";
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            holdAsAnotherNode(jdbc, "notification-mail-sending");
+            // a run that was under way when the lock was taken over ends within this pause; its unlock, which does
+            // not look at who holds the row, may have cleared the first take-over: take it again
+            Thread.sleep(500);
+            holdAsAnotherNode(jdbc, "notification-mail-sending");
+            UUID mail = notifyNewPerson(app, address);
+
+            Thread.sleep(1500); // fifteen runs of this node's 100 ms sending job
+            assertThat(smtp.getReceivedMessages()).as("the other node sends, not this one").isEmpty();
+            assertThat(attempts(jdbc, mail)).isZero();
+            assertThat(state(jdbc, mail)).isEqualTo("PENDING");
+
+            jdbc.sql("update shared_job_lock set lock_until = timezone('utc', now()) where name = :name")
+                    .param("name", "notification-mail-sending").update();
+            waitFor("sent once the lock is free", () -> smtp.getReceivedMessages().length == 1);
+            waitFor("recorded as sent", () -> "SENT".equals(state(jdbc, mail)));
+            assertThat(lockedBy(jdbc, "notification-mail-sending")).isEqualTo(NODE);
+        }
+    }
+
+    @Test
+    void theReminderAndDigestRunsTakeTheClustersJobLock() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            for (String job : new String[] {"notification-reminders", "notification-digests"}) {
+                holdAsAnotherNode(jdbc, job);
+            }
+            app.getBean(Reminders.class).scheduled();
+            app.getBean(Digests.class).scheduled();
+            assertThat(lockedBy(jdbc, "notification-reminders")).as("held elsewhere: skipped")
+                    .isEqualTo("node-elsewhere");
+            assertThat(lockedBy(jdbc, "notification-digests")).isEqualTo("node-elsewhere");
+
+            jdbc.sql("update shared_job_lock set lock_until = timezone('utc', now()) where locked_by = 'node-elsewhere'")
+                    .update();
+            app.getBean(Reminders.class).scheduled();
+            app.getBean(Digests.class).scheduled();
+            assertThat(lockedBy(jdbc, "notification-reminders")).isEqualTo(NODE);
+            assertThat(lockedBy(jdbc, "notification-digests")).isEqualTo(NODE);
+        }
+    }
+
+    /** What ShedLock on another node of the cluster leaves while it runs the job: the row, held for an hour. */
+    private static void holdAsAnotherNode(JdbcClient jdbc, String job) {
+        jdbc.sql("""
+                        insert into shared_job_lock (name, lock_until, locked_at, locked_by)
+                        values (:name, timezone('utc', now()) + interval '1 hour', timezone('utc', now()),
+                                'node-elsewhere')
+                        on conflict (name) do update set lock_until = excluded.lock_until,
+                            locked_at = excluded.locked_at, locked_by = excluded.locked_by""")
+                .param("name", job).update();
+    }
+
+    private static String lockedBy(JdbcClient jdbc, String job) {
+        return jdbc.sql("select locked_by from shared_job_lock where name = :name").param("name", job)
+                .query(String.class).single();
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BansoApplication.class).web(WebApplicationType.SERVLET).run(
                 "--server.port=0",
@@ -132,6 +199,7 @@ class MailDeliveryTest {
                 "--banso.information.content.blob-directory=" + dir.resolve("blobs"),
                 "--banso.information.content.keystore=" + dir.resolve("keys/information-kek.p12"),
                 "--banso.identity.admin-password=mail-test-secret-1",
+                "--banso.cluster.node-name=" + NODE,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 "--spring.mail.properties.mail.smtp.connectiontimeout=2000",

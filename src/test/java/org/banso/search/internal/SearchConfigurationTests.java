@@ -43,7 +43,31 @@ class SearchConfigurationTests {
         }
     }
 
-    static final class MemoryKeys implements KeyStore {
+    @Test
+    void twoNodesCreatingTheKeyAtOnceBothUseTheOneTheKeyStoreKept() throws Exception {
+        SearchProperties properties = new SearchProperties(dir, java.time.Duration.ofDays(7));
+        // this node found no key; by the time it adds one, another node has written its own
+        byte[] theOtherNodes = new byte[32];
+        java.util.Arrays.fill(theOtherNodes, (byte) 7);
+        MemoryKeys raced = new MemoryKeys() {
+            @Override
+            public StoredKey add(String name, String id, byte[] material) {
+                super.add(name, id, theOtherNodes.clone());
+                throw new IllegalStateException("Key " + name + "/" + id + " exists already");
+            }
+        };
+        try (SearchEngine engine = new SearchConfiguration().searchEngine(properties, raced)) {
+            engine.put(new IndexDocument(SearchKind.GUIDELINE, "g1", "t", "text", null, null, Set.of(), true, true));
+            engine.commit();
+        }
+        MemoryKeys onlyTheStoredKey = new MemoryKeys();
+        onlyTheStoredKey.add(SearchConfiguration.KEY_NAME, "v1", theOtherNodes.clone());
+        try (SearchEngine engine = new SearchConfiguration().searchEngine(properties, onlyTheStoredKey)) {
+            assertThat(engine.count(new MatchAllDocsQuery())).as("written under the key the store kept").isEqualTo(1);
+        }
+    }
+
+    static class MemoryKeys implements KeyStore {
         final List<StoredKey> stored = new ArrayList<>();
 
         @Override
