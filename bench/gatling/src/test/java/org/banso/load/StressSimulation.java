@@ -32,11 +32,15 @@ public class StressSimulation extends Simulation {
     private static final List<Integer> refusals = Collections.synchronizedList(new ArrayList<>());
     private static final List<Integer> signIns = Collections.synchronizedList(new ArrayList<>());
 
-    private final String token;
+    /**
+     * Static, so that it exists before the scenarios below are built: they are field initialisers, which run before a
+     * constructor's body (an instance field set there was still null in them, and every search went out unsigned).
+     */
+    private static final String TOKEN = startupToken();
 
-    public StressSimulation() {
+    private static String startupToken() {
         try {
-            token = DemoWorld.token(java.net.http.HttpClient.newHttpClient(), "startup");
+            return DemoWorld.token(java.net.http.HttpClient.newHttpClient(), "startup");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -63,8 +67,8 @@ public class StressSimulation extends Simulation {
                 return session;
             });
 
-    private String tokenValue() {
-        return token;
+    private static String tokenValue() {
+        return TOKEN;
     }
 
     {
