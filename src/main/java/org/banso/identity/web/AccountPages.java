@@ -50,6 +50,7 @@ class AccountPages {
 
     @GetMapping("/account/password")
     String passwordForm(Model model) {
+        model.addAttribute("passwordForm", PasswordForm.empty());
         return "identity/password";
     }
 

@@ -84,12 +84,15 @@ class PageViewerTest {
     }
 
     @Test
-    void csvJsonAndMarkdownAreViewableButImagesAndArchivesAreNot() {
+    void csvJsonMarkdownAndImagesAreViewableButArchivesAreNot() {
         assertThat(viewer.viewable("text/csv")).isTrue();
         assertThat(viewer.viewable("application/json")).isTrue();
         assertThat(viewer.viewable("text/markdown; charset=UTF-8")).isTrue();
+        // #17: every council item the viewer can render is read in the browser, images included
+        assertThat(viewer.viewable("image/png")).isTrue();
+        assertThat(viewer.viewable("image/jpeg")).isTrue();
         assertThat(viewer.viewable("application/zip")).isFalse();
-        assertThat(viewer.viewable("image/png")).isFalse();
+        assertThat(viewer.viewable("image/svg+xml")).isFalse();
         assertThatThrownBy(() -> viewer.renderPng("application/zip", new byte[] {1, 2}, 0, WATERMARK))
                 .isInstanceOfSatisfying(BansoException.class,
                         e -> assertThat(e.code()).isEqualTo(ProblemCode.UNSUPPORTED_MEDIA_TYPE));
