@@ -99,7 +99,7 @@ class InvitationToViewerBrowserTest extends BrowserTestSupport {
         assertThat(path()).as("back to the invitation once signed in").startsWith("/invitations/");
         click(By.id("accept-invitation"));
         assertThat(path()).as("joined: the council's pledge (R12)").isEqualTo("/councils/" + council + "#pledge");
-        driver.findElement(By.id("pledge-accept")).click(); // filling in the form, not counted
+        driver.findElement(By.id("accept")).click(); // filling in the form, not counted
         click(By.id("pledge-sign"));
         assertThat(path()).as("signed: on to the council's information").isEqualTo("/councils/" + council + "/items");
         screenshot("invitation-items-after-pledge-ja");

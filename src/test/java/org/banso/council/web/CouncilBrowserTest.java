@@ -259,7 +259,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
      * (issue 16), saying so; the council page's pledge panel then reports the signature.
      */
     private void signPledgeAfterJoining(String councilPath) {
-        driver.findElement(By.id("pledge-accept")).click();
+        driver.findElement(By.id("accept")).click();
         submit(By.id("pledge-sign"));
         assertThat(path()).isEqualTo(councilPath + "/items");
         assertThat(text("[role=status]")).contains("誓約書に署名しました");
