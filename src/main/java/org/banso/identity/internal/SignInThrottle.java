@@ -54,8 +54,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code identity_sign_in_pair}; every key is a SHA-256 digest. The proxy manager takes a pooled connection of its own
  * for each operation, so this class must be called while the caller holds none — outside any transaction (the sign-in
  * filter, the token endpoint and the password change all call it before theirs); it refuses to run inside one rather
- * than let a request hold two pooled connections (#13). A bucket whose row stays locked longer than
- * {@code lockWait} (a flood on one key) answers "refused, try again in a second" at once, never a wait.
+ * than let a request hold two pooled connections (#13). A refusal is answered at once with how long to wait (no
+ * blocking consumption); the row lock a bucket operation takes is held for one short transaction, and a database
+ * failure refuses the attempt for a second rather than letting it through uncounted. Overload itself is refused
+ * before any of this by the node's admission limit ({@code 503} + {@code Retry-After}). Bucket4j's own request
+ * time-out is not used: it counts the wait for a pooled connection too, and refused legitimate sign-ins on a small,
+ * busy pool (PoolOfTwoConnectionsTest) that the pool's own time-out would have served.
  * Time comes from the application clock, as the rest of the identity module's.
  */
 @Component
@@ -66,8 +70,6 @@ class SignInThrottle {
     private static final String ACCOUNT = "account:";
     private static final String PAIR = "pair:";
     private static final String PUBLIC_POST = "public-post:";
-    /** How long a check waits for a bucket's row lock before refusing the attempt for now. */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(1);
     private static final Duration BUSY = Duration.ofSeconds(1);
     private static final int PRUNE_BATCH = 1_000;
 
@@ -95,7 +97,6 @@ class SignInThrottle {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofMinutes(1)))
                 .clientClock(new ApplicationClock(clock))
-                .requestTimeout(LOCK_WAIT)
                 .build();
         this.perSource = bucket(limits.sourceFailures(), limits.sourceWindow());
         this.perAccount = bucket(limits.accountFailures(), limits.accountWindow());
@@ -129,9 +130,8 @@ class SignInThrottle {
                 wait = max(wait, estimate(bucket(ACCOUNT + usernameKey, perAccount)));
             }
         } catch (BucketExceptions.BucketExecutionException e) {
-            // the bucket's row stayed locked past LOCK_WAIT (a flood on this key) or the database failed: refused
-            // for now rather than checked without counting
-            log.warn("Sign-in throttle busy; attempt refused for now: {}", e.getMessage());
+            // the database failed: refused for now rather than checked without counting
+            log.warn("Sign-in throttle unavailable; attempt refused for now: {}", e.getMessage());
             wait = max(wait, BUSY);
         }
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
@@ -145,8 +145,8 @@ class SignInThrottle {
             bucket(SOURCE + source, perSource).tryConsume(1);
             bucket(ACCOUNT + usernameKey, perAccount).tryConsume(1);
         } catch (BucketExceptions.BucketExecutionException e) {
-            // the attempt has failed anyway; its count on a bucket flooded past LOCK_WAIT is the flood's own
-            log.warn("Sign-in throttle busy; a failure was not counted on its buckets: {}", e.getMessage());
+            // the attempt has failed anyway; the pair's count below still records it
+            log.warn("Sign-in throttle unavailable; a failure was not counted on its buckets: {}", e.getMessage());
         }
         jdbc.sql("""
                         insert into identity_sign_in_pair (id, failures, last_failure_at, touched_at)
@@ -180,7 +180,7 @@ class SignInThrottle {
             return probe.isConsumed() ? Optional.empty()
                     : Optional.of(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
         } catch (BucketExceptions.BucketExecutionException e) {
-            log.warn("Public-action throttle busy; refused for now: {}", e.getMessage());
+            log.warn("Public-action throttle unavailable; refused for now: {}", e.getMessage());
             return Optional.of(BUSY);
         }
     }
