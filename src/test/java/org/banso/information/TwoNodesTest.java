@@ -27,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.banso.BansoApplication;
 import org.banso.audit.AuditLog;
 import org.banso.audit.VerificationReport;
 import org.banso.audit.internal.Sequencer;
@@ -38,6 +37,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.ClusterCaches;
 import org.banso.support.ApiAccounts;
+import org.banso.support.ClusterNodes;
 import org.banso.support.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +46,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -68,8 +66,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
-
-    private static final String ADMIN_PASSWORD = ApiAccounts.ADMIN_PASSWORD;
 
     private Path dir;
     private EmbeddedPostgres postgres;
@@ -115,17 +111,6 @@ class TwoNodesTest {
 
     private ConfigurableApplicationContext start(String node, Path keys, boolean mayCreateKeys, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=test,cluster",
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--banso.cluster.node-name=node-" + node,
-                "--banso.keys.directory=" + keys,
-                "--banso.keys.may-create=" + mayCreateKeys,
-                "--banso.information.content.keystore=" + keys.resolve("information-kek.p12"),
-                "--banso.information.content.keystore-password=two-nodes-keystore",
                 "--banso.information.content.blob-directory=" + dir.resolve("blobs-" + node),
                 "--banso.information.content.store=s3",
                 "--banso.information.content.s3.endpoint=" + s3.endpoint(),
@@ -133,18 +118,13 @@ class TwoNodesTest {
                 "--banso.information.content.s3.prefix=content/",
                 "--banso.information.content.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
                 "--banso.information.content.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
-                "--banso.search.index-directory=" + dir.resolve("index-" + node),
-                "--banso.identity.admin-password=" + ADMIN_PASSWORD,
                 "--banso.audit.sequencer-interval=100ms",
                 // three free failures of a username from a source, then ten minutes' back-off (SignInThrottle)
                 "--banso.identity.throttle.free-failures=3",
                 "--banso.identity.throttle.back-off-base=10m",
-                "--banso.information.release-job-delay=200ms",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
+                "--banso.information.release-job-delay=200ms"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(BansoApplication.class).web(WebApplicationType.SERVLET)
-                .run(args.toArray(String[]::new));
+        return ClusterNodes.start(postgres, dir, node, keys, mayCreateKeys, args);
     }
 
     private static InformationTestSupport support(ConfigurableApplicationContext node) {
