@@ -211,12 +211,19 @@ final class SearchEngine implements Closeable {
         return any.build();
     }
 
-    /** The text query on one field, with the synonym variants (for the highlighter). */
+    /**
+     * The text query on one field, with the synonym variants (for the highlighter). A Japanese variant is left out of
+     * an English field: the standard tokenizer would cut 人工知能 into single characters and mark every 知 of a text.
+     */
     Query textQueryFor(String field, String text) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean none = true;
+        boolean english = field.equals(SearchAnalyzers.TEXT_EN) || field.equals(SearchAnalyzers.TITLE_EN);
         for (String variant : synonyms.variants(text)) {
+            if (english && SearchAnalyzers.containsCjk(variant)) {
+                continue;
+            }
             Query query = builder.createBooleanQuery(field, variant, Occur.SHOULD);
             if (query != null) {
                 any.add(query, Occur.SHOULD);
