@@ -1,5 +1,6 @@
 package org.banso.search.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,6 +164,12 @@ class SearchFeed {
     @EventListener
     void on(TechnologyEvents.TechnologyStatusChanged event) {
         changed("TECHNOLOGY", event.technology().value());
+    }
+
+    /** The row names the area by a UUID made from its code; applying it re-reads the twenty areas. */
+    @EventListener
+    void on(TechnologyEvents.TechnologyAreaCorrected event) {
+        changed("TECHNOLOGY_AREA", UUID.nameUUIDFromBytes(event.code().getBytes(StandardCharsets.UTF_8)));
     }
 
     @EventListener
@@ -362,6 +369,7 @@ class SearchFeed {
             case "MEETING" -> id -> search.indexMeeting(new MeetingId(id));
             case "TECHNOLOGY" -> id -> search.indexTechnology(new TechnologyId(id));
             case "GUIDELINE" -> search::indexGuideline;
+            case "TECHNOLOGY_AREA" -> id -> search.indexAreas();
             default -> id -> { };
         };
         indexing.accept(change.target());

@@ -125,6 +125,8 @@ class SearchPages {
             case TECHNOLOGY -> "/technologies/" + hit.id();
             case GUIDELINE -> "/guidelines/" + hit.id();
             case PUBLIC_RESULT -> "/public/results";
+            case TECHNOLOGY_AREA -> "/technologies/areas#area-" + hit.id();
+            case VISION_TECHNOLOGY -> "/technologies/areas#vision-" + hit.id();
         };
     }
 
