@@ -157,6 +157,7 @@ class FormsBrowserTest extends BrowserTestSupport {
             refusedPage("proposal-question-refused-" + lang, lang);
 
             open(council + "/items?lang=" + lang);
+            driver.findElement(By.id("file")).sendKeys(java.nio.file.Path.of("pom.xml").toAbsolutePath().toString());
             submit(By.id("upload-submit"));
             refusedPage("council-upload-refused-" + lang, lang);
             assertThat(text("#file-hint")).as("the file is asked for again")
