@@ -56,6 +56,14 @@ public interface IdentityManagement {
      */
     RegisteredNewcomer registerNewcomer(Newcomer newcomer);
 
+    /**
+     * What {@link #registerNewcomer} would refuse in the fields' shape alone (names, kind, the corporate number's check
+     * digit, the username's format, the e-mail, the password policy), with the same field names and codes, changing and
+     * looking up nothing: so that a registration form sent back for one mistake names the others too, without telling
+     * anyone holding an invitation whether a username or a corporate number is taken (only a counted attempt does).
+     */
+    List<org.banso.shared.BansoException.FieldError> newcomerFormProblems(Newcomer newcomer);
+
     UserView changeRoles(UserId id, Set<Role> roles, BansoUser actor);
 
     UserView setEnabled(UserId id, boolean enabled, BansoUser actor);

@@ -1,5 +1,7 @@
 package org.banso.web;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,11 @@ import org.banso.shared.ProblemCode;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.ui.Model;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /**
  * Puts a service's refusal onto a page form's {@link BindingResult}, beside Bean Validation's own errors, so that the
@@ -38,6 +44,65 @@ public final class Forms {
      */
     public static MessageSourceResolvable text(String key, Object... args) {
         return new DefaultMessageSourceResolvable(new String[] {key}, args);
+    }
+
+    /**
+     * The form as the person sent it, never null, and in the model beside its errors. When a field does not convert
+     * ("abc" for a date) Spring builds the record with that field empty, or — when a component cannot be empty (a
+     * {@code boolean}) — none at all, and keeps its binding result apart from it: the model then holds no form (and
+     * putting one in later would drop the errors). Here the form is the bound record, or one built from the fields that
+     * did convert (the others empty); it is put into the model under the form's name with its binding result again, so
+     * that the page and the form's own checks read it as usual while the messages and the summary come from
+     * {@code errors} and every input shows what was typed.
+     */
+    public static <R extends Record> R typed(R form, Class<R> type, BindingResult errors, Model model) {
+        if (errors.getTarget() != null) {
+            return form;
+        }
+        R typed = form != null ? form : build(type, errors);
+        model.addAttribute(errors.getObjectName(), typed);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + errors.getObjectName(), errors);
+        return typed;
+    }
+
+    /** The record from the fields that converted; the others empty (false, zero or null). */
+    private static <R extends Record> R build(Class<R> type, BindingResult errors) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            types[i] = components[i].getType();
+            Object value = errors.hasFieldErrors(name) && errors.getFieldError(name).isBindingFailure() ? null
+                    : errors.getFieldValue(name);
+            values[i] = ClassUtils.resolvePrimitiveIfNecessary(types[i]).isInstance(value) ? value
+                    : types[i] == boolean.class ? Boolean.FALSE : types[i].isPrimitive() ? 0 : null;
+        }
+        try {
+            Constructor<R> canonical = type.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("A page form is a record with a canonical constructor: " + type, e);
+        }
+    }
+
+    /**
+     * {@link Errors#rejectValue}, also on the errors of a form that was never built (a field did not convert), where
+     * Spring's own would fail for want of an object to read the field from: the error then carries the value as sent.
+     */
+    public static void rejectValue(Errors errors, String field, String code, Object[] args, String defaultMessage) {
+        if (!(errors instanceof BindingResult result) || result.getTarget() != null) {
+            errors.rejectValue(field, code, args, defaultMessage);
+            return;
+        }
+        result.addError(new FieldError(result.getObjectName(), field, result.getFieldValue(field), false,
+                result.resolveMessageCodes(code, field), args, defaultMessage));
+    }
+
+    /** {@link #rejectValue(Errors, String, String, Object[], String)} without arguments or default message. */
+    public static void rejectValue(Errors errors, String field, String code) {
+        rejectValue(errors, field, code, null, null);
     }
 
     /** The refusal onto the form, its field names as the service says them. */
@@ -100,7 +165,7 @@ public final class Forms {
         private static boolean onField(BindingResult form, String field, String[] codes, Object[] args,
                                        String english) {
             try {
-                form.rejectValue(field, codes[0], args, english);
+                rejectValue(form, field, codes[0], args, english);
                 return true;
             } catch (InvalidPropertyException | IllegalArgumentException noSuchField) {
                 return false;

@@ -403,12 +403,13 @@ class InvitationRegistrationTest {
                 .getContentAsString();
         assertThat(ja).contains("登録して参加する");
 
-        // invalid fields: the form comes back with the reasons beside the fields, nothing created
+        // invalid fields: the form comes back for correction (422, issue 17) with the reasons beside the fields,
+        // every field's mistake named at once, nothing created
         List<Long> before = counts();
         MvcResult refused = mvc.perform(post("/invitations/" + token + "/register").with(csrf()).param("lang", "en")
                 .param("name", "").param("nameEn", "Startup").param("kind", "STARTUP").param("username", "A!")
                 .param("displayName", "新参").param("email", "nope").param("password", "short")).andReturn();
-        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         String form = refused.getResponse().getContentAsString();
         assertThat(form).contains("id=\"name-error\"", "id=\"username-error\"", "id=\"email-error\"",
                 "id=\"password-error\"", "Enter an e-mail address.").doesNotContain("id=\"kind-error\"")

@@ -91,7 +91,8 @@ class InformationPagesTest {
 
     @Test
     void r17_aRefusedPageUploadShowsTheReasonAndStoresNothing() throws Exception {
-        // R17, R12: the page goes through the facade; a blank title is refused with its field message
+        // R17, R12: the page goes through the facade; a blank title is refused with its field message, the form comes
+        // back (422) with the category kept and the file asked for again (issue 17)
         InformationTestSupport api = new InformationTestSupport(mvc, json, identity);
         Person official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
         Person startup = api.person(api.organization("STARTUP"), "RESEARCHER");
@@ -102,8 +103,10 @@ class InformationPagesTest {
                 .file(new MockMultipartFile("file", "memo.txt", "text/plain", "本文".getBytes(StandardCharsets.UTF_8)))
                 .param("title", " ").param("category", "REPORT")
                 .with(csrf()).with(authentication(auth(startup)))).andReturn();
-        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/councils/" + council + "/items");
-        assertThat(refused.getFlashMap().get("problem")).isEqualTo("validation-failed");
+        String html = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(html).contains("id=\"error-summary\"", "href=\"#title\"", "id=\"title-error\"",
+                "<option value=\"REPORT\" selected=\"selected\">", "ファイルをもう一度選んでください");
         assertThat(api.listedIds(council, startup)).isEmpty();
     }
 

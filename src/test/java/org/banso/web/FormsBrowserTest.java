@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Issue 17 in the browser with the demo accounts: the pages whose forms were bound in #17 (administration,
  * technologies, the guideline drafts, the think tank's rankings and entities, leaks, the password), each opened in
  * Japanese and English and one form on each sent back with a mistake: the error summary is on top with the focus, no
- * UUID is visible, and axe-core finds no serious or critical violation. Screenshots under {@code target/screenshots/}.
+ * UUID is visible, and axe-core finds no serious or critical violation; and the council pages' forms bound later in
+ * #17 (formsd). Screenshots under {@code target/screenshots/}.
  */
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
@@ -102,6 +103,75 @@ class FormsBrowserTest extends BrowserTestSupport {
             open("/leaks/trace?lang=" + lang);
             submit(By.cssSelector("form[action='/leaks/trace'] [type=submit]"));
             refusedPage("leak-trace-refused-" + lang, lang);
+        }
+    }
+
+    /**
+     * The council forms bound by formsd (#17): a council made, consented, established and pledged by the demo
+     * accounts, then on each page a form sent with its mistakes in Japanese and English — the follow-up's meeting,
+     * action item and material request, an objection without its reason, an empty question, an upload without title,
+     * category or file (the file asked for again), and a newcomer's registration through an invitation.
+     */
+    @Test
+    void theCouncilFormsComeBackWithTheSummary() {
+        signIn("meti", DEMO_PASSWORD);
+        open("/councils?lang=ja");
+        driver.findElement(By.id("name")).sendKeys("画面確認の協議会 " + System.nanoTime() % 100000);
+        driver.findElement(By.id("consenters")).sendKeys("researcher");
+        submit(By.cssSelector("form[action$='/councils'] [type=submit]"));
+        String council = path();
+        driver.manage().deleteAllCookies();
+        signIn("researcher", DEMO_PASSWORD);
+        open(council);
+        submit(By.id("consent"));
+        driver.manage().deleteAllCookies();
+        signIn("meti", DEMO_PASSWORD);
+        open(council);
+        submit(By.id("establish"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("STARTUP");
+        submit(By.id("invite"));
+        String invitation = driver.findElement(By.id("invitation-link")).getDomAttribute("href");
+        driver.findElement(By.id("accept")).click();
+        submit(By.id("pledge-sign"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("matter"))).selectByValue("PROMOTION");
+        driver.findElement(By.id("title")).sendKeys("画面確認の議案");
+        driver.findElement(By.id("body")).sendKeys("画面確認のための議案です。");
+        submit(By.id("submit-proposal"));
+        String proposal = path();
+        for (String lang : List.of("ja", "en")) {
+            open(council + "/follow-up?lang=" + lang);
+            driver.findElement(By.id("place")).sendKeys("中央合同庁舎");
+            submit(By.id("schedule-meeting"));
+            refusedPage("council-meeting-refused-" + lang, lang);
+            assertThat(driver.findElement(By.id("place")).getDomProperty("value")).isEqualTo("中央合同庁舎");
+            submit(By.id("assign-task"));
+            refusedPage("council-task-refused-" + lang, lang);
+            driver.findElement(By.id("materialTitle")).sendKeys("試作の仕様書");
+            submit(By.id("request-materials"));
+            refusedPage("council-material-request-refused-" + lang, lang);
+
+            open(proposal + "?lang=" + lang);
+            submit(By.id("answer-object"));
+            refusedPage("proposal-objection-refused-" + lang, lang);
+            submit(By.id("discussion-submit"));
+            refusedPage("proposal-question-refused-" + lang, lang);
+
+            open(council + "/items?lang=" + lang);
+            driver.findElement(By.id("file")).sendKeys(java.nio.file.Path.of("pom.xml").toAbsolutePath().toString());
+            submit(By.id("upload-submit"));
+            refusedPage("council-upload-refused-" + lang, lang);
+            assertThat(text("#file-hint")).as("the file is asked for again")
+                    .isIn("お手数ですが、ファイルをもう一度選んでください（ブラウザーは、選んだファイルを画面に戻せません）。",
+                            "Please choose the file again: a browser cannot put a chosen file back into the page.");
+        }
+        driver.manage().deleteAllCookies();
+        for (String lang : List.of("ja", "en")) {
+            open(invitation + "?lang=" + lang);
+            driver.findElement(By.id("name")).sendKeys("【架空】画面確認株式会社");
+            driver.findElement(By.id("corporateNumber")).sendKeys("123");
+            submit(By.id("register-and-join"));
+            refusedPage("council-registration-refused-" + lang, lang);
+            assertThat(driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo("【架空】画面確認株式会社");
         }
     }
 

@@ -65,7 +65,7 @@ class HoldingMeetings implements Meetings {
         for (int i = 0; i < agenda.size(); i++) {
             AgendaItem item = agenda.get(i);
             if (item == null || item.matter() == null) {
-                checks.add(new FieldError("agenda[" + i + "].matter", "must be one of the four matters (R8)"));
+                checks.add(FieldError.coded("agenda[" + i + "].matter", "one-of", "must be one of the four matters (R8)"));
                 continue;
             }
             checks.text("agenda[" + i + "].title", item.title(), 300);
@@ -137,14 +137,14 @@ class HoldingMeetings implements Meetings {
     private static void checkWhenAndWhere(FieldChecks checks, java.time.Instant startsAt, java.time.Instant endsAt,
                                           String place, String link) {
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
-            checks.add(new FieldError("endsAt", "a meeting has a start and an end after it"));
+            checks.add(FieldError.coded("endsAt", "meeting-end", "a meeting has a start and an end after it"));
         }
         if (place == null && link == null) {
-            checks.add(new FieldError("place", "give a place or a link"));
+            checks.add(FieldError.coded("place", "meeting-place", "give a place or a link"));
         }
         checks.optionalText("place", place, 300);
         if (link != null && !link.matches("https://\\S{1,990}")) {
-            checks.add(new FieldError("link", "must be an https:// link"));
+            checks.add(FieldError.coded("link", "https-link", "must be an https:// link"));
         }
     }
 

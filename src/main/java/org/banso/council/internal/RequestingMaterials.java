@@ -15,6 +15,7 @@ import org.banso.identity.BansoUser;
 import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
+import org.banso.shared.ProblemCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +52,7 @@ class RequestingMaterials implements MaterialRequests {
         FieldChecks checks = new FieldChecks();
         if (request.addresseeParticipantId() == null || participants.findById(request.addresseeParticipantId())
                 .filter(p -> p.councilId().equals(id) && !p.hasLeft()).isEmpty()) {
-            checks.add(new FieldError("addresseeParticipantId",
+            checks.add(FieldError.coded("addresseeParticipantId", "participant",
                     "must be a current participant (the think tank or another)"));
         }
         checks.text("title", request.title(), 300).optionalText("description",
@@ -81,7 +82,8 @@ class RequestingMaterials implements MaterialRequests {
         request.requireAnswerableBy(me);
         List<UUID> chosen = itemIds == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(itemIds));
         if (chosen.isEmpty() || chosen.contains(null)) {
-            throw BansoException.invalid("itemIds", "name the information items that answer the request");
+            throw new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", List.of(
+                    FieldError.coded("itemIds", "material-items", "name the information items that answer the request")));
         }
         items.requireVisibleItems(request.councilId(), chosen, actor, "itemIds");
         request.fulfil(me, chosen, actor.id(), clock.instant());

@@ -52,7 +52,7 @@ class TrackingTasks implements Tasks {
         FieldChecks checks = new FieldChecks();
         TaskKind kind = request.kind();
         if (kind == null) {
-            checks.add(new FieldError("kind",
+            checks.add(FieldError.coded("kind", "one-of",
                     "must be ACTION_ITEM, REGULATORY_RELAXATION or INTERNATIONAL_STANDARDIZATION"));
         }
         checks.text("title", request.title(), 300).optionalText("description",
@@ -63,18 +63,19 @@ class TrackingTasks implements Tasks {
         if (kind == TaskKind.ACTION_ITEM) {
             if (request.proposalId() == null
                     || !proposals.existsByIdAndCouncilIdAndStatus(request.proposalId(), id, ProposalStatus.ADOPTED)) {
-                checks.add(new FieldError("proposalId",
+                checks.add(FieldError.coded("proposalId", "task-proposal",
                         "an action item follows an adopted proposal of this council (R9)"));
             }
             if (request.assigneeParticipantId() == null || participants.findById(request.assigneeParticipantId())
                     .filter(p -> p.councilId().equals(id) && !p.hasLeft()).isEmpty()) {
-                checks.add(new FieldError("assigneeParticipantId", "must be a current participant"));
+                checks.add(FieldError.coded("assigneeParticipantId", "participant", "must be a current participant"));
             }
         } else if (kind != null) {
             if (request.responsibleMinistryId() == null || participants
                     .findByCouncilIdAndOrganizationIdAndLeftAtIsNull(id, request.responsibleMinistryId())
                     .filter(p -> p.role().isMinistry()).isEmpty()) {
-                checks.add(new FieldError("responsibleMinistryId", "must be a ministry taking part in the council"));
+                checks.add(FieldError.coded("responsibleMinistryId", "task-ministry",
+                        "must be a ministry taking part in the council"));
             }
         }
         checks.failIfAny();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
-import org.banso.council.ConsentDecision;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
@@ -27,6 +26,7 @@ import org.banso.shared.BansoException;
 import org.banso.council.CouncilItems;
 import org.banso.council.CouncilProjects;
 import org.banso.council.CouncilViews.ProposalView;
+import org.banso.council.web.CouncilForms.ConsentForm;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.banso.web.PublicBaseUrl;
@@ -191,14 +191,16 @@ class CouncilPages {
                        BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                        RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        form.checkShape(binding);
+        ProposalForm proposal = Forms.typed(form, ProposalForm.class, binding, model);
+        proposal.checkShape(binding);
         if (!binding.hasErrors()) {
             try {
-                ProposalView proposal = proposals.propose(councilId, new Proposals.NewProposal(form.matter(),
-                        form.title(), form.body(), form.terms(java.util.Set.of()).designation(), form.deadline(),
-                        form.terms(java.util.Set.of()).liftsDesignationId(), form.reviewWindowDays()), user);
+                ProposalView made = proposals.propose(councilId, new Proposals.NewProposal(proposal.matter(),
+                        proposal.title(), proposal.body(), proposal.terms(java.util.Set.of()).designation(),
+                        proposal.deadline(), proposal.terms(java.util.Set.of()).liftsDesignationId(),
+                        proposal.reviewWindowDays()), user);
                 redirect.addFlashAttribute("saved", "proposal.submittedNotice");
-                return "redirect:/proposals/" + proposal.id();
+                return "redirect:/proposals/" + made.id();
             } catch (BansoException e) {
                 ProposalForm.refusal(e).into(binding);
             }
@@ -206,7 +208,7 @@ class CouncilPages {
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
         model.addAttribute("prefillFromDraft", false);
-        fill(model, council, me, user, form);
+        fill(model, council, me, user, proposal);
         return "council/council";
     }
 
@@ -269,21 +271,37 @@ class CouncilPages {
                         .rename("expiresAt", "expiresOn").into(binding);
             }
         }
+        return refused(model, councilId, user);
+    }
+
+    /**
+     * R5: a required researcher's consent or decline. Refused, the council page comes back with the reason by the
+     * answer buttons and in the error summary.
+     */
+    @PostMapping("/councils/{id}/consents")
+    String consent(@PathVariable UUID id, @Valid @ModelAttribute("consentForm") ConsentForm form,
+                   BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                   RedirectAttributes redirect) {
+        CouncilId councilId = new CouncilId(id);
+        if (!binding.hasErrors()) {
+            try {
+                councils.recordConsent(councilId, form.decision(), user);
+                redirect.addFlashAttribute("saved", "council.consentRecorded");
+                return "redirect:/councils/" + id;
+            } catch (BansoException e) {
+                Forms.reject(binding, e);
+            }
+        }
+        return refused(model, councilId, user);
+    }
+
+    /** The council page again, for a form of it sent back: the form and its errors are in the model already. */
+    private String refused(Model model, CouncilId councilId, BansoUser user) {
         CouncilView council = councils.council(councilId, user);
         model.addAttribute("prefillFromDraft", false);
         fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
                 ProposalForm.blank(clock.instant()));
         return "council/council";
-    }
-
-    @PostMapping("/councils/{id}/consents")
-    String consent(@PathVariable UUID id, @RequestParam String decision, @AuthenticationPrincipal BansoUser user,
-                   RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            councils.recordConsent(new CouncilId(id), ConsentDecision.named(decision).orElse(null), user);
-            redirect.addFlashAttribute("saved", "council.consentRecorded");
-            return "redirect:/councils/" + id;
-        });
     }
 
     @PostMapping("/councils/{id}/establish")
@@ -313,11 +331,7 @@ class CouncilPages {
                 Forms.reject(binding, e);
             }
         }
-        CouncilView council = councils.council(councilId, user);
-        model.addAttribute("prefillFromDraft", false);
-        fill(model, council, memberships.membership(councilId, user.id()).orElse(null), user,
-                ProposalForm.blank(clock.instant()));
-        return "council/council";
+        return refused(model, councilId, user);
     }
 
     /** The pledge's form: the box ticked, and the language of the text the person read. */

@@ -2,15 +2,14 @@ package org.banso.council.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.InvitationPreview;
 import org.banso.council.InvitationId;
@@ -20,16 +19,18 @@ import org.banso.identity.IdentityManagement;
 import org.banso.identity.OrganizationKind;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
+import org.banso.council.web.CouncilForms.RegistrationForm;
 import org.banso.web.FieldErrorMessages;
-import org.banso.web.PublicBaseUrl;
+import org.banso.web.Forms;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -43,11 +44,10 @@ class InvitationPages {
 
     private final Invitations invitations;
     private final FieldErrorMessages errorMessages;
+    private final IdentityManagement identity;
 
-    private final PublicBaseUrl publicBaseUrl;
-
-    InvitationPages(Invitations invitations, FieldErrorMessages errorMessages, PublicBaseUrl publicBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl;
+    InvitationPages(Invitations invitations, FieldErrorMessages errorMessages, IdentityManagement identity) {
+        this.identity = identity;
         this.invitations = invitations;
         this.errorMessages = errorMessages;
     }
@@ -63,7 +63,7 @@ class InvitationPages {
 
     @GetMapping("/invitations/{token}")
     String invitation(@PathVariable String token, Model model, @AuthenticationPrincipal BansoUser user) {
-        fillInvitationPage(model, token, user, Map.of(), Map.of());
+        fillInvitationPage(model, token, user);
         return "council/invitation";
     }
 
@@ -77,27 +77,34 @@ class InvitationPages {
     }
 
     /**
-     * R13 for someone without an account: the token is the capability. A refused form comes back with its values and
-     * the reason beside each field; success signs the newcomer in and opens the council at its pledge.
+     * R13 for someone without an account: the token is the capability. The fields' shape is checked first (Bean
+     * Validation, then identity's own format rules, which look nothing up), and only a form in good shape is sent to
+     * the council module, which counts refused attempts on the invitation. A refused form comes back with what was
+     * typed (the password excepted) and each message by its field; success signs the newcomer in and opens the
+     * council at its pledge.
      */
     @PostMapping("/invitations/{token}/register")
-    String register(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
-                    @AuthenticationPrincipal BansoUser user, HttpServletRequest request, HttpServletResponse response,
-                    RedirectAttributes redirect) {
-        CouncilId council;
-        try {
-            council = invitations.register(token, new IdentityManagement.Newcomer(
-                    new IdentityManagement.NewOrganization(form.get("name"), form.get("nameEn"),
-                            CouncilRestController.kind(form.get("kind")), form.get("corporateNumber")),
-                    form.get("username"), form.get("displayName"), form.get("email"), form.get("password")));
-        } catch (BansoException e) {
-            if (e.code() == ProblemCode.NOT_FOUND) {
-                throw e;
+    String register(@PathVariable String token, @Valid @ModelAttribute("registrationForm") RegistrationForm form,
+                    BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
+                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        invitations.preview(token).orElseThrow(() -> BansoException.notFound("The invitation"));
+        RegistrationForm typed = Forms.typed(form, RegistrationForm.class, binding, model);
+        // identity's format rules name the mistakes Bean Validation cannot see (check digit, username, password)
+        List<BansoException.FieldError> shape = identity.newcomerFormProblems(typed.newcomer()).stream()
+                .filter(problem -> !binding.hasFieldErrors(formField(problem.field()))).toList();
+        if (!shape.isEmpty()) {
+            onForm(new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", shape), binding);
+        }
+        CouncilId council = null;
+        if (!binding.hasErrors()) {
+            try {
+                council = invitations.register(token, typed.newcomer());
+            } catch (BansoException e) {
+                onForm(e, binding);
             }
-            Map<String, String> values = new HashMap<>(form);
-            values.remove("password");
-            values.remove("_csrf");
-            fillInvitationPage(model, token, user, values, errorMessages.byField(e));
+        }
+        if (council == null) {
+            fillInvitationPage(model, token, user);
             return "council/invitation";
         }
         try {
@@ -105,7 +112,7 @@ class InvitationPages {
             if (request.getSession(false) != null) {
                 request.changeSessionId();
             }
-            request.login(form.get("username").strip(), form.get("password"));
+            request.login(typed.username().strip(), typed.password());
             // and a fresh CSRF token, as the login form's authentication strategy would give
             new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
         } catch (ServletException e) {
@@ -116,9 +123,22 @@ class InvitationPages {
         return "redirect:/councils/" + council + "#pledge";
     }
 
+    /** A refusal onto the registration form, identity's organisation fields named as the form names them. */
+    private static void onForm(BansoException refusal, BindingResult binding) {
+        Forms.Refusal onForm = Forms.refusal(refusal);
+        for (String field : List.of("name", "nameEn", "kind", "corporateNumber")) {
+            onForm.rename("organization." + field, field);
+        }
+        onForm.into(binding);
+    }
+
+    /** The form's field for a field identity names ({@code organization.name} → {@code name}). */
+    private static String formField(String field) {
+        return field.startsWith("organization.") ? field.substring("organization.".length()) : field;
+    }
+
     /** An unknown or used token: {@code not-found}, the same page for both. */
-    private void fillInvitationPage(Model model, String token, BansoUser user, Map<String, String> form,
-                                    Map<String, String> errors) {
+    private void fillInvitationPage(Model model, String token, BansoUser user) {
         InvitationPreview preview = invitations.preview(token)
                 .orElseThrow(() -> BansoException.notFound("The invitation"));
         model.addAttribute("invitation", preview);
@@ -128,8 +148,9 @@ class InvitationPages {
         model.addAttribute("kinds", open ? Arrays.stream(OrganizationKind.values())
                 .filter(k -> preview.role().invites(k)).toList() : List.of());
         model.addAttribute("mayRegister", open && user == null && !preview.role().isMinistry());
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("registrationForm")) {
+            model.addAttribute("registrationForm", RegistrationForm.empty());
+        }
     }
 
     @PostMapping("/invitations/{token}/accept")

@@ -47,7 +47,10 @@ class ProposalEditor {
      */
     void fill(Model model, CouncilView council, BansoUser viewer, ProposalForm form, Set<UUID> hiddenItems) {
         CouncilItems port = items.getIfAvailable();
-        model.addAttribute("proposalForm", form);
+        if (model.getAttribute("proposalForm") != form) {
+            // the form already there stays: putting it again would drop the binding result of one rebuilt (Forms.typed)
+            model.addAttribute("proposalForm", form);
+        }
         model.addAttribute("matters", Matter.values());
         model.addAttribute("editorItems", port == null ? List.of() : port.choices(council.id(), viewer));
         Function<ParticipantView, String> label = cards.participantLabel(council);

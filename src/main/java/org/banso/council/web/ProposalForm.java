@@ -224,38 +224,38 @@ record ProposalForm(
     void checkShape(Errors errors) {
         boolean editsDesignation = designates() && !(liftsDesignationId != null && liftMode == LiftMode.END);
         if (liftsDesignationId != null && liftMode == null) {
-            errors.rejectValue("liftMode", "validation.required");
+            Forms.rejectValue(errors, "liftMode", "validation.required");
         }
         if (liftsDesignationId != null && liftMode == LiftMode.NARROW && !designates()) {
-            errors.rejectValue("target", "validation.narrowing-needs-designation");
+            Forms.rejectValue(errors, "target", "validation.narrowing-needs-designation");
         }
         if (!editsDesignation) {
             return;
         }
         if (target == Target.ITEMS && itemIds.isEmpty()) {
-            errors.rejectValue("itemIds", "validation.designation-target");
+            Forms.rejectValue(errors, "itemIds", "validation.designation-target");
         }
         if (target == Target.RULE && blankToNull(ruleCategory) == null) {
-            errors.rejectValue("ruleCategory", "validation.required");
+            Forms.rejectValue(errors, "ruleCategory", "validation.required");
         }
         if (scope.isEmpty()) {
-            errors.rejectValue("scope", "validation.required");
+            Forms.rejectValue(errors, "scope", "validation.required");
         }
         boolean narrowing = liftsDesignationId != null && liftMode == LiftMode.NARROW;
         if (periodStart == null && !narrowing && !errors.hasFieldErrors("periodStart")) {
-            errors.rejectValue("periodStart", "validation.required");
+            Forms.rejectValue(errors, "periodStart", "validation.required");
         }
         if (periodEnd == null && !errors.hasFieldErrors("periodEnd")) {
-            errors.rejectValue("periodEnd", "validation.required");
+            Forms.rejectValue(errors, "periodEnd", "validation.required");
         }
         if (!narrowing && periodStart != null && periodEnd != null && periodEnd.isBefore(periodStart)) {
-            errors.rejectValue("periodEnd", "validation.designation-period-order");
+            Forms.rejectValue(errors, "periodEnd", "validation.designation-period-order");
         }
         if (blankToNull(handling) == null) {
-            errors.rejectValue("handling", "validation.required");
+            Forms.rejectValue(errors, "handling", "validation.required");
         }
         if (blankToNull(afterPeriod) == null) {
-            errors.rejectValue("afterPeriod", "validation.required");
+            Forms.rejectValue(errors, "afterPeriod", "validation.required");
         }
         requiredText(errors, "rationaleSocialImplementation", rationaleSocialImplementation);
         requiredText(errors, "rationaleLeakagePrevention", rationaleLeakagePrevention);
@@ -265,7 +265,7 @@ record ProposalForm(
 
     private static void requiredText(Errors errors, String field, String value) {
         if ((value == null || value.isBlank()) && !errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, "validation.required");
+            Forms.rejectValue(errors, field, "validation.required");
         }
     }
 

@@ -19,13 +19,15 @@ import org.banso.council.Councils;
 import org.banso.council.InformationTerms;
 import org.banso.council.ParticipantRole;
 import org.banso.council.ProposalId;
-import org.banso.council.ProposalResponse;
 import org.banso.council.ProposalStatus;
 import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
 import org.banso.shared.BansoException;
+import org.banso.council.web.CouncilForms.QuestionForm;
+import org.banso.council.web.CouncilForms.ResponseForm;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -107,6 +109,9 @@ class ProposalPages {
                 .map(p -> council.participants().stream().filter(v -> v.id().equals(p)).findFirst()
                         .map(cards.participantLabel(council)).orElse(p.toString())).toList());
         model.addAttribute("card", cards.card(proposal.terms(), council, user));
+        if (!model.containsAttribute("questionForm")) {
+            model.addAttribute("questionForm", new QuestionForm(""));
+        }
         // the comparison: the previous revision against the current one, unless others are asked for
         int last = proposal.revision();
         int right = to == null || to < 1 || to > last ? last : to;
@@ -142,18 +147,27 @@ class ProposalPages {
         return hidden;
     }
 
-    /** An objection gives its reason; a consent may carry a comment (R14). */
+    /**
+     * An objection gives its reason; a consent may carry a comment (R14). Refused, the proposal page comes back with
+     * the answer as typed in the form it was sent from, the error summary above the answer forms.
+     */
     @PostMapping("/proposals/{id}/responses")
-    String respond(@PathVariable UUID id, @RequestParam String response,
-                   @RequestParam(required = false) String reason, @AuthenticationPrincipal BansoUser user,
+    String respond(@PathVariable UUID id, @Valid @ModelAttribute("responseForm") ResponseForm form,
+                   BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/proposals/" + id + "#your-answer", () -> {
-            ProposalView after = proposals.respond(new ProposalId(id),
-                    ProposalResponse.named(response).orElse(null), reason, user);
-            redirect.addFlashAttribute("saved", after.status() == ProposalStatus.ADOPTED ? "proposal.adoptedNotice"
-                    : "proposal.answeredNotice");
-            return "redirect:/proposals/" + id;
-        });
+        ProposalId proposalId = new ProposalId(id);
+        if (!binding.hasErrors()) {
+            try {
+                ProposalView after = proposals.respond(proposalId, form.response(), form.reason(), user);
+                redirect.addFlashAttribute("saved", after.status() == ProposalStatus.ADOPTED
+                        ? "proposal.adoptedNotice" : "proposal.answeredNotice");
+                return "redirect:/proposals/" + id;
+            } catch (BansoException e) {
+                Forms.reject(binding, e);
+            }
+        }
+        fill(model, proposals.proposal(proposalId, user), user, null, null, null);
+        return "council/proposal";
     }
 
     /**
@@ -166,14 +180,16 @@ class ProposalPages {
                  RedirectAttributes redirect) {
         ProposalId proposalId = new ProposalId(id);
         ProposalView current = proposals.proposal(proposalId, user);
-        form.checkShape(binding);
+        ProposalForm amendment = Forms.typed(form, ProposalForm.class, binding, model);
+        amendment.checkShape(binding);
         if (!binding.hasErrors()) {
             try {
                 CouncilView council = councils.council(current.councilId(), user);
-                InformationTerms terms = form.target() == null ? current.terms()
-                        : form.terms(hiddenItems(current, council, user));
-                proposals.amend(proposalId, new Proposals.Amendment(form.title(), form.body(), terms.designation(),
-                        form.deadlineUnchanged() ? null : form.deadline(), terms.liftsDesignationId(),
+                InformationTerms terms = amendment.target() == null ? current.terms()
+                        : amendment.terms(hiddenItems(current, council, user));
+                proposals.amend(proposalId, new Proposals.Amendment(amendment.title(), amendment.body(),
+                        terms.designation(), amendment.deadlineUnchanged() ? null : amendment.deadline(),
+                        terms.liftsDesignationId(),
                         terms.reviewWindowDays()), user);
                 redirect.addFlashAttribute("saved", "proposal.amendedNotice");
                 return "redirect:/proposals/" + id;
@@ -182,7 +198,7 @@ class ProposalPages {
             }
         }
         // the form as sent (the matter cannot be amended: its hidden field only says which editor to show)
-        fill(model, current, user, null, null, form);
+        fill(model, current, user, null, null, amendment);
         model.addAttribute("amendRefused", true);
         return "council/proposal";
     }
@@ -196,14 +212,24 @@ class ProposalPages {
         });
     }
 
-    /** A question or an answer in the proposal's discussion (pledged members of participants, R12). */
+    /**
+     * A question or an answer in the proposal's discussion (pledged members of participants, R12). Refused, the page
+     * comes back with the text as typed.
+     */
     @PostMapping("/proposals/{id}/questions")
-    String ask(@PathVariable UUID id, @RequestParam(required = false) String text,
-               @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/proposals/" + id + "#discussion", () -> {
-            proposals.ask(new ProposalId(id), text, user);
-            redirect.addFlashAttribute("saved", "discussion.postedNotice");
-            return "redirect:/proposals/" + id + "#discussion";
-        });
+    String ask(@PathVariable UUID id, @Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult binding,
+               Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        ProposalId proposalId = new ProposalId(id);
+        if (!binding.hasErrors()) {
+            try {
+                proposals.ask(proposalId, form.text(), user);
+                redirect.addFlashAttribute("saved", "discussion.postedNotice");
+                return "redirect:/proposals/" + id + "#discussion";
+            } catch (BansoException e) {
+                Forms.reject(binding, e);
+            }
+        }
+        fill(model, proposals.proposal(proposalId, user), user, null, null, null);
+        return "council/proposal";
     }
 }

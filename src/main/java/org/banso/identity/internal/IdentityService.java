@@ -67,7 +67,7 @@ public class IdentityService implements IdentityManagement {
     public OrganizationView registerOrganization(NewOrganization request, BansoUser actor) {
         requireAdmin(actor);
         FieldChecks checks = new FieldChecks();
-        NewOrganization org = checkOrganization(request, "", checks);
+        NewOrganization org = checkOrganization(request, "", true, checks);
         checks.failIfAny();
         return insertOrganization(org, actor.id());
     }
@@ -76,14 +76,9 @@ public class IdentityService implements IdentityManagement {
     @Transactional
     public RegisteredNewcomer registerNewcomer(Newcomer request) {
         FieldChecks checks = new FieldChecks();
-        NewOrganization org = checkOrganization(request.organization() == null
-                ? new NewOrganization(null, null, null, null) : request.organization(), "organization.", checks);
-        if (org.kind() == OrganizationKind.MINISTRY) {
-            checks.add(FieldError.coded("organization.kind", "one-of",
-                    "a ministry cannot register itself: choose another kind"));
-        }
+        NewOrganization org = checkNewcomer(request, true, checks);
         String username = checkAccount(request.username(), request.displayName(), request.email(), request.password(),
-                checks);
+                true, checks);
         checks.failIfAny();
         UserId id = new UserId(UUID.randomUUID());
         try {
@@ -102,8 +97,36 @@ public class IdentityService implements IdentityManagement {
         }
     }
 
-    /** Validates an organization's fields (names under {@code prefix}) and answers them trimmed. */
-    private NewOrganization checkOrganization(NewOrganization request, String prefix, FieldChecks checks) {
+    @Override
+    public List<FieldError> newcomerFormProblems(Newcomer request) {
+        FieldChecks checks = new FieldChecks();
+        checkNewcomer(request, false, checks);
+        checkAccount(request.username(), request.displayName(), request.email(), request.password(), false, checks);
+        try {
+            checks.failIfAny();
+            return List.of();
+        } catch (BansoException refused) {
+            return refused.errors();
+        }
+    }
+
+    /** A newcomer's organization, checked (a ministry cannot register itself), its number looked up when asked. */
+    private NewOrganization checkNewcomer(Newcomer request, boolean lookUp, FieldChecks checks) {
+        NewOrganization org = checkOrganization(request.organization() == null
+                ? new NewOrganization(null, null, null, null) : request.organization(), "organization.", lookUp, checks);
+        if (org.kind() == OrganizationKind.MINISTRY) {
+            checks.add(FieldError.coded("organization.kind", "one-of",
+                    "a ministry cannot register itself: choose another kind"));
+        }
+        return org;
+    }
+
+    /**
+     * Validates an organization's fields (names under {@code prefix}) and answers them trimmed; {@code lookUp}: whether
+     * a corporate number already registered is refused too.
+     */
+    private NewOrganization checkOrganization(NewOrganization request, String prefix, boolean lookUp,
+                                              FieldChecks checks) {
         String name = trimmed(request.name());
         String nameEn = trimmed(request.nameEn());
         checks.text(prefix + "name", name, 200);
@@ -120,7 +143,7 @@ public class IdentityService implements IdentityManagement {
             if (!CorporateNumber.isValid(corporateNumber)) {
                 checks.add(FieldError.coded(prefix + "corporateNumber", "corporate-number",
                         "must be 13 digits with a valid check digit"));
-            } else if (organizations.corporateNumberTaken(corporateNumber)) {
+            } else if (lookUp && organizations.corporateNumberTaken(corporateNumber)) {
                 checks.add(FieldError.coded(prefix + "corporateNumber", "already-registered", "is already registered"));
             }
         }
@@ -157,7 +180,7 @@ public class IdentityService implements IdentityManagement {
     private UserView create(NewUser request, UserId actor) {
         FieldChecks checks = new FieldChecks();
         String username = checkAccount(request.username(), request.displayName(), request.email(), request.password(),
-                checks);
+                true, checks);
         if (request.organizationId() == null || organizations.byId(request.organizationId()).isEmpty()) {
             checks.add(FieldError.coded("organizationId", "organization", "must name a registered organization"));
         }
@@ -174,13 +197,13 @@ public class IdentityService implements IdentityManagement {
 
     /** Validates an account's own fields and answers the username as stored (trimmed, lower case). */
     private String checkAccount(String rawUsername, String rawDisplayName, String rawEmail, String password,
-                                FieldChecks checks) {
+                                boolean lookUp, FieldChecks checks) {
         String username = trimmed(rawUsername);
         username = username == null ? null : username.toLowerCase(Locale.ROOT);
         if (username == null || !USERNAME.matcher(username).matches()) {
             checks.add(FieldError.coded("username", "username-format",
                     "must be 3–64 characters of a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
-        } else if (accounts.usernameTaken(username)) {
+        } else if (lookUp && accounts.usernameTaken(username)) {
             checks.add(FieldError.coded("username", "taken", "is already taken"));
         }
         checks.text("displayName", trimmed(rawDisplayName), 200);

@@ -32,8 +32,14 @@ import org.banso.information.ItemId;
 import org.banso.information.ItemViewing;
 import org.banso.information.Marking;
 import org.banso.shared.BansoException;
+import org.banso.shared.ProblemCode;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -41,7 +47,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,7 +97,11 @@ class InformationPages {
     @GetMapping("/councils/{id}/items")
     String councilItems(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model,
                         @AuthenticationPrincipal BansoUser user) {
-        CouncilId council = new CouncilId(id);
+        return itemsPage(new CouncilId(id), page, model, user);
+    }
+
+    /** The council's items page; an upload form sent back refused is already in the model, with its errors. */
+    private String itemsPage(CouncilId council, int page, Model model, BansoUser user) {
         List<ItemSummary> list = items.items(council, user, Math.max(0, page));
         CouncilView view = councils.council(council, user);
         Instant now = clock.instant();
@@ -108,6 +120,9 @@ class InformationPages {
         model.addAttribute("daysLeft", daysLeft);
         model.addAttribute("designations", items.designations(council, user));
         model.addAttribute("categories", ItemCategory.values());
+        if (!model.containsAttribute("uploadForm")) {
+            model.addAttribute("uploadForm", new UploadForm("", null, null, null));
+        }
         return "information/items";
     }
 
@@ -127,22 +142,59 @@ class InformationPages {
         return names;
     }
 
+    /**
+     * An item uploaded from the council's page (R12, R17: the facade and its policy decide). Refused — a field, the
+     * file's size or type — the page comes back with what was typed, each message by its field; the file must be chosen
+     * again, since no browser lets a page refill a file input, and the page says so.
+     */
     @PostMapping("/councils/{id}/items")
-    String upload(@PathVariable UUID id, @RequestParam(required = false) String title,
-                  @RequestParam(required = false) ItemCategory category,
-                  @RequestParam(required = false) UUID projectId, @RequestParam(required = false) MultipartFile file,
-                  @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/councils/" + id + "/items", () -> {
-            ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(title, category, projectId),
-                    upload(file), user);
-            redirect.addFlashAttribute("saved", "information.uploaded");
-            return "redirect:/items/" + item.id();
-        });
+    String upload(@PathVariable UUID id, @Valid @ModelAttribute("uploadForm") UploadForm form, BindingResult binding,
+                  Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        UploadForm typed = Forms.typed(form, UploadForm.class, binding, model);
+        requireFile(typed.file(), binding);
+        if (!binding.hasErrors()) {
+            try {
+                ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(typed.title(),
+                        typed.category(), typed.projectId()), upload(typed.file()), user);
+                redirect.addFlashAttribute("saved", "information.uploaded");
+                return "redirect:/items/" + item.id();
+            } catch (BansoException e) {
+                fileRefusal(e).into(binding);
+            }
+        }
+        return itemsPage(new CouncilId(id), 0, model, user);
+    }
+
+    /** An upload's title, category and project (chosen by title), and its file. */
+    record UploadForm(@NotBlank @Size(max = 300) String title, @NotNull ItemCategory category, UUID projectId,
+                      MultipartFile file) {
+    }
+
+    /** A new version's file. */
+    record VersionForm(MultipartFile file) {
+    }
+
+    /** No file chosen is the field's mistake, named beside it. */
+    private static void requireFile(MultipartFile file, BindingResult binding) {
+        if ((file == null || file.isEmpty()) && !binding.hasFieldErrors("file")) {
+            Forms.rejectValue(binding, "file", "validation.file-required", null, "must be given");
+        }
+    }
+
+    /** A refusal of the stored content (too large, a type not accepted) is the file's; the rest by their fields. */
+    private static Forms.Refusal fileRefusal(BansoException refusal) {
+        return Forms.refusal(refusal).onField(ProblemCode.PAYLOAD_TOO_LARGE, "file")
+                .onField(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "file");
     }
 
     @GetMapping("/items/{id}")
     String item(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user) {
-        InformationItems.ItemPage page = items.itemPage(new ItemId(id), user);
+        return itemPage(new ItemId(id), model, user);
+    }
+
+    /** An item's page; a version form sent back refused is already in the model, with its errors. */
+    private String itemPage(ItemId id, Model model, BansoUser user) {
+        InformationItems.ItemPage page = items.itemPage(id, user);
         ItemView item = page.item();
         Instant now = clock.instant();
         model.addAttribute("item", item);
@@ -157,17 +209,28 @@ class InformationPages {
         item.versions().forEach(v -> identity.user(v.uploadedBy())
                 .ifPresent(u -> names.put(u.id().toString(), u.displayName())));
         model.addAttribute("names", names);
+        if (!model.containsAttribute("versionForm")) {
+            model.addAttribute("versionForm", new VersionForm(null));
+        }
         return "information/item";
     }
 
+    /** A new version of an item. Refused, the item page comes back with the reason beside the file input. */
     @PostMapping("/items/{id}/versions")
-    String addVersion(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
-                      @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        return errorMessages.attempt(redirect, "redirect:/items/" + id, () -> {
-            items.addVersion(new ItemId(id), upload(file), user);
-            redirect.addFlashAttribute("saved", "information.versionAdded");
-            return "redirect:/items/" + id;
-        });
+    String addVersion(@PathVariable UUID id, @ModelAttribute("versionForm") VersionForm form, BindingResult binding,
+                      Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        MultipartFile file = form == null ? null : form.file();
+        requireFile(file, binding);
+        if (!binding.hasErrors()) {
+            try {
+                items.addVersion(new ItemId(id), upload(file), user);
+                redirect.addFlashAttribute("saved", "information.versionAdded");
+                return "redirect:/items/" + id;
+            } catch (BansoException e) {
+                fileRefusal(e).into(binding);
+            }
+        }
+        return itemPage(new ItemId(id), model, user);
     }
 
     @PostMapping("/items/{id}/publish")

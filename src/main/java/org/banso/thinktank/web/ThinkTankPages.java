@@ -281,13 +281,14 @@ class ThinkTankPages {
                              @Valid @ModelAttribute("deliverableForm") DeliverableForm form, BindingResult errors,
                              @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect)
             throws java.io.IOException {
-        MultipartFile file = form == null ? null : form.file();
-        if (form != null && (file == null || file.isEmpty())) {
-            errors.rejectValue("file", "NotNull", "is required");
+        DeliverableForm typed = Forms.typed(form, DeliverableForm.class, errors, model);
+        MultipartFile file = typed.file();
+        if (file == null || file.isEmpty()) {
+            Forms.rejectValue(errors, "file", "NotNull", null, "is required");
         }
         if (!errors.hasErrors()) {
             try {
-                commissions.submitDeliverable(id, deliverableId, new CouncilId(form.councilId()),
+                commissions.submitDeliverable(id, deliverableId, new CouncilId(typed.councilId()),
                         new InformationItems.Upload(file.getOriginalFilename(), file.getInputStream()), user);
                 redirect.addFlashAttribute("deliverableSubmitted", true);
                 return "redirect:/thinktank/entities#commissions";

@@ -150,23 +150,23 @@ class CouncilBrowserTest extends BrowserTestSupport {
         // follow-up: the official schedules a meeting, assigns an action item, requests materials (R8, R9, R11)
         signIn("meti", DEMO_PASSWORD);
         open(councilPath + "/follow-up?lang=ja");
-        driver.findElement(By.id("meeting-title")).sendKeys("第1回 量子センサ協議会");
-        setValue("meeting-start", "2026-12-10T10:00");
-        setValue("meeting-end", "2026-12-10T12:00");
-        driver.findElement(By.id("meeting-place")).sendKeys("経済産業省 本館");
-        driver.findElement(By.id("agenda-title-1")).sendKeys("評価結果の共有");
+        driver.findElement(By.id("meetingTitle")).sendKeys("第1回 量子センサ協議会");
+        setValue("startsAt", "2026-12-10T10:00");
+        setValue("endsAt", "2026-12-10T12:00");
+        driver.findElement(By.id("place")).sendKeys("経済産業省 本館");
+        driver.findElement(By.id("agendaTitle1")).sendKeys("評価結果の共有");
         submit(By.cssSelector("form[action$='/meetings'] [type=submit]"));
         assertThat(text("[role=status]")).isEqualTo("記録しました。");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("task-proposal"))).selectByIndex(1);
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("task-assignee")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("proposalId"))).selectByIndex(1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("assigneeParticipantId")))
                 .selectByVisibleText("【架空】株式会社ミライ量子");
-        driver.findElement(By.id("task-title")).sendKeys("特許出願の完了を報告する");
-        setValue("task-due", "2026-12-24");
+        driver.findElement(By.id("taskTitle")).sendKeys("特許出願の完了を報告する");
+        setValue("taskDue", "2026-12-24");
         submit(By.cssSelector("form[action$='/tasks'] [type=submit]"));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("material-addressee")))
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("addresseeParticipantId")))
                 .selectByVisibleText("【架空】株式会社ミライ量子");
-        driver.findElement(By.id("material-title")).sendKeys("試作センサの仕様書");
-        setValue("material-due", "2026-12-17");
+        driver.findElement(By.id("materialTitle")).sendKeys("試作センサの仕様書");
+        setValue("materialDue", "2026-12-17");
         submit(By.cssSelector("form[action$='/material-requests'] [type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText())
                 .contains("第1回 量子センサ協議会", "特許出願の完了を報告する", "試作センサの仕様書", "依頼中");
