@@ -49,6 +49,9 @@ public interface Invitations {
     /** When an invitation made now expires unless the inviter chooses otherwise (the form's default). */
     Instant defaultExpiry();
 
+    /** The latest expiry an inviter may choose now ({@code banso.council.invitation-max-lifetime} from now). */
+    Instant latestExpiry();
+
     List<InvitationView> invitations(CouncilId council, BansoUser actor);
 
     void revoke(CouncilId council, InvitationId invitation, BansoUser actor);

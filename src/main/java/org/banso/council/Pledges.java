@@ -30,4 +30,15 @@ public interface Pledges {
     static String page(CouncilId council) {
         return "/councils/" + council.value() + "#pledge";
     }
+
+    /**
+     * The pledge's page for someone who was opening {@code then} (a path of this application, such as an item's page)
+     * when told to sign first: once signed, they go on to it (issue 17). The council's pages accept only paths of
+     * council content there, so this never leads off the application.
+     */
+    static String page(CouncilId council, String then) {
+        return then == null ? page(council) : "/councils/" + council.value() + "?then="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(then,
+                java.nio.charset.StandardCharsets.UTF_8) + "#pledge";
+    }
 }

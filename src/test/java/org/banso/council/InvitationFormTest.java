@@ -102,6 +102,52 @@ class InvitationFormTest {
     }
 
     @Test
+    void r13_theListShowsTheLastDayAsChosenAndTheFormHintGivesTheRealDefaultAndLatestDay() throws Exception { // #17
+        LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+        LocalDate lastDay = today.plusDays(30);
+        assertThat(invite("ja", "招待 次郎", "量子計測株式会社", "jiro@example.jp", lastDay.toString())
+                .getResponse().getStatus()).isEqualTo(302);
+        LocalDate latest = LocalDate.ofInstant(clock.instant().plus(java.time.Duration.ofDays(90)), JAPAN)
+                .minusDays(1);
+        LocalDate byDefault = LocalDate.ofInstant(clock.instant().plus(java.time.Duration.ofDays(14)), JAPAN);
+
+        String ja = page("ja");
+        assertThat(ja).contains(day(lastDay, java.util.Locale.JAPANESE) + "まで")
+                .contains("既定は14日後の" + day(byDefault, java.util.Locale.JAPANESE) + "まで",
+                        "最長で" + day(latest, java.util.Locale.JAPANESE) + "まで選べます（90日以内）")
+                .doesNotContain("有効期限14日")
+                .doesNotContain(day(lastDay.plusDays(1), java.util.Locale.JAPANESE));
+        String en = page("en");
+        assertThat(en).contains("until " + day(lastDay, java.util.Locale.ENGLISH))
+                .contains("By default 14 days from now", "at most until " + org.banso.web.DateFormats.date(
+                        latest.atTime(12, 0).atZone(JAPAN).toInstant(), java.util.Locale.ENGLISH) + " (within 90 days)")
+                .doesNotContain("valid for 14 days");
+
+        // the hint tells the truth: its latest day is accepted, the day after is not
+        assertThat(invite("ja", "招待 三郎", "量子計測株式会社", "saburo@example.jp", latest.toString())
+                .getResponse().getStatus()).isEqualTo(302);
+        assertThat(invite("ja", "招待 四郎", "量子計測株式会社", "shiro@example.jp", latest.plusDays(1).toString())
+                .getResponse().getStatus()).isEqualTo(422);
+    }
+
+    private String page(String lang) throws Exception {
+        MvcResult page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/councils/" + council).param("lang", lang).session(official)).andReturn();
+        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        return page.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A day as the pages write it (the era year on Japanese pages, as {@code @dates.day} does). */
+    private static String day(LocalDate day, java.util.Locale locale) {
+        String date = org.banso.web.DateFormats.date(day.atTime(12, 0).atZone(JAPAN).toInstant(), locale);
+        if ("ja".equals(locale.getLanguage())) {
+            return date;
+        }
+        java.time.chrono.JapaneseDate era = java.time.chrono.JapaneseDate.from(day);
+        return date + " (Reiwa " + era.get(java.time.temporal.ChronoField.YEAR_OF_ERA) + ")";
+    }
+
+    @Test
     void r13_aNameWithoutAnAddressIsRefusedOnTheAddressAndAnEmptyNameMakesALinkShownOnce() throws Exception {
         long before = invitations();
         String lastDay = LocalDate.ofInstant(clock.instant(), JAPAN).plusDays(7).toString();

@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -187,6 +188,26 @@ class SignInThrottleTest {
         assertThat(mvc.perform(post("/api/v1/invitations/not-a-token/register").with(from(source()))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
                 .isNotEqualTo(429);
+    }
+
+    @Test
+    void theThrottlesRefusalOfAPublicPostIsInTheLanguageAsked() throws Exception { // #17
+        String here = source();
+        MvcResult refused = null;
+        for (int i = 0; i < 25 && (refused == null || refused.getResponse().getStatus() != 429); i++) {
+            refused = mvc.perform(post("/api/v1/invitations/not-a-token-" + i + "/register").with(from(here))
+                    .header("Accept-Language", "ja").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andReturn();
+        }
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        JsonNode ja = json.readTree(refused.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ja.get("type").asString()).isEqualTo("/problems/rate-limited");
+        assertThat(ja.get("title").asString()).isEqualTo("操作が多すぎます。しばらくしてからお試しください。");
+        MvcResult english = mvc.perform(post("/api/v1/invitations/not-a-token/register").with(from(here))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+        assertThat(english.getResponse().getStatus()).isEqualTo(429);
+        assertThat(json.readTree(english.getResponse().getContentAsString()).get("title").asString())
+                .isEqualTo("Rate limited");
     }
 
     @Test

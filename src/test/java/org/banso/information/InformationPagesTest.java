@@ -127,7 +127,7 @@ class InformationPagesTest {
             String html = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(refused.getResponse().getStatus()).as(page).isEqualTo(403);
             assertThat(html).as(page).contains("先に誓約書への署名が必要です").contains("協議会「" + councilName + "」")
-                    .contains("id=\"pledge-link\" href=\"/councils/" + world.council() + "#pledge\"")
+                    .contains("id=\"pledge-link\" href=\"/councils/" + world.council() + "?then=" + page + "#pledge\"")
                     .doesNotContain("誓約前には見えない資料");
         }
         // someone outside the council learns nothing: the usual not-found, no council named, no pledge offered

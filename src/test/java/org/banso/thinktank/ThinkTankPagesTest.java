@@ -151,6 +151,37 @@ class ThinkTankPagesTest {
     }
 
     @Test
+    void theRankingPagesNameFieldsAndCountriesInThePagesLanguageNeverBySlugOrId() throws Exception { // R19, #17
+        String form = visibleText(mvc.perform(get("/thinktank/rankings").session(analyst).param("lang", "ja"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThat(form).contains("半導体 (特許)")
+                .doesNotContain("computer-and-information-sciences").doesNotContain("semiconductors");
+        String ranked = mvc.perform(post("/thinktank/rankings").session(analyst).with(csrf())
+                        .param("title", "名前で示す順位付け").param("year", "2018")
+                        .param("c01", "3").param("c02", "5").param("c03", "3")
+                        .param("c12", "3").param("c13", "1").param("c23", "1/3")
+                        .param("label0", "半導体").param("field0", "semiconductors").param("needs0", "5").param("risk0", "5")
+                        .param("label1", "情報科学").param("field1", "computer-and-information-sciences")
+                        .param("needs1", "3").param("risk1", "2"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        for (String lang : new String[] {"ja", "en"}) {
+            String page = visibleText(mvc.perform(get(ranked).session(analyst).param("lang", lang))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
+                            java.nio.charset.StandardCharsets.UTF_8));
+            org.assertj.core.api.Assertions.assertThat(page).as(lang)
+                    .contains("ja".equals(lang) ? "日本, 2018" : "Japan, 2018")
+                    .doesNotContain("computer-and-information-sciences")
+                    .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        }
+    }
+
+    /** What a person reads: the page without its tags and attributes. */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("(?s)<[^>]*>", " ");
+    }
+
+    @Test
     void thePagesNeedSignIn() throws Exception {
         mvc.perform(get("/thinktank")).andExpect(status().is3xxRedirection());
     }

@@ -103,7 +103,7 @@ class EveryFormTest {
 
     /**
      * Buttons without an input field: nothing to type wrong. The irreversible ones ask for confirmation first, tested
-     * with their pages (FundingPagesTest, TechnologyPagesTest, AdminPagesTest).
+     * with their pages (FundingPagesTest, TechnologyPagesTest, AdminPagesTest, SafeCouncilActionsPagesTest).
      */
     private static final Set<String> WITHOUT_FIELDS = Set.of("/projects/{id}/activate",
             "/technologies/{id}/designate", "/technologies/{id}/retire", "/admin/users/{id}/enabled",
@@ -367,9 +367,11 @@ class EveryFormTest {
                 "/thinktank/commissions/" + commission.id() + "/deliverables/"
                         + commission.deliverables().get(0).id() + "/submission", reviewer,
                 Map.of("councilId", ""), List.of("councilId", "file"), null));
+        // the item is picked, not typed (#17): a forged value is refused by its field; an over-long description is
+        // refused and comes back as typed
         all.add(new Submission("/leaks", "/leaks", auditor,
-                Map.of("itemId", "保持される識別子", "description", " "), List.of("itemId", "description"),
-                "保持される識別子"));
+                Map.of("itemId", "not-an-item", "description", "保持される説明".repeat(600)),
+                List.of("itemId", "description"), "保持される説明"));
         all.add(new Submission("/leaks/{id}/investigations", leakReport + "/investigations", auditor,
                 Map.of("fingerprint", "xyz", "note", "保持されるメモ"), List.of("fingerprint"), "保持されるメモ"));
         all.add(new Submission("/leaks/{id}/decision", leakReport + "/decision", auditor,

@@ -55,6 +55,28 @@ class HostileInputTest {
     }
 
     @Test
+    void theEdgesRefusalIsInTheLanguageAskedOnTheApiAndAPageInThePagesLanguage() throws Exception { // #17
+        Answer ja = http.raw(("GET /api/v1/search?q=%FF HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: ja\r\n"
+                + "Connection: close\r\n\r\n").getBytes(UTF_8));
+        assertThat(ja.status()).isEqualTo(400);
+        assertThat(ja.isProblem("/problems/validation-failed")).isTrue();
+        assertThat(ja.json().get("title").asString()).isEqualTo("入力内容を確認してください。");
+        Answer en = http.raw(("GET /api/v1/search?q=%FF HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                .getBytes(UTF_8));
+        assertThat(en.json().get("title").asString()).isEqualTo("Validation failed");
+        // a person's browser gets the error page, in the language the page was shown in
+        for (String lang : new String[] {"ja", "en"}) {
+            Answer page = http.raw(("GET /search?q=%FF HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
+                    + "Cookie: banso-lang=" + lang + "\r\nConnection: close\r\n\r\n").getBytes(UTF_8));
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.text()).contains(" lang=\"" + lang + "\"");
+            assertThat(page.text()).contains("ja".equals(lang) ? "リクエストを処理できません"
+                    : "The request could not be processed");
+        }
+    }
+
+    @Test
     void nulInJsonTextOrKeysAndInvalidUtf8BodiesAreRefusedAndWriteNothing() throws Exception {
         long before = organizations();
         String[] bodies = {

@@ -137,6 +137,25 @@ class ProblemLanguageTest {
         assertThat(en.get("title").asString()).isEqualTo("Rate limited");
         assertThat(en.toString()).doesNotContainPattern(JAPANESE);
     }
+    @Test
+    void theProblemsThatSecurityFiltersWriteBeforeAnyControllerAreInTheLanguageAskedToo() throws Exception {
+        // 401 from the API's entry point
+        JsonNode ja = problem(get("/api/v1/users/me"), "ja", 401);
+        assertThat(ja.get("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(ja.get("title").asString()).isEqualTo("サインインしてください。");
+        assertThat(ja.get("detail").asString()).isEqualTo("サインインしてください。");
+        JsonNode en = problem(get("/api/v1/users/me"), null, 401);
+        assertThat(en.get("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(en.toString()).doesNotContainPattern(JAPANESE).contains("bearer token");
+        // 403 from the API's access rules (the actuator is for administrators)
+        String researcher = accounts.tokenFor("pl", "RESEARCHER");
+        JsonNode denied = problem(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(researcher)), "ja-JP,ja;q=0.9", 403);
+        assertThat(denied.get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(denied.get("title").asString()).isEqualTo("この操作を行う権限がありません。");
+        assertThat(problem(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(researcher)), "en", 403).toString()).doesNotContainPattern(JAPANESE);
+    }
 
     private JsonNode problem(MockHttpServletRequestBuilder request, String acceptLanguage, int status)
             throws Exception {

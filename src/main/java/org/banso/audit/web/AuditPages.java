@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.banso.audit.AuditEntry;
 import org.banso.audit.AuditLog;
 import org.banso.audit.EntryFilter;
@@ -27,10 +30,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -58,19 +62,49 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String entries(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user,
-                   Locale locale) {
-        fill(model, form, user, locale);
+    String entries(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult binding, Model model,
+                   @AuthenticationPrincipal BansoUser user, Locale locale) {
+        fill(model, filter, binding, user, locale);
         return "audit/log";
     }
 
     @PostMapping("/audit/verify")
-    String verify(@RequestParam Map<String, String> form, Model model, @AuthenticationPrincipal BansoUser user,
-                  Locale locale) {
+    String verify(Model model, @AuthenticationPrincipal BansoUser user, Locale locale) {
         model.addAttribute("report", log.verify(user));
-        fill(model, Map.of(), user, locale);
+        fill(model, AuditFilter.NONE, null, user, locale);
         return "audit/log";
     }
+
+    /**
+     * The filter form (a GET form, and the links that page through it): each field's shape checked by Bean Validation;
+     * a wrong one comes back as typed with its message, and no entries are searched until it is right. The person is
+     * chosen by name (the picker posts the id); a council or an item comes from a link.
+     */
+    record AuditFilter(@Pattern(regexp = ID) String actor, @Pattern(regexp = ID) String council,
+                       @Pattern(regexp = ID) String item, @Size(max = 100) String kind,
+                       @Pattern(regexp = TIME) String from, @Pattern(regexp = TIME) String to,
+                       @Pattern(regexp = "|[0-9]{1,18}") String before) {
+
+        static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null);
+
+        /** What the form shows again, field by field (the template's {@code form}). */
+        Map<String, String> values() {
+            Map<String, String> values = new HashMap<>();
+            values.put("actor", actor);
+            values.put("council", council);
+            values.put("item", item);
+            values.put("kind", kind == null ? "" : kind);
+            values.put("from", from);
+            values.put("to", to);
+            values.put("before", before);
+            return values;
+        }
+    }
+
+    /** An id, or nothing. */
+    private static final String ID = "|\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*";
+    /** A local date and time as {@code datetime-local} sends it (Japan time), or nothing. */
+    private static final String TIME = "|\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?\\s*";
 
     @GetMapping("/audit/entries/{index}")
     String entry(@PathVariable long index, Model model, @AuthenticationPrincipal BansoUser user) {
@@ -91,8 +125,17 @@ class AuditPages {
         return "audit/entry";
     }
 
-    private void fill(Model model, Map<String, String> form, BansoUser user, Locale locale) {
+    private void fill(Model model, AuditFilter filter, BindingResult binding, BansoUser user, Locale locale) {
+        // the template's messages by field: what each wrong field needs (an id, a time, an entry number)
         Map<String, String> errors = new HashMap<>();
+        if (binding != null) {
+            binding.getFieldErrors().forEach(e -> errors.put(e.getField(), switch (e.getField()) {
+                case "from", "to" -> "time";
+                case "before" -> "index";
+                default -> "uuid";
+            }));
+        }
+        Map<String, String> form = filter.values();
         UUID actor = uuid(form, "actor", errors);
         UUID council = uuid(form, "council", errors);
         UUID item = uuid(form, "item", errors);
@@ -141,7 +184,7 @@ class AuditPages {
 
     private static Long index(Map<String, String> form, String field, Map<String, String> errors) {
         String value = form.get(field);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || errors.containsKey(field)) {
             return null;
         }
         try {
@@ -158,7 +201,7 @@ class AuditPages {
 
     private static UUID uuid(Map<String, String> form, String field, Map<String, String> errors) {
         String value = form.get(field);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || errors.containsKey(field)) {
             return null;
         }
         try {
@@ -171,7 +214,7 @@ class AuditPages {
 
     private static Instant time(Map<String, String> form, String field, Map<String, String> errors) {
         String value = form.get(field);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || errors.containsKey(field)) {
             return null;
         }
         try {

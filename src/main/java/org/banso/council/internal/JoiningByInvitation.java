@@ -103,6 +103,11 @@ class JoiningByInvitation implements Invitations {
     }
 
     @Override
+    public Instant latestExpiry() {
+        return clock.instant().plus(properties.invitationMaxLifetime());
+    }
+
+    @Override
     @Transactional
     public List<IssuedInvitation> inviteAll(CouncilId id, List<NamedInvitation> named, BansoUser actor) {
         // R7: the funding officer who created a project's council (not a participant of it, so it is not visible to

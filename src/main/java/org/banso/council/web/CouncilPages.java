@@ -1,24 +1,34 @@
 package org.banso.council.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilMembership;
 import org.banso.council.CouncilMemberships;
 import org.banso.council.CouncilStatus;
 import org.banso.council.CouncilViews.CouncilView;
+import org.banso.council.CouncilViews.ParticipantView;
+import org.banso.council.CouncilViews.PledgeView;
 import org.banso.council.Councils;
 import org.banso.council.Invitations;
 import org.banso.council.Matter;
-import org.banso.council.ParticipantId;
 import org.banso.council.ParticipantRole;
 import org.banso.council.Pledges;
 import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
+import org.banso.identity.OrganizationId;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
@@ -27,6 +37,8 @@ import org.banso.council.CouncilItems;
 import org.banso.council.CouncilProjects;
 import org.banso.council.CouncilViews.ProposalView;
 import org.banso.council.web.CouncilForms.ConsentForm;
+import org.banso.web.Confirmation;
+import org.banso.web.DateFormats;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.banso.web.PublicBaseUrl;
@@ -147,7 +159,8 @@ class CouncilPages {
 
     @GetMapping("/councils/{id}")
     String council(@PathVariable UUID id, @RequestParam(required = false) String draft,
-                   @RequestParam(required = false) UUID lift, Model model, @AuthenticationPrincipal BansoUser user) {
+                   @RequestParam(required = false) UUID lift, @RequestParam(required = false) String then,
+                   Model model, @AuthenticationPrincipal BansoUser user) {
         CouncilId councilId = new CouncilId(id);
         CouncilView council = councils.council(councilId, user);
         CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
@@ -177,6 +190,8 @@ class CouncilPages {
                     .orElse(form);
         }
         model.addAttribute("prefillFromDraft", fromDraft);
+        // told to sign first while opening council content: the pledge form carries it on (issue 17)
+        model.addAttribute("then", AfterPledge.requested(then));
         fill(model, council, me, user, form);
         return "council/council";
     }
@@ -221,6 +236,9 @@ class CouncilPages {
         model.addAttribute("isConsenter", council.requiredConsenterIds().contains(user.id()));
         model.addAttribute("competent", competent);
         model.addAttribute("invitations", competent ? invitations.invitations(councilId, user) : List.of());
+        if (competent) {
+            invitationLimits(model);
+        }
         if (!model.containsAttribute("invitationForm")) {
             model.addAttribute("invitationForm", InvitationForm.blank(invitations.defaultExpiry(),
                     LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "ja"));
@@ -237,6 +255,29 @@ class CouncilPages {
         } else {
             model.addAttribute("matters", Matter.values());
         }
+    }
+
+    /**
+     * The invitation form's hint, from the configuration rather than a number in the bundle: the default last day
+     * ({@code banso.council.invitation-lifetime} from now) and the latest day the module accepts
+     * ({@code banso.council.invitation-max-lifetime} from now; the link works to the end of the chosen day, so the
+     * latest day is the one whose end is still within that lifetime).
+     */
+    private void invitationLimits(Model model) {
+        Instant now = clock.instant();
+        Instant byDefault = invitations.defaultExpiry();
+        Instant latest = invitations.latestExpiry();
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("invitationHint", messages.getMessage("invitation.expiresOn.hint", new Object[] {
+                java.time.Duration.between(now, byDefault).toDays(),
+                day(LocalDate.ofInstant(byDefault, DateFormats.JAPAN), locale),
+                day(LocalDate.ofInstant(latest, DateFormats.JAPAN).minusDays(1), locale),
+                java.time.Duration.between(now, latest).toDays()}, locale));
+    }
+
+    /** A calendar day as the pages write dates (the era year on Japanese pages). */
+    private static String day(LocalDate day, Locale locale) {
+        return DateFormats.date(day.atTime(12, 0).atZone(DateFormats.JAPAN).toInstant(), locale);
     }
 
     /**
@@ -326,35 +367,105 @@ class CouncilPages {
             try {
                 pledges.sign(councilId, form.language(), user);
                 redirect.addFlashAttribute("saved", "pledge.signedNotice");
-                return "redirect:" + AfterPledge.signed(session, councilId);
+                return "redirect:" + AfterPledge.signed(session, councilId, form.then());
             } catch (BansoException e) {
                 Forms.reject(binding, e);
             }
         }
+        model.addAttribute("then", AfterPledge.requested(form.then()));
         return refused(model, councilId, user);
     }
 
-    /** The pledge's form: the box ticked, and the language of the text the person read. */
-    record PledgeForm(@AssertTrue boolean accept, @Pattern(regexp = "ja|en") String language) {
+    /**
+     * The pledge's form: the box ticked, the language of the text the person read, and the council content they were
+     * opening when told to sign first (a hidden field; anything but such a path is ignored, see {@link AfterPledge}).
+     */
+    record PledgeForm(@AssertTrue boolean accept, @Pattern(regexp = "ja|en") String language, String then) {
     }
 
+    /**
+     * R12: revoking one's own pledge ends one's access to the council's non-public information at once. First a
+     * confirmation page says so, names the person and the council, and what cannot be undone; the result names them.
+     * Without a signed pledge there is nothing to confirm: the module refuses as before.
+     */
     @PostMapping("/councils/{id}/pledges/revoke")
-    String revoke(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+    String revoke(@PathVariable UUID id, @RequestParam(name = Confirmation.CONFIRMED, required = false)
+                  String confirmed, HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                  RedirectAttributes redirect, Locale locale) {
+        CouncilId councilId = new CouncilId(id);
+        CouncilView council = councils.council(councilId, user);
+        PledgeView pledge = pledges.pledge(councilId, user);
+        String person = identity.user(user.id()).map(UserView::displayName).orElse(user.displayName());
+        if (!Confirmation.confirmed(confirmed) && pledge.signed()) {
+            model.addAttribute("confirmation", new Confirmation(Forms.text("pledge.confirm.revoke.title"),
+                    Forms.text("pledge.confirm.revoke.what", council.name(), pledge.version()),
+                    Forms.text("pledge.confirm.revoke.whom", person, organizationName(user.organizationId(), locale)),
+                    Forms.text("pledge.confirm.revoke.irreversible"), "/councils/" + id + "/pledges/revoke",
+                    Confirmation.values(request.getParameterMap()), Forms.text("pledge.confirm.revoke.submit"),
+                    "/councils/" + id + "#pledge"));
+            return Confirmation.VIEW;
+        }
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            pledges.revoke(new CouncilId(id), user);
-            redirect.addFlashAttribute("saved", "pledge.revokedNotice");
+            pledges.revoke(councilId, user);
+            redirect.addFlashAttribute("savedText", Forms.text("pledge.revokedNotice", person, council.name()));
             return "redirect:/councils/" + id;
         });
     }
 
+    /**
+     * A participant leaves through its representative, or the competent ministry removes it; either way its members
+     * lose access at once (R12) and open proposals are decided by those who remain (R14). First a confirmation page
+     * names the organisation and its people, says what will happen and what cannot be undone; the result names the
+     * organisation, worded for whoever acted: "you left" only to the one who left.
+     */
     @PostMapping("/councils/{id}/participants/{participantId}/leave")
-    String leave(@PathVariable UUID id, @PathVariable UUID participantId, @AuthenticationPrincipal BansoUser user,
-                 RedirectAttributes redirect) {
+    String leave(@PathVariable UUID id, @PathVariable UUID participantId,
+                 @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                 HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
+                 RedirectAttributes redirect, Locale locale) {
+        CouncilId councilId = new CouncilId(id);
+        CouncilView council = councils.council(councilId, user);
+        ParticipantView participant = council.participants().stream()
+                .filter(p -> p.id().value().equals(participantId)).findFirst()
+                .orElseThrow(() -> BansoException.notFound("The participant"));
+        boolean itself = memberships.membership(councilId, user.id())
+                .map(me -> me.participant().equals(participant.id())).orElse(false);
+        String organization = organizationName(participant.organizationId(), locale);
+        String people = people(participant, locale);
+        String key = itself ? "participant.confirm.leave." : "participant.confirm.remove.";
+        if (!Confirmation.confirmed(confirmed)) {
+            model.addAttribute("confirmation", new Confirmation(Forms.text(key + "title"),
+                    Forms.text(key + "what", organization, council.name()),
+                    Forms.text("participant.confirm.whom", organization,
+                            Forms.text("participant.role." + participant.role().name()), people),
+                    Forms.text(key + "irreversible"), "/councils/" + id + "/participants/" + participantId + "/leave",
+                    Confirmation.values(request.getParameterMap()), Forms.text(key + "submit", organization),
+                    "/councils/" + id));
+            return Confirmation.VIEW;
+        }
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            councils.removeParticipant(new CouncilId(id), new ParticipantId(participantId), user);
-            redirect.addFlashAttribute("saved", "participant.leftNotice");
-            return memberships.membership(new CouncilId(id), user.id()).isPresent() ? "redirect:/councils/" + id
+            councils.removeParticipant(councilId, participant.id(), user);
+            redirect.addFlashAttribute("savedText", itself
+                    ? Forms.text("participant.leftNotice", organization, council.name())
+                    : Forms.text("participant.removedNotice", organization, council.name(), people));
+            return memberships.membership(councilId, user.id()).isPresent() ? "redirect:/councils/" + id
                     : "redirect:/councils";
         });
+    }
+
+    private String organizationName(OrganizationId organization, Locale locale) {
+        return organization == null ? "" : identity.organization(organization).map(o -> o.localName(locale))
+                .orElse("");
+    }
+
+    /** The representative and members of a participant by name, the representative first. */
+    private String people(ParticipantView participant, Locale locale) {
+        Set<UserId> ids = new LinkedHashSet<>();
+        if (participant.representativeId() != null) {
+            ids.add(participant.representativeId());
+        }
+        ids.addAll(participant.memberIds());
+        return ids.stream().map(identity::user).flatMap(Optional::stream).map(UserView::displayName)
+                .collect(Collectors.joining("ja".equals(locale.getLanguage()) ? "、" : ", "));
     }
 }

@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.InvitationPreview;
+import org.banso.council.CouncilViews.InvitationView;
 import org.banso.council.InvitationId;
+import org.banso.council.InvitationState;
 import org.banso.council.Invitations;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
@@ -22,6 +24,8 @@ import org.banso.shared.ProblemCode;
 import org.banso.council.web.CouncilForms.RegistrationForm;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
+import org.banso.web.Confirmation;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -52,11 +57,35 @@ class InvitationPages {
         this.errorMessages = errorMessages;
     }
 
+    /**
+     * Revoking makes the link unusable for good, so it is first confirmed on a page naming the invitee (or saying the
+     * link named nobody) and the role; the result names them too.
+     */
     @PostMapping("/councils/{id}/invitations/{invitationId}/revoke")
-    String revoke(@PathVariable UUID id, @PathVariable UUID invitationId, @AuthenticationPrincipal BansoUser user,
+    String revoke(@PathVariable UUID id, @PathVariable UUID invitationId,
+                  @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                  HttpServletRequest request, Model model, @AuthenticationPrincipal BansoUser user,
                   RedirectAttributes redirect) {
+        CouncilId council = new CouncilId(id);
+        InvitationView invitation = invitations.invitations(council, user).stream()
+                .filter(i -> i.id().value().equals(invitationId)).findFirst()
+                .orElseThrow(() -> BansoException.notFound("The invitation"));
+        MessageSourceResolvable role = Forms.text("participant.role." + invitation.role().name());
+        MessageSourceResolvable invitee = invitation.invitee() == null ? Forms.text("invitation.confirm.revoke.nobody")
+                : Forms.text("invitation.confirm.revoke.invitee", invitation.invitee().name(),
+                invitation.invitee().organization(), invitation.invitee().email());
+        if (!Confirmation.confirmed(confirmed) && invitation.state() == InvitationState.OPEN) {
+            model.addAttribute("confirmation", new Confirmation(Forms.text("invitation.confirm.revoke.title"),
+                    Forms.text("invitation.confirm.revoke.what", role),
+                    invitee, Forms.text("invitation.confirm.revoke.irreversible"),
+                    "/councils/" + id + "/invitations/" + invitationId + "/revoke",
+                    Confirmation.values(request.getParameterMap()), Forms.text("invitation.confirm.revoke.submit"),
+                    "/councils/" + id + "#invitations"));
+            return Confirmation.VIEW;
+        }
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
-            invitations.revoke(new CouncilId(id), new InvitationId(invitationId), user);
+            invitations.revoke(council, new InvitationId(invitationId), user);
+            redirect.addFlashAttribute("savedText", Forms.text("invitation.revokedNotice", invitee, role));
             return "redirect:/councils/" + id + "#invitations";
         });
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.banso.council.CouncilItems;
 import org.banso.council.CouncilMembership;
@@ -26,6 +27,7 @@ import org.banso.identity.IdentityManagement;
 import org.banso.shared.BansoException;
 import org.banso.council.web.CouncilForms.QuestionForm;
 import org.banso.council.web.CouncilForms.ResponseForm;
+import org.banso.web.Confirmation;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
@@ -203,11 +205,30 @@ class ProposalPages {
         return "council/proposal";
     }
 
+    /**
+     * Withdrawing ends a proposal for good (it can never be adopted), so it is first confirmed on a page naming the
+     * proposal, its council and the participants asked; the result names the proposal.
+     */
     @PostMapping("/proposals/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+    String withdraw(@PathVariable UUID id, @RequestParam(name = Confirmation.CONFIRMED, required = false)
+                    String confirmed, HttpServletRequest request, Model model,
+                    @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        ProposalView proposal = proposals.proposal(new ProposalId(id), user);
+        if (!Confirmation.confirmed(confirmed) && proposal.status() == ProposalStatus.OPEN) {
+            CouncilView council = councils.council(proposal.councilId(), user);
+            model.addAttribute("confirmation", new Confirmation(Forms.text("proposal.confirm.withdraw.title"),
+                    Forms.text(proposal.designation() == null ? "proposal.confirm.withdraw.what"
+                            : "proposal.confirm.withdraw.whatDesignation", proposal.title(), proposal.revision()),
+                    Forms.text("proposal.confirm.withdraw.whom", council.name(), council.participants().size(),
+                            proposal.responses().size()),
+                    Forms.text("proposal.confirm.withdraw.irreversible"), "/proposals/" + id + "/withdraw",
+                    Confirmation.values(request.getParameterMap()),
+                    Forms.text("proposal.confirm.withdraw.submit", proposal.title()), "/proposals/" + id));
+            return Confirmation.VIEW;
+        }
         return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             proposals.withdraw(new ProposalId(id), user);
-            redirect.addFlashAttribute("saved", "proposal.withdrawnNotice");
+            redirect.addFlashAttribute("savedText", Forms.text("proposal.withdrawnNotice", proposal.title()));
             return "redirect:/proposals/" + id;
         });
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
+import org.banso.web.ProblemLanguage;
 import org.banso.shared.RateLimitedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -23,15 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Throttles the few actions anyone may POST without signing in (registering through an invitation, R13) per source:
  * a link cannot be used to probe usernames and corporate numbers without limit. Beyond the limit: {@code 429
- * rate-limited} with {@code Retry-After} (a problem under {@code /api/}, the error page otherwise).
+ * rate-limited} with {@code Retry-After} (a problem under {@code /api/} in the language {@code Accept-Language} asks
+ * for, the error page in the page's language otherwise).
  */
 class PublicActionThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
     private final RequestMatcher publicPosts;
+    private final ProblemLanguage problemLanguage;
 
-    PublicActionThrottleFilter(SignInThrottle throttle, List<String> publicPostPaths) {
+    PublicActionThrottleFilter(SignInThrottle throttle, List<String> publicPostPaths,
+                               ProblemLanguage problemLanguage) {
         this.throttle = throttle;
+        this.problemLanguage = problemLanguage;
         List<RequestMatcher> matchers = publicPostPaths.stream()
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
                         .matcher(org.springframework.http.HttpMethod.POST, p)).toList();
@@ -51,7 +56,7 @@ class PublicActionThrottleFilter extends OncePerRequestFilter {
                             "Too many requests from your address. Try again later.");
                     problem.setProperty("retryAfterSeconds", seconds);
                     problem.setInstance(URI.create(request.getRequestURI()));
-                    Problems.write(response, problem);
+                    problemLanguage.write(request, response, problem);
                 } else {
                     response.sendError(429);
                 }

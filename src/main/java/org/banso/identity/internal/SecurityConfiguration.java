@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.RateLimitedException;
+import org.banso.web.ProblemLanguage;
 import org.banso.web.PublicBaseUrl;
 import org.banso.web.PublicEndpoints;
 import org.springframework.http.HttpHeaders;
@@ -79,14 +80,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, List<PublicEndpoints> publicEndpoints,
-                                       SignInThrottle throttle, SecondFactorGate secondFactorGate)
+                                       SignInThrottle throttle, SecondFactorGate secondFactorGate,
+                                       ProblemLanguage problemLanguage)
             throws Exception {
+        // written before any controller runs, worded like the controllers' problems (Accept-Language, issue 17)
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            Problems.write(response, problem(ProblemCode.UNAUTHENTICATED,
+            problemLanguage.write(request, response, problem(ProblemCode.UNAUTHENTICATED,
                     "Sign in: send a valid bearer token from POST /api/v1/auth/token.", request.getRequestURI()));
         };
-        AccessDeniedHandler deniedHandler = (request, response, e) -> Problems.write(response,
+        AccessDeniedHandler deniedHandler = (request, response, e) -> problemLanguage.write(request, response,
                 SecondFactorGate.missesSecondFactor(e)
                         ? problem(ProblemCode.SECOND_FACTOR_REQUIRED, "This account must pass a second factor: "
                                 + "request a token with a code (POST /api/v1/auth/token).", request.getRequestURI())
@@ -103,7 +106,7 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> { })
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, deniedHandler),
                         AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost)),
+                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost), problemLanguage),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .authorizeHttpRequests(auth -> auth
@@ -120,7 +123,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
                                         AccountStates states, SignInThrottle throttle, PublicBaseUrl publicBaseUrl,
-                                        SecondFactorGate secondFactorGate, SignInMethods signInMethods)
+                                        SecondFactorGate secondFactorGate, SignInMethods signInMethods,
+                                        ProblemLanguage problemLanguage)
             throws Exception {
         String[] open = publicGetPaths(publicEndpoints);
         String[] openPost = publicPostPaths(publicEndpoints);
@@ -143,7 +147,7 @@ class SecurityConfiguration {
                 // every request: the session's account still enabled, its roles current, its password unchanged
                 .addFilterAfter(new AccountSessionFilter(states, new HttpSessionSecurityContextRepository(),
                         publicBaseUrl), SecurityContextHolderFilter.class)
-                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost)),
+                .addFilterAfter(new PublicActionThrottleFilter(throttle, List.of(openPost), problemLanguage),
                         AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))

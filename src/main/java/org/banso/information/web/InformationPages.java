@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.banso.council.CouncilId;
 import org.banso.council.CouncilViews.CouncilView;
 import org.banso.council.CouncilViews.ParticipantView;
@@ -33,6 +34,7 @@ import org.banso.information.ItemViewing;
 import org.banso.information.Marking;
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
+import org.banso.web.Confirmation;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
@@ -233,11 +235,29 @@ class InformationPages {
         return itemPage(new ItemId(id), model, user);
     }
 
+    /**
+     * Publishing a research result puts it on the public page for anyone (R16) and cannot be taken back, so it is
+     * first confirmed on a page naming the item and its council; the result names the item.
+     */
     @PostMapping("/items/{id}/publish")
-    String publish(@PathVariable UUID id, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+    String publish(@PathVariable UUID id, @RequestParam(name = Confirmation.CONFIRMED, required = false)
+                   String confirmed, HttpServletRequest request, Model model,
+                   @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
+        InformationItems.ItemPage page = items.itemPage(new ItemId(id), user);
+        String title = page.item().title();
+        if (!Confirmation.confirmed(confirmed) && page.mayPublish()) {
+            String council = councils.council(page.item().councilId(), user).name();
+            model.addAttribute("confirmation", new Confirmation(Forms.text("information.confirm.publish.title"),
+                    Forms.text("information.confirm.publish.what", title),
+                    Forms.text("information.confirm.publish.whom", title, council),
+                    Forms.text("information.confirm.publish.irreversible"), "/items/" + id + "/publish",
+                    Confirmation.values(request.getParameterMap()),
+                    Forms.text("information.confirm.publish.submit", title), "/items/" + id));
+            return Confirmation.VIEW;
+        }
         return errorMessages.attempt(redirect, "redirect:/items/" + id, () -> {
             items.publish(new ItemId(id), user);
-            redirect.addFlashAttribute("saved", "information.published");
+            redirect.addFlashAttribute("savedText", Forms.text("information.publishedNotice", title));
             return "redirect:/items/" + id;
         });
     }

@@ -28,10 +28,13 @@ import org.banso.information.web.LeakForms.InvestigationForm;
 import org.banso.information.web.LeakForms.ReportForm;
 import org.banso.information.web.LeakForms.TraceForm;
 import org.banso.shared.BansoException;
+import org.banso.web.Choice;
 import org.banso.web.Confirmation;
 import org.banso.web.Forms;
 import org.banso.web.NavigationItem;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,10 +54,12 @@ class LeakPages {
 
     private final LeakInvestigations leaks;
     private final IdentityManagement identity;
+    private final MessageSource messages;
 
-    LeakPages(LeakInvestigations leaks, IdentityManagement identity) {
+    LeakPages(LeakInvestigations leaks, IdentityManagement identity, MessageSource messages) {
         this.leaks = leaks;
         this.identity = identity;
+        this.messages = messages;
     }
 
     @GetMapping("/leaks")
@@ -89,11 +94,28 @@ class LeakPages {
     }
 
     private void fillReports(Model model, BansoUser user) {
+        model.addAttribute("itemChoices", itemChoices(model.getAttribute("reportForm"), user));
         List<ReportSummary> reports = leaks.reports(user);
         model.addAttribute("reports", reports);
         model.addAttribute("names", new Names(identity));
         model.addAttribute("itemTitles", leaks.itemTitles(reports.stream().map(ReportSummary::itemId).toList(),
                 user));
+    }
+
+    /**
+     * The item picker's options when the page is drawn (issue 17: an item is picked by its title, never typed as an
+     * id): the item the form carries — from the trace page, or chosen before the form came back — named by its title
+     * as the report list names it; typing in the picker asks {@code /choices/items} for the others.
+     */
+    private List<Choice> itemChoices(Object form, BansoUser user) {
+        if (!(form instanceof ReportForm report) || report.itemId() == null
+                || !report.itemId().matches(LeakForms.ITEM_ID) || report.itemId().isEmpty()) {
+            return List.of();
+        }
+        ItemId item = new ItemId(UUID.fromString(report.itemId()));
+        String title = leaks.itemTitles(List.of(item), user).get(item);
+        return List.of(new Choice(report.itemId(), title != null ? title
+                : messages.getMessage("leak.item.unknown", null, LocaleContextHolder.getLocale()), "", true));
     }
 
     @GetMapping("/leaks/{id}")

@@ -53,7 +53,9 @@ class PledgeRefusalPage implements RefusalPage {
                 : path.startsWith("/items/") ? items.pledgeAwaited(new ItemId(id), user) : Optional.empty();
         return council.map(c -> {
             ModelAndView page = new ModelAndView("information/pledge-required");
-            page.addObject("pledgePage", Pledges.page(c));
+            // once signed, the person goes on to what they were opening (a page, not a picture of one)
+            page.addObject("pledgePage", "GET".equals(request.getMethod()) && !path.endsWith(".png")
+                    ? Pledges.page(c, path) : Pledges.page(c));
             page.addObject("councilName", councilName(c, user));
             page.setStatus(org.springframework.http.HttpStatus.FORBIDDEN);
             return page;

@@ -10,9 +10,9 @@ import org.banso.shared.RetryLaterException;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.banso.web.FieldErrorMessages;
+import org.banso.web.ProblemLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -41,12 +41,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private final MessageSource messages;
     private final FieldErrorMessages fieldErrorMessages;
+    private final ProblemLanguage problemLanguage;
 
-    ApiExceptionHandler(MessageSource messages, FieldErrorMessages fieldErrorMessages) {
-        this.messages = messages;
+    ApiExceptionHandler(FieldErrorMessages fieldErrorMessages, ProblemLanguage problemLanguage) {
         this.fieldErrorMessages = fieldErrorMessages;
+        this.problemLanguage = problemLanguage;
     }
 
     @ExceptionHandler(BansoException.class)
@@ -175,37 +175,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * The title in the language the client asks for with {@code Accept-Language} (Japanese or English, from the
      * bundles' {@code problem.<code>}); English, the API's language, when it asks for neither or sends no header.
-     * The type stays the stable key.
+     * The type stays the stable key. The same wording as the problems filters write ({@link ProblemLanguage}).
      */
     private ProblemDetail localized(ProblemDetail problem) {
-        Locale language = language();
-        if (language == null || problem.getType() == null || !Locale.JAPANESE.equals(language)) {
-            return problem;
-        }
-        String path = problem.getType().getPath();
-        String code = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-        problem.setTitle(messages.getMessage("problem." + code, null, problem.getTitle(), Locale.JAPANESE));
-        return problem;
+        return problemLanguage.worded(problem, currentRequest(), false);
     }
 
-    /**
-     * Japanese or English as the request's {@code Accept-Language} prefers; null when it names neither, is
-     * malformed or absent, and the problem stays in English, the API's language.
-     */
     private static Locale language() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return null;
-        }
-        String header = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            Locale language = Locale.lookup(Locale.LanguageRange.parse(header),
-                    List.of(Locale.JAPANESE, Locale.ENGLISH));
-            return language == null ? null : new Locale(language.getLanguage());
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        return ProblemLanguage.requested(currentRequest());
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 }

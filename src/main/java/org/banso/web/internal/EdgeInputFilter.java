@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
+import org.banso.web.ProblemLanguage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -52,9 +53,13 @@ class EdgeInputFilter extends OncePerRequestFilter {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final long maxJsonBytes;
+    private final ProblemLanguage problemLanguage;
+    private final RefusalPages pages;
 
-    EdgeInputFilter(long maxJsonBytes) {
+    EdgeInputFilter(long maxJsonBytes, ProblemLanguage problemLanguage, RefusalPages pages) {
         this.maxJsonBytes = maxJsonBytes;
+        this.problemLanguage = problemLanguage;
+        this.pages = pages;
     }
 
     /** Why a request was refused: where the fault is (a parameter, header, JSON path…) and the status. */
@@ -325,13 +330,14 @@ class EdgeInputFilter extends OncePerRequestFilter {
         return kept.length() > 64 ? kept.substring(0, 64) : kept;
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
             throws IOException {
         String path = request.getRequestURI();
         boolean api = path.startsWith(request.getContextPath() + "/api/");
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (!api && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            response.sendError(refusal.status());
+            // a page written here: the error dispatch would read the very text that was refused (issue 17)
+            pages.write(request, response, refusal.status(), refusal.status() == 413 ? "error.413" : "error.400");
             return;
         }
         ProblemCode code = refusal.status() == 413 ? ProblemCode.PAYLOAD_TOO_LARGE : ProblemCode.VALIDATION_FAILED;
@@ -346,7 +352,7 @@ class EdgeInputFilter extends OncePerRequestFilter {
                 // the problem stands without an instance
             }
         }
-        Problems.write(response, problem);
+        problemLanguage.write(request, response, problem);
     }
 
     /** The request with its already-read JSON body, readable again by whatever comes next. */

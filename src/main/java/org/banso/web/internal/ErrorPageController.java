@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
+import org.banso.web.ProblemLanguage;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,11 +24,17 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPageController implements ErrorController {
 
+    private final ProblemLanguage problemLanguage;
+
+    ErrorPageController(ProblemLanguage problemLanguage) {
+        this.problemLanguage = problemLanguage;
+    }
+
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = status(request);
         if (requestUri(request).startsWith("/api/")) {
-            Problems.write(response, problem(request));
+            problemLanguage.write(request, response, problem(request));
             return null;
         }
         response.setStatus(status);
@@ -37,7 +44,7 @@ class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
     void problem(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problems.write(response, problem(request));
+        problemLanguage.write(request, response, problem(request));
     }
 
     private static ProblemDetail problem(HttpServletRequest request) {

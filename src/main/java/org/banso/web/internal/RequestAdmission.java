@@ -11,11 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
+import org.banso.web.ProblemLanguage;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,11 +36,16 @@ class RequestAdmission extends OncePerRequestFilter {
     private final Semaphore reserved;
     private final String retryAfterSeconds;
     private final AtomicLong refused = new AtomicLong();
+    private final ProblemLanguage problemLanguage;
+    private final RefusalPages pages;
 
-    RequestAdmission(WebProperties properties) {
+    RequestAdmission(WebProperties properties, ProblemLanguage problemLanguage, MessageSource messages,
+                     LocaleResolver pageLanguage) {
         this.general = new Semaphore(properties.effectiveMaxConcurrentRequests());
         this.reserved = new Semaphore(properties.reservedForSignIn());
         this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
+        this.problemLanguage = problemLanguage;
+        this.pages = new RefusalPages(messages, pageLanguage);
     }
 
     @Override
@@ -54,9 +62,15 @@ class RequestAdmission extends OncePerRequestFilter {
             refused.incrementAndGet();
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            Problems.write(response, Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
-                    "Banso is serving as many requests as it can at the moment; try again after "
-                            + retryAfterSeconds + " s."));
+            if (RefusalPages.asksForPage(request)) {
+                // a person's browser: a page in the page's language, saying when to try again
+                pages.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "overload",
+                        retryAfterSeconds);
+            } else {
+                problemLanguage.write(request, response, Problems.of(ProblemCode.SERVICE_UNAVAILABLE,
+                        "Banso is serving as many requests as it can at the moment; try again after "
+                                + retryAfterSeconds + " s."));
+            }
             return;
         }
         try {
@@ -101,8 +115,9 @@ class RequestAdmission extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        RequestAdmission requestAdmission(WebProperties properties) {
-            return new RequestAdmission(properties);
+        RequestAdmission requestAdmission(WebProperties properties, ProblemLanguage problemLanguage,
+                                          MessageSource messages, LocaleResolver localeResolver) {
+            return new RequestAdmission(properties, problemLanguage, messages, localeResolver);
         }
 
         @Bean

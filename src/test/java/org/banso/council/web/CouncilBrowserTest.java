@@ -2,11 +2,26 @@ package org.banso.council.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.banso.council.ConsentDecision;
+import org.banso.council.CouncilId;
+import org.banso.council.Councils;
+import org.banso.council.ParticipantRole;
+import org.banso.council.Pledges;
+import org.banso.identity.BansoUser;
+import org.banso.identity.IdentityManagement;
+import org.banso.information.InformationItems;
+import org.banso.information.ItemCategory;
+import org.banso.information.ItemId;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.BrowserTestSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -26,6 +41,15 @@ import org.springframework.test.context.ActiveProfiles;
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class CouncilBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    Councils councils;
+    @Autowired
+    Pledges pledges;
+    @Autowired
+    InformationItems items;
+    @Autowired
+    IdentityManagement identity;
 
     @Test
     void ministryAndResearchersWalkFromProposingACouncilToAnAdoptedProposal() {
@@ -242,6 +266,78 @@ class CouncilBrowserTest extends BrowserTestSupport {
         screenshot("council-pledge-newcomer-ja");
         signPledgeAfterJoining(councilPath);
         assertThat(text("#pledge")).contains("署名済み");
+    }
+
+    /**
+     * Issue 17, safe actions: a participant revokes their pledge only after a page saying what that ends, and is told
+     * whose pledge ended; opening an item then says why it is closed and leads to the pledge in one click, and signing
+     * goes on to that item (R12: not before). The official removes an organisation only after a page naming it and its
+     * people, and the result names it (not "you left").
+     */
+    @Test
+    void destructiveStepsAreConfirmedAndAPledgelessParticipantGoesOnToTheItemOnceSigned() {
+        BansoUser meti = principal("meti");
+        BansoUser researcher = principal("researcher");
+        BansoUser startup = principal("startup");
+        CouncilId council = councils.propose(new Councils.NewCouncil("確認手順の協議会 " + System.nanoTime() % 100000,
+                meti.organizationId(), List.of(), List.of(researcher.id())), meti).id();
+        councils.recordConsent(council, ConsentDecision.CONSENT, researcher);
+        councils.establish(council, meti);
+        councils.addParticipant(council, new Councils.NewParticipant(startup.organizationId(),
+                ParticipantRole.STARTUP, startup.id(), List.of()), meti);
+        councils.addParticipant(council, new Councils.NewParticipant(researcher.organizationId(),
+                ParticipantRole.UNIVERSITY, researcher.id(), List.of()), meti);
+        pledges.sign(council, "ja", meti);
+        pledges.sign(council, "ja", startup);
+        ItemId item = items.upload(council, new InformationItems.NewItem("確認手順の資料", ItemCategory.REPORT, null),
+                new InformationItems.Upload("memo.txt", new ByteArrayInputStream(
+                        "署名した人だけが読める本文".getBytes(StandardCharsets.UTF_8))), startup).id();
+        String councilPath = "/councils/" + council.value();
+
+        signIn("startup", DEMO_PASSWORD);
+        open(councilPath + "?lang=ja");
+        submit(By.id("pledge-revoke"));
+        assertThat(heading()).isEqualTo("誓約を撤回しますか");
+        assertThat(text("#confirm-whom")).contains("起業 翔");
+        assertThat(text("#confirm-irreversible")).contains("取り消すことはできません");
+        screenshot("council-confirm-revoke-pledge-ja");
+        assertNoSeriousViolations("confirm revoking the pledge (ja)");
+        submit(By.id("confirm-submit"));
+        assertThat(text("#saved-notice")).contains("起業 翔", "誓約を撤回しました");
+
+        // R12: the item is closed, with the reason and the one click to the pledge; signing goes on to the item
+        open("/items/" + item.value());
+        assertThat(heading()).isEqualTo("先に誓約書への署名が必要です");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("署名した人だけが読める本文");
+        screenshot("pledge-required-ja");
+        assertNoSeriousViolations("pledge required (ja)");
+        submit(By.id("pledge-link"));
+        driver.findElement(By.id("accept")).click();
+        submit(By.id("pledge-sign"));
+        assertThat(path()).isEqualTo("/items/" + item.value());
+        assertThat(heading()).contains("確認手順の資料");
+        signOut();
+
+        // the official removes the university: asked first, naming it and its people; the result names it
+        String university = identity.organization(researcher.organizationId()).orElseThrow().nameEn();
+        signIn("meti", DEMO_PASSWORD);
+        open(councilPath + "?lang=en");
+        submit(By.cssSelector("button[aria-label='Remove " + university + "']"));
+        assertThat(heading()).isEqualTo("Remove this organization from the council?");
+        assertThat(text("#confirm-whom")).contains(university, "研究 桜");
+        screenshot("council-confirm-remove-en");
+        assertNoSeriousViolations("confirm removing an organization (en)");
+        submit(By.id("confirm-submit"));
+        assertThat(text("#saved-notice")).contains(university + " was removed", "研究 桜")
+                .doesNotContain("You left");
+        assertThat(text("#participants")).doesNotContain(university);
+        screenshot("council-removed-en");
+        assertNoSeriousViolations("council after removing (en)");
+        open("/?lang=ja");
+    }
+
+    private BansoUser principal(String username) {
+        return identity.userByUsername(username).orElseThrow().asPrincipal();
     }
 
     private void setValue(String id, String value) {

@@ -69,6 +69,32 @@ class RequestAdmissionTest {
     }
 
     @Test
+    void aRefusalIsAProblemInTheLanguageAskedOnTheApiAndAPageInThePagesLanguageForPeople() throws Exception { // #17
+        admission.general().acquire(3);
+        try {
+            HttpResponse<String> ja = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/technologies")).header("Accept-Language", "ja").timeout(Duration.ofSeconds(10)).build());
+            assertThat(ja.statusCode()).isEqualTo(503);
+            assertThat(ja.body()).contains("\"type\":\"/problems/service-unavailable\"",
+                    "ただいま混み合っています。しばらくしてからお試しください。");
+            for (String lang : new String[] {"ja", "en"}) {
+                HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/councils")).header("Accept", "text/html,application/xhtml+xml")
+                        .header("Cookie", "banso-lang=" + lang).timeout(Duration.ofSeconds(10)).build());
+                assertThat(page.statusCode()).isEqualTo(503);
+                assertThat(page.headers().firstValue("Retry-After")).hasValue("2");
+                assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/html"));
+                assertThat(page.body()).contains("<html lang=\"" + lang + "\">", "href=\"/councils\"")
+                        .contains("ja".equals(lang) ? "ただいま混み合っています" : "Banso is busy at the moment")
+                        .contains("ja".equals(lang) ? "2秒ほど待って" : "about 2 seconds");
+            }
+        } finally {
+            admission.general().release(3);
+        }
+    }
+
+    @Test
     void aFloodGetsQuickRefusalsNeverTimeOutsOrServerErrorsWhileSigningInStillWorks() throws Exception {
         ExecutorService flood = Executors.newFixedThreadPool(40);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
