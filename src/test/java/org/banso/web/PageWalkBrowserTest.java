@@ -109,7 +109,8 @@ class PageWalkBrowserTest extends BrowserTestSupport {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What is not a word though written in Latin letters: addresses, file names, codes with digits, long tokens. */
     private static final Pattern NOT_WORDS = Pattern.compile(String.join("|",
-            "\\S+@\\S+", "[\\w.-]+\\.(?:txt|csv|pdf|png|jpg|xlsx|json|ics|md)\\b", "\\b[A-Za-z]*-?\\d[\\w-]*",
+            "\\S+@\\S+", "[\\w./-]+\\.(?:txt|csv|pdf|png|jpg|xlsx|json|ics|md)\\b", "\\b[A-Za-z]*-?\\d[\\w-]*",
+            "\\b[A-Z0-9]+(?:-[A-Z0-9]+)+\\b",
             "[A-Za-z0-9+/=_-]{20,}", "https?://\\S+"));
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*[A-Za-z]");
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The NCSES tables' country and economy names (English) and the ETO data's ISO alpha-3 codes in the page's language,
@@ -30,7 +31,11 @@ public class PlaceNames {
             Map.entry("Bosnia and Herzegovina", "BA"), Map.entry("Micronesia", "FM"),
             Map.entry("Saint Kitts and Nevis", "KN"), Map.entry("Saint Lucia", "LC"),
             Map.entry("Saint Vincent and the Grenadines", "VC"), Map.entry("Timor-Leste", "TL"),
-            Map.entry("Brunei", "BN"), Map.entry("Cabo Verde", "CV"), Map.entry("Cape Verde", "CV"));
+            Map.entry("Brunei", "BN"), Map.entry("Cabo Verde", "CV"), Map.entry("Cape Verde", "CV"),
+            Map.entry("Antigua and Barbuda", "AG"), Map.entry("Trinidad and Tobago", "TT"),
+            Map.entry("Holy See (Vatican City)", "VA"), Map.entry("Micronesia, Federated States of", "FM"),
+            Map.entry("Côte d’Ivoire", "CI"), Map.entry("São Tomé and Príncipe", "ST"),
+            Map.entry("Sao Tome and Principe", "ST"));
 
     /**
      * The NCSES regions and groupings, which no locale data names: their Japanese names as Japanese statistics write
@@ -45,7 +50,9 @@ public class PlaceNames {
             Map.entry("Middle East", "中東"), Map.entry("Africa", "アフリカ"),
             Map.entry("Australia and Oceania", "オーストラリア・オセアニア"), Map.entry("Oceania", "オセアニア"),
             Map.entry("All others", "その他"), Map.entry("Other", "その他"), Map.entry("Unassigned", "分類不能"),
-            Map.entry("Unclassified", "分類不能"), Map.entry("Rest of world", "その他の地域"));
+            Map.entry("Unclassified", "分類不能"), Map.entry("Rest of world", "その他の地域"),
+            Map.entry("Kosovo", "コソボ"), Map.entry("Serbia and Montenegro", "セルビア・モンテネグロ"),
+            Map.entry("Gaza Strip", "ガザ地区"), Map.entry("West Bank", "ヨルダン川西岸地区"));
 
     private final Map<String, String> codes = new HashMap<>();
     /** ISO 3166 alpha-3 codes, as the ETO supply-chain data names countries ("JPN", "NLD"). */
@@ -69,6 +76,9 @@ public class PlaceNames {
         if (english == null) {
             return null;
         }
+        // the NCSES tables write some names with HTML entities and footnote marks: "C&#244;te d&#8217;Ivoire",
+        // "Gaza Strip<sup>c</sup>"
+        english = HtmlUtils.htmlUnescape(english.replaceAll("<sup>[^<]*</sup>", ""));
         String iso = alpha3.get(english.strip());
         if (iso != null) {
             return new Locale("", iso).getDisplayCountry(language);
