@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts one Banso node from the packaged jar for the load simulations (issue #13): demo profile, its own data under
+# Starts one Banso node from the packaged standalone jar (the one with the embedded PostgreSQL; the production jar has
+# none, issue #14) for the load simulations (issue #13): demo profile, its own data under
 # target/load (so the run never touches ./data), on 127.0.0.1:${PORT:-8080}. Prints the pid; stop it with
 #   kill "$(cat target/load/banso.pid)"
 # Build the jar first: ./mvnw -B -q package -DskipTests
@@ -10,7 +11,7 @@ DIR=target/load
 if [ "${FRESH:-1}" = 1 ]; then rm -rf "$DIR"; fi
 mkdir -p "$DIR"
 # a copy: a build running meanwhile rewrites target/*.jar under the running node
-cp target/banso-0.1.0-SNAPSHOT.jar "$DIR/banso.jar"
+cp target/banso-0.1.0-SNAPSHOT-standalone.jar "$DIR/banso.jar"
 java ${JAVA_OPTS:--Xms1g -Xmx2g} -jar "$DIR/banso.jar" \
   --spring.profiles.active=demo \
   --server.address=127.0.0.1 --server.port="$PORT" \

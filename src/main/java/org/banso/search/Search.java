@@ -49,8 +49,9 @@ public interface Search {
     /**
      * @param snippet   HTML-safe: the text is escaped and the matches are wrapped in {@code <mark>} elements
      * @param councilId the council the hit belongs to (items, councils, proposals, meetings), else null
+     * @param category  an item's category ({@code REPORT} for a think-tank report, R20), else null
      */
-    record Hit(SearchKind kind, String id, String title, String snippet, String councilId) {
+    record Hit(SearchKind kind, String id, String title, String snippet, String councilId, String category) {
     }
 
     /**

@@ -8,5 +8,9 @@ public enum SearchKind {
     MEETING,
     TECHNOLOGY,
     GUIDELINE,
-    PUBLIC_RESULT
+    PUBLIC_RESULT,
+    /** One of the basic guideline's twenty technology areas (public reference data); its id is the code. */
+    TECHNOLOGY_AREA,
+    /** A technology named in a K Program research and development vision (public reference data). */
+    VISION_TECHNOLOGY
 }

@@ -20,4 +20,8 @@ public final class TechnologyEvents {
     public record TechnologyStatusChanged(TechnologyId technology, TechnologyStatus from, TechnologyStatus to,
                                           UserId by, Instant at) implements AuditedEvent {
     }
+
+    /** A technology area of the reference data was corrected (its names, source or confirmation). */
+    public record TechnologyAreaCorrected(String code, int revision, UserId by, Instant at) implements AuditedEvent {
+    }
 }

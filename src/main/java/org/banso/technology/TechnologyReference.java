@@ -14,7 +14,12 @@ public interface TechnologyReference {
 
     List<VisionTechnology> visionTechnologies();
 
-    /** Corrects an area's names or source (PROGRAM_OFFICER); the previous revision is kept. */
+    Optional<VisionTechnology> visionTechnology(java.util.UUID id);
+
+    /**
+     * Corrects an area's names or source (PROGRAM_OFFICER); the previous revision is kept; announced as
+     * {@link TechnologyEvents.TechnologyAreaCorrected}.
+     */
     TechnologyArea correctArea(String code, AreaCorrection correction, BansoUser actor);
 
     record AreaCorrection(String nameJa, String nameEn, String source, Boolean confirmedInSource) {

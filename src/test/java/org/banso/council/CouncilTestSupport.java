@@ -26,23 +26,12 @@ final class CouncilTestSupport extends ApiScript {
 
     /** A council proposed by the official with the given required consenters; answers its id. */
     String proposeCouncil(Person official, Person... consenters) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", ApiAccounts.unique("協議会-"));
-        body.put("competentMinistryId", official.organizationId());
-        body.put("projectIds", List.of());
-        body.put("requiredConsenterIds", java.util.Arrays.stream(consenters).map(Person::id).toList());
-        return call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
+        return proposeCouncil(official, ApiAccounts.unique("協議会-"), List.of(), consenters);
     }
 
     /** Proposed, consented by everyone required, established. */
     String establishedCouncil(Person official, Person... consenters) throws Exception {
-        String council = proposeCouncil(official, consenters);
-        for (Person consenter : consenters) {
-            call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(),
-                    Map.of("decision", "CONSENT"), 200);
-        }
-        call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
-        return council;
+        return establishedCouncil(official, ApiAccounts.unique("協議会-"), List.of(), consenters);
     }
 
     String propose(String council, Person person, String matter) throws Exception {

@@ -68,8 +68,8 @@ class InvitationRegistrationTest {
     @BeforeEach
     void councilWithAnOfficial() throws Exception {
         api = new CouncilTestSupport(mvc, json);
-        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        official = api.official();
+        pi = api.researcher("UNIVERSITY");
         council = api.establishedCouncil(official, pi);
     }
 
@@ -311,8 +311,8 @@ class InvitationRegistrationTest {
     void r13_anInvitationBringsInOnlyTheKindOfOrganizationAndPersonItWasMadeFor() throws Exception {
         // R13: a STARTUP invitation cannot make a ministry official, a company or a think tank's analyst a startup
         String token = invite("STARTUP");
-        Person ministry = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        Person company = api.person(api.organization("COMPANY"), "RESEARCHER");
+        Person ministry = api.official();
+        Person company = api.researcher("COMPANY");
         Person analyst = api.person(api.organization("STARTUP"), "ANALYST");
         List<Long> before = counts();
         for (Person stranger : List.of(ministry, company, analyst)) {
@@ -322,12 +322,12 @@ class InvitationRegistrationTest {
         }
         assertThat(counts()).as("nothing joined, the invitation still open").isEqualTo(before);
         // an organization that takes part in another role does not change its role through a link
-        Person member = api.person(api.organization("STARTUP"), "RESEARCHER");
+        Person member = api.researcher("STARTUP");
         api.addParticipant(council, official, member, "RESEARCHER");
         Person colleague = api.person(member.organizationId(), "RESEARCHER");
         api.problem("POST", "/api/v1/invitations/" + token + "/accept", colleague.token(), null, 403, "forbidden");
         // the startup it was made for joins as a startup
-        Person startup = api.person(api.organization("STARTUP"), "RESEARCHER");
+        Person startup = api.researcher("STARTUP");
         api.call("POST", "/api/v1/invitations/" + token + "/accept", startup.token(), null, 200);
         assertThat(api.call("GET", "/api/v1/councils/" + council, startup.token(), null, 200).get("participants"))
                 .anySatisfy(p -> {

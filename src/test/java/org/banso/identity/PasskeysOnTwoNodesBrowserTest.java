@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.banso.BansoApplication;
 import org.banso.support.ApiAccounts;
 import org.banso.support.BrowserTestSupport;
+import org.banso.support.ClusterNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,8 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,24 +75,8 @@ class PasskeysOnTwoNodesBrowserTest extends BrowserTestSupport {
     }
 
     private ConfigurableApplicationContext start(String node, boolean mayCreateKeys) {
-        Path keys = dir.resolve("keys");
-        return new SpringApplicationBuilder(BansoApplication.class).web(WebApplicationType.SERVLET).run(
-                "--spring.profiles.active=test,cluster",
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--banso.cluster.node-name=node-" + node,
-                "--banso.keys.directory=" + keys,
-                "--banso.keys.may-create=" + mayCreateKeys,
-                "--banso.information.content.keystore=" + keys.resolve("information-kek.p12"),
-                "--banso.information.content.keystore-password=two-nodes-keystore",
-                "--banso.information.content.blob-directory=" + dir.resolve("blobs"),
-                "--banso.search.index-directory=" + dir.resolve("index-" + node),
-                "--banso.identity.admin-password=" + ApiAccounts.ADMIN_PASSWORD,
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
+        return ClusterNodes.start(postgres, dir, node, dir.resolve("keys"), mayCreateKeys,
+                List.of("--banso.information.content.blob-directory=" + dir.resolve("blobs")));
     }
 
     /** A researcher with a password, created as the first administrator would on node A. */

@@ -1,17 +1,22 @@
 package org.banso.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
+import org.banso.identity.internal.IdentityService;
 import org.banso.support.ApiAccounts;
 import org.banso.support.ApiScript;
 import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
+import org.banso.support.ConnectionsPerThread;
 import org.banso.support.MutableClock;
 import org.banso.support.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,19 +28,23 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sign-in throttling with the default limits (the test profile raises them for the rest of the suite, whose requests
  * all come from 127.0.0.1): per source, per username and source with back-off, per username with trusted sources —
- * and never a lock a stranger can put on someone else's account (#13). Sources are set per request.
+ * and never a lock a stranger can put on someone else's account (#13). Sources are set per request. The buckets are
+ * Bucket4j's in PostgreSQL (#19), whose proxy manager takes a pooled connection per operation: no request may hold
+ * two at once (#13), which the data source wrapped by {@link ConnectionsPerThread} checks.
  */
 @BansoIntegrationTest(properties = {
         "banso.identity.throttle.source-failures=30",
         "banso.identity.throttle.account-failures=100",
         "banso.identity.throttle.public-posts-per-source=20"})
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, ConnectionsPerThread.Wrapping.class})
 class SignInThrottleTest {
 
     @Autowired
@@ -44,6 +53,12 @@ class SignInThrottleTest {
     JsonMapper json;
     @Autowired
     MutableClock clock;
+    @Autowired
+    IdentityManagement identity;
+    @Autowired
+    IdentityService passwords;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     ApiScript api;
     static int nextSource = 1;
@@ -172,6 +187,47 @@ class SignInThrottleTest {
         assertThat(mvc.perform(post("/api/v1/invitations/not-a-token/register").with(from(source()))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
                 .isNotEqualTo(429);
+    }
+
+    @Test
+    void noThrottledPathHoldsTwoPooledConnections() throws Exception { // #13
+        Person owner = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        String here = source();
+        ConnectionsPerThread.reset();
+        // the token endpoint: failures (counted), a success (resets the pair), a refusal after the back-off
+        for (int i = 0; i < 5; i++) {
+            assertThat(token(owner.username(), "typo-" + i, here).getResponse().getStatus()).isEqualTo(401);
+        }
+        assertThat(token(owner.username(), ApiAccounts.PASSWORD, here).getResponse().getStatus()).isEqualTo(429);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(token(owner.username(), ApiAccounts.PASSWORD, here).getResponse().getStatus()).isEqualTo(200);
+        // the login form, in the security filter chain
+        assertThat(mvc.perform(post("/login").with(csrf()).with(from(here)).param("username", owner.username())
+                .param("password", "typo")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        // a password change with a wrong current password: checked and counted before the change's transaction
+        MvcResult wrong = mvc.perform(put("/api/v1/users/me/password").with(from(here))
+                .header("Authorization", ApiAccounts.bearer(owner.token())).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("currentPassword", "not-mine",
+                        "newPassword", "a-fresh-passphrase-2026")))).andReturn();
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+        assertThat(wrong.getResponse().getContentAsString()).contains("password-wrong");
+        // an anonymous public action, throttled in a filter
+        assertThat(mvc.perform(post("/api/v1/invitations/not-a-token/register").with(from(here))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus())
+                .isBetween(400, 404);
+
+        assertThat(ConnectionsPerThread.maximum()).as("the throttle did use the pool").isEqualTo(1);
+        assertThat(ConnectionsPerThread.offenders()).as("threads that held two pooled connections at once").isEmpty();
+    }
+
+    @Test
+    void theThrottleRefusesToCountInsideATransaction() throws Exception { // #13
+        Person owner = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        BansoUser user = identity.user(new UserId(UUID.fromString(owner.id()))).orElseThrow().asPrincipal();
+        // inside a transaction the request already holds a connection: the throttle would need a second one
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                passwords.changePassword(user, "not-mine", "a-fresh-passphrase-2026", source())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside any transaction");
     }
 
     private MvcResult token(String username, String password, String source) throws Exception {

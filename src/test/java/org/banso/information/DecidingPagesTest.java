@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import org.banso.identity.IdentityManagement;
 import org.banso.identity.UserId;
-import org.banso.information.internal.ReleaseJobAccess;
 import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.support.MutableClock;
@@ -47,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, InformationItemsTest.Recorder.class, ReleaseJobAccess.class})
+@Import(TestClockConfiguration.class)
 @RecordApplicationEvents
 class DecidingPagesTest {
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -38,29 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, InformationItemsTest.Recorder.class,
-        org.banso.information.internal.ReleaseJobAccess.class})
+@Import(TestClockConfiguration.class)
 class InformationItemsTest {
-
-    /** Records what the module tells the others, from any thread. */
-    static class Recorder {
-        final List<Object> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(InformationEvents.DesignationReleased event) {
-            events.add(event);
-        }
-
-        @EventListener
-        void on(InformationEvents.AccessDecided event) {
-            events.add(event);
-        }
-
-        @EventListener
-        void on(InformationEvents.ResultPublishedByDefault event) {
-            events.add(event);
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -73,7 +50,7 @@ class InformationItemsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Recorder recorder;
+    InformationEventsRecorder recorder;
     @Autowired
     org.banso.information.internal.ReleaseJobAccess releaseJob;
     @Autowired

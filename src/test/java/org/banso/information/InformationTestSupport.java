@@ -47,10 +47,10 @@ final class InformationTestSupport extends ApiScript {
     }
 
     World world() throws Exception {
-        Person official = person(organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        Person startup = person(organization("STARTUP"), "RESEARCHER");
-        Person company = person(organization("COMPANY"), "RESEARCHER");
-        Person outsider = person(organization("UNIVERSITY"), "RESEARCHER");
+        Person official = official();
+        Person startup = researcher("STARTUP");
+        Person company = researcher("COMPANY");
+        Person outsider = researcher("UNIVERSITY");
         String council = establishedCouncil(official, startup);
         String startupParticipant = addParticipant(council, official, startup, "STARTUP");
         addParticipant(council, official, company, "COMPANY");
@@ -67,16 +67,7 @@ final class InformationTestSupport extends ApiScript {
     }
 
     String establishedCouncil(Person official, Person consenter, List<String> projectIds) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", ApiAccounts.unique("協議会-"));
-        body.put("competentMinistryId", official.organizationId());
-        body.put("projectIds", projectIds);
-        body.put("requiredConsenterIds", List.of(consenter.id()));
-        String council = call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
-        call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(), Map.of("decision", "CONSENT"),
-                200);
-        call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
-        return council;
+        return establishedCouncil(official, ApiAccounts.unique("協議会-"), projectIds, consenter);
     }
 
     String participantOf(String council, Person viewer, Person member) throws Exception {

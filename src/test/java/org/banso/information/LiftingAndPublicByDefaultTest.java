@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, InformationItemsTest.Recorder.class, ReleaseJobAccess.class})
+@Import(TestClockConfiguration.class)
 @RecordApplicationEvents
 class LiftingAndPublicByDefaultTest {
 
@@ -53,7 +53,7 @@ class LiftingAndPublicByDefaultTest {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    InformationItemsTest.Recorder recorder;
+    InformationEventsRecorder recorder;
 
     InformationTestSupport api;
     Person official;

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.banso.BansoApplication;
 import org.banso.audit.AuditLog;
 import org.banso.audit.VerificationReport;
 import org.banso.audit.internal.Sequencer;
@@ -33,6 +37,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.shared.ClusterCaches;
 import org.banso.support.ApiAccounts;
+import org.banso.support.ClusterNodes;
 import org.banso.support.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +46,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -61,8 +66,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
-
-    private static final String ADMIN_PASSWORD = ApiAccounts.ADMIN_PASSWORD;
 
     private Path dir;
     private EmbeddedPostgres postgres;
@@ -108,17 +111,6 @@ class TwoNodesTest {
 
     private ConfigurableApplicationContext start(String node, Path keys, boolean mayCreateKeys, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=test,cluster",
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--banso.cluster.node-name=node-" + node,
-                "--banso.keys.directory=" + keys,
-                "--banso.keys.may-create=" + mayCreateKeys,
-                "--banso.information.content.keystore=" + keys.resolve("information-kek.p12"),
-                "--banso.information.content.keystore-password=two-nodes-keystore",
                 "--banso.information.content.blob-directory=" + dir.resolve("blobs-" + node),
                 "--banso.information.content.store=s3",
                 "--banso.information.content.s3.endpoint=" + s3.endpoint(),
@@ -126,18 +118,13 @@ class TwoNodesTest {
                 "--banso.information.content.s3.prefix=content/",
                 "--banso.information.content.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
                 "--banso.information.content.s3.secret-key=" + S3ProxyServer.SECRET_KEY,
-                "--banso.search.index-directory=" + dir.resolve("index-" + node),
-                "--banso.identity.admin-password=" + ADMIN_PASSWORD,
                 "--banso.audit.sequencer-interval=100ms",
                 // three free failures of a username from a source, then ten minutes' back-off (SignInThrottle)
                 "--banso.identity.throttle.free-failures=3",
                 "--banso.identity.throttle.back-off-base=10m",
-                "--banso.information.release-job-delay=200ms",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"));
+                "--banso.information.release-job-delay=200ms"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(BansoApplication.class).web(WebApplicationType.SERVLET)
-                .run(args.toArray(String[]::new));
+        return ClusterNodes.start(postgres, dir, node, keys, mayCreateKeys, args);
     }
 
     private static InformationTestSupport support(ConfigurableApplicationContext node) {
@@ -351,6 +338,180 @@ class TwoNodesTest {
 
     @Test
     @Order(7)
+    void twoRequestsOfOneSessionAddingTheSameAttributeOnTwoNodesBothSave() throws Exception {
+        // two requests of one page session, one on each node, both loaded before either saved and both adding the
+        // same new attribute (a CSRF token, a saved request): the later save must not break on the primary key
+        JdbcIndexedSessionRepository onNodeA = nodeA.getBean(JdbcIndexedSessionRepository.class);
+        JdbcIndexedSessionRepository onNodeB = nodeB.getBean(JdbcIndexedSessionRepository.class);
+        for (int round = 0; round < 5; round++) {
+            String id = created(onNodeA);
+            String stored = concurrentlyAdded(onNodeA, onNodeB, id, "attribute-" + round);
+            assertThat(stored).as("one of the two values, whole").isIn("from A", "from B");
+            onNodeA.deleteById(id);
+        }
+    }
+
+    private static <S extends org.springframework.session.Session> String created(SessionRepository<S> repository) {
+        S session = repository.createSession();
+        session.setAttribute("first", "made on A");
+        repository.save(session);
+        return session.getId();
+    }
+
+    private static <S extends org.springframework.session.Session> String concurrentlyAdded(
+            SessionRepository<S> a, SessionRepository<S> b, String id, String attribute) throws Exception {
+        S onA = a.findById(id);
+        S onB = b.findById(id);
+        onA.setAttribute(attribute, "from A");
+        onB.setAttribute(attribute, "from B");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> savedOnA = requests.submit(() -> {
+                start.await();
+                a.save(onA);
+                return null;
+            });
+            Future<?> savedOnB = requests.submit(() -> {
+                start.await();
+                b.save(onB);
+                return null;
+            });
+            start.countDown();
+            savedOnA.get(30, TimeUnit.SECONDS); // a duplicate key on either node fails here
+            savedOnB.get(30, TimeUnit.SECONDS);
+        } finally {
+            requests.shutdownNow();
+        }
+        return a.findById(id).getAttribute(attribute);
+    }
+
+    @Test
+    @Order(8)
+    void signingOutEndsTheSessionsRecordAndRowOnOneNodeAndOnTwo() throws Exception {
+        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("sessions-", "RESEARCHER");
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        PageSession first = signIn(a, username);
+        PageSession second = signIn(a, username);
+        assertThat(accountPage(b, second)).as("B lists both sessions").contains(endPath(first), endPath(second));
+
+        // signed out on B, the session signed in on A
+        assertThat(signOut(b, first)).isEqualTo("/login?logout");
+        assertThat(storedSessions(first)).as("its stored page session is gone").isZero();
+        assertThat(ended(first)).as("its record ended").isTrue();
+        assertThat(accountPage(a, second)).as("no longer listed").doesNotContain(endPath(first))
+                .contains(endPath(second));
+        assertThat(page(b, first, "/account").statusCode()).as("and no longer signed in").isEqualTo(302);
+
+        // signed out on the node that signed it in
+        assertThat(signOut(a, second)).isEqualTo("/login?logout");
+        assertThat(storedSessions(second)).isZero();
+        assertThat(ended(second)).isTrue();
+
+        // "end" one other session and "sign out everywhere" from the account page delete the stored rows at once
+        PageSession mine = signIn(a, username);
+        PageSession other = signIn(b, username);
+        assertThat(storedSessions(other)).isEqualTo(1);
+        HttpResponse<String> endOther = post(b, mine, endPath(other), "confirmed=true");
+        assertThat(endOther.headers().firstValue("Location").orElse("")).isEqualTo("/account");
+        assertThat(storedSessions(other)).as("ended from another session, without a request of its own").isZero();
+        assertThat(ended(other)).isTrue();
+        assertThat(accountPage(a, mine)).doesNotContain(endPath(other)).contains(endPath(mine));
+        PageSession third = signIn(b, username);
+        HttpResponse<String> everywhere = post(a, mine, "/account/sessions/end-all", "confirmed=true");
+        assertThat(everywhere.headers().firstValue("Location").orElse("")).isEqualTo("/login?ended");
+        assertThat(storedSessions(third)).isZero();
+        assertThat(storedSessions(mine)).as("the session that asked ends too").isZero();
+        assertThat(ended(third)).isTrue();
+        assertThat(ended(mine)).isTrue();
+        assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject("""
+                        select count(*) from identity_page_session where principal_name = ?""", Long.class, username))
+                .as("no stored page session of the account is left").isZero();
+    }
+
+    /** A signed-in page session: its cookie, its stored id, its session record. */
+    private record PageSession(String cookie, String id, UUID record) {
+    }
+
+    private PageSession signIn(String node, String username) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        Set<UUID> before = Set.copyOf(openRecords(jdbc, username));
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(node + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookie(form);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(node + "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + ApiAccounts.PASSWORD + "&_csrf=" + csrf(form.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).isEqualTo("/");
+        String session = sessionCookie(signedIn).isEmpty() ? cookie : sessionCookie(signedIn);
+        List<UUID> records = new ArrayList<>(openRecords(jdbc, username));
+        records.removeAll(before);
+        assertThat(records).hasSize(1);
+        String value = session.substring(session.indexOf('=') + 1);
+        return new PageSession(session, new String(java.util.Base64.getDecoder().decode(value),
+                StandardCharsets.US_ASCII), records.get(0));
+    }
+
+    private static List<UUID> openRecords(JdbcTemplate jdbc, String username) {
+        return jdbc.queryForList("""
+                        select s.id from identity_session s join identity_account a on a.id = s.account_id
+                        where a.username = ? and s.ended_at is null""", UUID.class, username);
+    }
+
+    private HttpResponse<String> page(String node, PageSession session, String path) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create(node + path)).header("Cookie", session.cookie()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String accountPage(String node, PageSession session) throws Exception {
+        HttpResponse<String> page = page(node, session, "/account");
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    private HttpResponse<String> post(String node, PageSession session, String path, String body) throws Exception {
+        String token = csrf(accountPage(node, session));
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create(node + path)).header("Cookie", session.cookie())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body + "&_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signOut(String node, PageSession session) throws Exception {
+        HttpResponse<String> out = post(node, session, "/logout", "x=1");
+        assertThat(out.statusCode()).isEqualTo(302);
+        return out.headers().firstValue("Location").orElse("");
+    }
+
+    private static String endPath(PageSession session) {
+        return "/account/sessions/" + session.record() + "/end";
+    }
+
+    private long storedSessions(PageSession session) {
+        return nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from identity_page_session where session_id = ?", Long.class, session.id());
+    }
+
+    private boolean ended(PageSession session) {
+        return nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select ended_at is not null from identity_session where id = ?", Boolean.class, session.record());
+    }
+
+    private static String csrf(String body) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body);
+        assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
+        return csrf.group(1);
+    }
+
+    @Test
+    @Order(9)
     void aNodeWithoutTheInstancesKeysRefusesToStartEvenIfItMayCreateKeys() {
         assertThatThrownBy(() -> start("c", dir.resolve("keys-of-c"), true).close())
                 .hasStackTraceContaining("lacks version")
@@ -360,7 +521,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void whenASequencerDiesTheOtherSignsTheNextCheckpointWithTheSameKeyAndTheLogVerifies() throws Exception { // R17
         JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
         onA.organization("COMPANY");

@@ -8,25 +8,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.banso.support.ApiAccounts;
 import org.banso.support.ApiScript.Person;
-import org.banso.support.BansoIntegrationTest;
-import org.banso.support.BrowserTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 16's "invitation → pledge → reading the item in at most 5 clicks" for a person who already has an account, in a
@@ -35,57 +23,23 @@ import tools.jackson.databind.json.JsonMapper;
  * watermarked viewer (R17). Ticking the pledge's box is filling in the form, like typing the password, and is not
  * counted as a click; following a link or pressing a button is.
  */
-@BansoIntegrationTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-class InvitationToViewerBrowserTest extends BrowserTestSupport {
+class InvitationToViewerBrowserTest extends MailBrowserTestSupport {
 
-    private static final int HTTP_PORT = MailCapture.freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(MailCapture.freePort(), "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
     private static final Pattern SIGN_IN_LINK = Pattern.compile("http://localhost:\\d+/invitations/[^/\\s]+/login");
-
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServerAndAddress(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> HTTP_PORT);
-        registry.add("banso.notification.base-url", () -> "http://localhost:" + HTTP_PORT);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("banso.notification.send-interval", () -> "200ms");
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        SMTP.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private int clicks;
 
     @Test
     void anInviteeWithAnAccountReadsTheCouncilsItemInTheViewerWithinFiveClicksOfTheEmail() throws Exception { // R12 R17
-        NotificationTestSupport api = new NotificationTestSupport(mvc, json, jdbc);
-        Person official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        Person pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
-        Person invitee = api.person(api.organization("COMPANY"), "RESEARCHER");
-        String council = api.establishedCouncil(official, NotificationTestSupport.unique("招待閲覧協議会-"), pi);
+        Person invitee = api.researcher("COMPANY");
+        String council = establishedCouncil(NotificationTestSupport.unique("招待閲覧協議会-"));
         String item = upload(council, official, "試験運用の評価報告", "試験運用は三か所で実施した。\n評価は良好である。\n");
 
         String address = invitee.username() + "@example.jp";
         api.call("POST", "/api/v1/councils/" + council + "/invitations", official.token(), Map.of("role", "COMPANY",
                 "invitee", Map.of("name", "招待 太郎", "organization", "【架空】招待株式会社", "email", address,
                         "language", "ja")), 201);
-        String body = MailCapture.body(MailCapture.awaitMail(SMTP, address, "協議会への招待"));
+        String body = MailCapture.body(awaitMail(address, "協議会への招待"));
         Matcher signIn = SIGN_IN_LINK.matcher(body);
         assertThat(signIn.find()).as("the mail's link for someone who has an account: %s", body).isTrue();
 

@@ -59,8 +59,8 @@ class MyWorkPanelsTest {
     @BeforeEach
     void people() throws Exception {
         api = new NotificationTestSupport(mvc, json, jdbc);
-        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        researcher = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
+        official = api.official();
+        researcher = api.researcher("UNIVERSITY");
     }
 
     @Test
@@ -85,7 +85,7 @@ class MyWorkPanelsTest {
     void officialsSeeTheirCouncilsNotYetEstablishedAndNoOtherMinistrysCouncil() throws Exception {
         String name = NotificationTestSupport.unique("設置前の協議会-");
         String council = api.proposeCouncil(official, name, researcher);
-        Person otherOfficial = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
+        Person otherOfficial = api.official();
 
         JsonNode mine = panel(api.work(official), "work.panel.councils");
         assertThat(councilNames(mine)).contains(name);

@@ -11,28 +11,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.banso.notification.internal.NotificationTestHooks;
 import org.banso.support.ApiAccounts;
 import org.banso.support.ApiScript.Person;
-import org.banso.support.BansoIntegrationTest;
-import org.banso.support.BrowserTestSupport;
 import org.banso.support.MutableClock;
-import org.banso.support.TestClockConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 16's "done when", in a browser: a proposal is made, the representatives get an e-mail in their language from a
@@ -44,41 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The application listens on a port chosen before it starts, so that the links in the e-mails
  * ({@code banso.notification.base-url}) are the very addresses the browser opens.
  */
-@BansoIntegrationTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-@Import({TestClockConfiguration.class, NotificationTestHooks.class})
-class NotificationBrowserTest extends BrowserTestSupport {
+class NotificationBrowserTest extends MailBrowserTestSupport {
 
-    private static final int HTTP_PORT = MailCapture.freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(MailCapture.freePort(), "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/notifications/[0-9a-f-]+/open");
-
-    static {
-        SMTP.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServerAndAddress(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> HTTP_PORT);
-        registry.add("banso.notification.base-url", () -> "http://localhost:" + HTTP_PORT);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("banso.notification.send-interval", () -> "200ms");
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        SMTP.stop();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MutableClock clock;
@@ -90,13 +45,10 @@ class NotificationBrowserTest extends BrowserTestSupport {
 
     @Test
     void aRepresentativeAnswersFromTheEmailAndOnlyThoseWhoHaveNotAnsweredAreReminded() throws Exception { // R14
-        NotificationTestSupport api = new NotificationTestSupport(mvc, json, jdbc);
-        Person official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        Person pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
-        Person startup = api.person(api.organization("STARTUP"), "RESEARCHER");
+        Person startup = api.researcher("STARTUP");
         api.language(startup, "en");
         String councilName = NotificationTestSupport.unique("量子センサ協議会-");
-        String council = api.establishedCouncil(official, councilName, pi);
+        String council = establishedCouncil(councilName);
         api.join(council, official, pi, "UNIVERSITY");
         api.join(council, official, startup, "STARTUP");
 
@@ -215,14 +167,6 @@ class NotificationBrowserTest extends BrowserTestSupport {
 
     private int waitingCount() {
         return Integer.parseInt(text("#waiting-count .badge"));
-    }
-
-    private MimeMessage awaitMail(Person person, String subject) throws Exception {
-        return awaitMail(person.username() + "@example.jp", subject);
-    }
-
-    private static MimeMessage awaitMail(String address, String subject) throws Exception {
-        return MailCapture.awaitMail(SMTP, address, subject);
     }
 
     private static List<String> subjectsTo(Person person) throws MessagingException {

@@ -1,6 +1,5 @@
 package org.banso.notification;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +30,12 @@ class NotificationTestSupport extends ApiScript {
     }
 
     String proposeCouncil(Person official, String name, Person... consenters) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("competentMinistryId", official.organizationId());
-        body.put("projectIds", List.of());
-        body.put("requiredConsenterIds", Arrays.stream(consenters).map(Person::id).toList());
-        return call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
+        return proposeCouncil(official, name, List.of(), consenters);
     }
 
     /** Proposed with the consenters, consented, established; the official signs the pledge. */
     String establishedCouncil(Person official, String name, Person... consenters) throws Exception {
-        String council = proposeCouncil(official, name, consenters);
-        for (Person consenter : consenters) {
-            call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(),
-                    Map.of("decision", "CONSENT"), 200);
-        }
-        call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
+        String council = establishedCouncil(official, name, List.of(), consenters);
         sign(council, official);
         return council;
     }

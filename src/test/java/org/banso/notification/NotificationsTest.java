@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
-@Import({TestClockConfiguration.class, NotificationTestHooks.class})
+@Import(TestClockConfiguration.class)
 class NotificationsTest {
 
     @Autowired
@@ -71,9 +71,9 @@ class NotificationsTest {
     @BeforeEach
     void people() throws Exception {
         api = new NotificationTestSupport(mvc, json, jdbc);
-        official = api.person(api.organization("MINISTRY"), "MINISTRY_OFFICIAL");
-        pi = api.person(api.organization("UNIVERSITY"), "RESEARCHER");
-        startup = api.person(api.organization("STARTUP"), "RESEARCHER");
+        official = api.official();
+        pi = api.researcher("UNIVERSITY");
+        startup = api.researcher("STARTUP");
     }
 
     private void advance(Duration duration) throws Exception {

@@ -1,8 +1,10 @@
 package org.banso.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +39,8 @@ class SearchApiTest {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApiAccounts accounts;
     String admin;
@@ -92,6 +97,116 @@ class SearchApiTest {
         assertThat(snippet).contains("&lt;script&gt;").doesNotContain("<script>").contains("<mark>" + marker + "</mark>");
 
         assertThat(search(marker, null).get("total").asLong()).as("a candidate is not public").isZero();
+    }
+
+    @Test
+    void theTechnologyAreasAndVisionTechnologiesArePublicAndFoundInJapaneseEnglishAndByAbbreviation()
+            throws Exception { // issue #17
+        JsonNode intelligence = search("人工知能", null);
+        assertThat(ids(intelligence, "TECHNOLOGY_AREA")).contains("A03");
+        assertThat(titles(intelligence, "VISION_TECHNOLOGY")).as("AI stands for 人工知能")
+                .anyMatch(t -> t.startsWith("AIセキュリティに係る知識・技術体系"));
+        JsonNode ai = search("AI", null);
+        assertThat(ids(ai, "TECHNOLOGY_AREA")).as("人工知能・機械学習技術 by its abbreviation").contains("A03");
+        assertThat(titles(ai, "VISION_TECHNOLOGY")).anyMatch(t -> t.startsWith("AIセキュリティに係る知識・技術体系"));
+        assertThat(ids(search("artificial intelligence", null), "TECHNOLOGY_AREA")).contains("A03");
+        JsonNode semiconductors = search("半導体", null);
+        assertThat(ids(semiconductors, "TECHNOLOGY_AREA")).contains("A05");
+        assertThat(semiconductors.get("facets").get("kind").get("TECHNOLOGY_AREA").asLong()).isPositive();
+        assertThat(ids(search("semiconductor", null), "TECHNOLOGY_AREA")).contains("A05");
+
+        String ja = mvc.perform(get("/search").param("q", "半導体").param("lang", "ja")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(ja).contains(">技術領域</span>").contains("href=\"/technologies/areas#area-A05\"")
+                .contains("マイクロプロセッサ・半導体技術");
+        String en = mvc.perform(get("/search").param("q", "AI").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(en).contains(">Technology area</span>").contains(">K Program vision technology</span>")
+                .contains("href=\"/technologies/areas#area-A03\"").contains("href=\"/technologies/areas#vision-");
+        // the anchors the hits link to
+        String areas = mvc.perform(get("/technologies/areas")).andReturn().getResponse().getContentAsString();
+        assertThat(areas).contains("id=\"area-A05\"").contains("id=\"vision-");
+    }
+
+    @Test
+    void aCorrectedTechnologyAreaIsFoundByItsNewNameAndWrittenToTheOtherNodesFeed() throws Exception { // issue #17
+        String marker = marker();
+        String officer = accounts.tokenFor("po", "PROGRAM_OFFICER");
+        String before = search("Advanced energy and energy storage", null).get("hits").get(0).get("title").asString();
+        assertThat(before).isEqualTo("先端エネルギー・蓄エネルギー技術 / Advanced energy and energy storage");
+        long rows = feedRows();
+        try {
+            mvc.perform(put("/api/v1/technology-areas/A12").header("Authorization", ApiAccounts.bearer(officer))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"nameEn\":\"Advanced energy and energy storage " + marker + "\"}"));
+            JsonNode found = search(marker, null);
+            assertThat(found.get("total").asLong()).isEqualTo(1);
+            assertThat(found.get("hits").get(0).get("id").asString()).isEqualTo("A12");
+            assertThat(feedRows()).as("a row for the other nodes' indexes").isEqualTo(rows + 1);
+        } finally {
+            mvc.perform(put("/api/v1/technology-areas/A12").header("Authorization", ApiAccounts.bearer(officer))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"nameEn\":\"Advanced energy and energy storage\"}"));
+        }
+        assertThat(search(marker, null).get("total").asLong()).as("the old name is gone from the index").isZero();
+    }
+
+    private long feedRows() {
+        return jdbc.sql("select count(*) from search_change where kind = 'TECHNOLOGY_AREA'").query(Long.class)
+                .single();
+    }
+
+    @Test
+    void theResultCountSaysResultOrResultsInEnglishAndKenInJapanese() throws Exception { // issue #17
+        String marker = marker();
+        String officer = accounts.tokenFor("po", "PROGRAM_OFFICER");
+        String researcher = accounts.createUser("rs-", "RESEARCHER");
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+                        .param("username", researcher).param("password", ApiAccounts.PASSWORD))
+                .andReturn().getRequest().getSession();
+        registerTechnology(officer, marker, "一つ目");
+        assertThat(resultLine(session, marker, "en")).isEqualTo("1 result for \"" + marker + "\"");
+        assertThat(resultLine(session, marker, "ja")).isEqualTo("1件（「" + marker + "」）");
+        registerTechnology(officer, marker, "二つ目");
+        assertThat(resultLine(session, marker, "en")).isEqualTo("2 results for \"" + marker + "\"");
+        assertThat(resultLine(session, marker, "ja")).isEqualTo("2件（「" + marker + "」）");
+        assertThat(resultLine(session, marker + "x", "en")).isEqualTo("No results for \"" + marker + "x\"");
+    }
+
+    private void registerTechnology(String officer, String marker, String name) throws Exception {
+        String code = ApiAccounts.unique("PL").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        call("POST", "/api/v1/technologies", officer, Map.of("code", code, "nameJa", name, "nameEn", "Number " + name,
+                "domain", "A05", "description", "複数形の確認 " + marker), 201);
+    }
+
+    /** The page's status line (the number of results), as a person reads it. */
+    private String resultLine(MockHttpSession session, String q, String lang) throws Exception {
+        String page = mvc.perform(get("/search").param("q", q).param("lang", lang).session(session)).andReturn()
+                .getResponse().getContentAsString();
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("<p role=\"status\">([^<]*)</p>")
+                .matcher(page);
+        assertThat(status.find()).as(page).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(status.group(1));
+    }
+
+    private static List<String> ids(JsonNode result, String kind) {
+        List<String> ids = new java.util.ArrayList<>();
+        result.get("hits").forEach(h -> {
+            if (h.get("kind").asString().equals(kind)) {
+                ids.add(h.get("id").asString());
+            }
+        });
+        return ids;
+    }
+
+    private static List<String> titles(JsonNode result, String kind) {
+        List<String> titles = new java.util.ArrayList<>();
+        result.get("hits").forEach(h -> {
+            if (h.get("kind").asString().equals(kind)) {
+                titles.add(h.get("title").asString());
+            }
+        });
+        return titles;
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +58,39 @@ public class ApiScript {
                 "organizationId", organizationId, "roles", List.of(role), "password", ApiAccounts.PASSWORD), 201);
         return new Person(user.get("id").asString(), username, accounts.token(username, ApiAccounts.PASSWORD),
                 organizationId);
+    }
+
+    /** A ministry official in a ministry of their own: who proposes and establishes councils. */
+    public Person official() throws Exception {
+        return person(organization("MINISTRY"), "MINISTRY_OFFICIAL");
+    }
+
+    /** A researcher in a new organization of the kind (UNIVERSITY for a principal investigator, STARTUP, COMPANY…). */
+    public Person researcher(String organizationKind) throws Exception {
+        return person(organization(organizationKind), "RESEARCHER");
+    }
+
+    /** A council the official's ministry proposes for the projects, with the required consenters; answers its id. */
+    public String proposeCouncil(Person official, String name, List<String> projectIds, Person... consenters)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("competentMinistryId", official.organizationId());
+        body.put("projectIds", projectIds);
+        body.put("requiredConsenterIds", Arrays.stream(consenters).map(Person::id).toList());
+        return call("POST", "/api/v1/councils", official.token(), body, 201).get("id").asString();
+    }
+
+    /** Proposed as above, consented by every required consenter and established by the official (R5, R6). */
+    public String establishedCouncil(Person official, String name, List<String> projectIds, Person... consenters)
+            throws Exception {
+        String council = proposeCouncil(official, name, projectIds, consenters);
+        for (Person consenter : consenters) {
+            call("POST", "/api/v1/councils/" + council + "/consents", consenter.token(),
+                    Map.of("decision", "CONSENT"), 200);
+        }
+        call("POST", "/api/v1/councils/" + council + "/establish", official.token(), null, 200);
+        return council;
     }
 
     /** The same person with a new token, for after the test clock jumped past the old token's lifetime. */

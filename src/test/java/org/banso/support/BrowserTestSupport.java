@@ -60,8 +60,27 @@ public abstract class BrowserTestSupport {
 
     protected String base;
 
+    /**
+     * Starts Chromium once for the test JVM (a browser start costs seconds on a busy machine) and quits it when the
+     * JVM exits. Classes leave nothing behind that the next one would see: cookies go before every test, and a class
+     * that adds a virtual authenticator removes it.
+     */
     @BeforeAll
     protected static void startBrowser() throws IOException {
+        if (driver == null) {
+            driver = newBrowser();
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit, "chromium-quit"));
+        }
+        if (axeSource == null) {
+            try (InputStream in = BrowserTestSupport.class.getResourceAsStream("/axe/axe.min.js")) {
+                assertThat(in).as("axe-core on the test classpath").isNotNull();
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    private static ChromeDriver newBrowser() {
         assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").canRead();
         assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").canRead();
         ChromeOptions options = new ChromeOptions();
@@ -71,19 +90,30 @@ public abstract class BrowserTestSupport {
                 "--no-first-run", "--window-size=1280,1000", "--lang=ja");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
-        try (InputStream in = BrowserTestSupport.class.getResourceAsStream("/axe/axe.min.js")) {
-            assertThat(in).as("axe-core on the test classpath").isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(SCREENSHOTS);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+        return browser;
     }
 
+    /**
+     * Prints this class's axe-core findings and leaves the shared browser on a blank page without cookies; a browser
+     * that no longer answers is quit, and the next class starts a new one.
+     */
     @AfterAll
     protected static void stopBrowser() {
         if (driver != null) {
-            driver.quit();
+            try {
+                driver.manage().deleteAllCookies();
+                driver.get("about:blank");
+            } catch (org.openqa.selenium.WebDriverException broken) {
+                ChromeDriver gone = driver;
+                driver = null;
+                try {
+                    gone.quit();
+                } catch (org.openqa.selenium.WebDriverException alreadyGone) {
+                    // the shutdown hook's quit of this browser then has nothing left to do either
+                }
+            }
         }
         StringBuilder report = new StringBuilder("axe-core findings of any impact, by page:\n");
         findings.forEach((page, list) -> {
@@ -91,6 +121,7 @@ public abstract class BrowserTestSupport {
             list.forEach(f -> report.append("    ").append(f).append('\n'));
         });
         System.out.println(report);
+        findings.clear();
     }
 
     @BeforeEach

@@ -107,6 +107,53 @@ class DeliverableSubmissionTest {
     }
 
     @Test
+    void r17_r20_theReportIsFoundByItsContentOnlyByThoseWhoMayReadIt() throws Exception { // issue #17
+        api.sign(council, analyst);
+        String marker = unique("tt").replace("-", "");
+        String item = submit(analyst, council, "半導体の供給網の分析 " + marker).get("body").get("deliverables").get(0)
+                .get("itemId").asString();
+
+        for (Person reader : List.of(official, analyst)) {
+            JsonNode found = search(marker, reader.token());
+            assertThat(found.get("total").asLong()).as(reader.username()).isEqualTo(1);
+            JsonNode hit = found.get("hits").get(0);
+            assertThat(hit.get("kind").asString()).isEqualTo("ITEM");
+            assertThat(hit.get("id").asString()).isEqualTo(item);
+            assertThat(hit.get("category").asString()).isEqualTo("REPORT");
+            assertThat(hit.get("title").asString()).isEqualTo("年次報告書 2026");
+            assertThat(hit.get("snippet").asString()).contains("<mark>" + marker + "</mark>");
+        }
+        // the information policy decides (R17): no member of the council, no report — nor a count or a facet of it
+        for (String stranger : new String[] {otherAnalyst.token(), researcher.token(), admin, null}) {
+            JsonNode none = search(marker, stranger);
+            assertThat(none.get("total").asLong()).isZero();
+            assertThat(none.get("hits")).isEmpty();
+            assertThat(none.get("facets").get("kind")).isEmpty();
+        }
+
+        MockHttpSession session = signIn(official);
+        mvc.perform(get("/search").param("q", marker).param("lang", "ja").session(session))
+                .andExpect(content().string(containsString(">情報 · 報告書</span>")))
+                .andExpect(content().string(containsString("href=\"/items/" + item + "\"")));
+        mvc.perform(get("/search").param("q", marker).param("lang", "en").session(session))
+                .andExpect(content().string(containsString(">Information · Report</span>")))
+                .andExpect(content().string(containsString("1 result for")));
+        mvc.perform(get("/search").param("q", marker).param("lang", "ja").session(signIn(otherAnalyst)))
+                .andExpect(content().string(not(containsString("年次報告書 2026"))))
+                .andExpect(content().string(containsString("0件")));
+    }
+
+    private JsonNode search(String q, String token) throws Exception {
+        var request = get("/api/v1/search").param("q", q);
+        if (token != null) {
+            request.header("Authorization", bearer(token));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    @Test
     void r20_submittingAgainAddsAVersionToTheSameItem() throws Exception {
         api.sign(council, analyst);
         String first = submit(analyst, council, "第一版").get("body").get("deliverables").get(0)

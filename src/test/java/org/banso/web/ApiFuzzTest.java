@@ -757,16 +757,16 @@ class ApiFuzzTest {
     private List<String> businessTables() {
         // shared_job_lock: ShedLock's rows, taken by the scheduler's threads (#19) whatever the requests do;
         // identity_factor_throttle: a refused second-factor code is itself what the throttle counts (#18), so its
-        // refusal must write there (the throttle is tested in SecondFactorRequiredTest); identity_sign_in_throttle:
-        // likewise a refused sign-in or a wrong current password is the count itself, shared by the nodes (#19,
-        // SignInThrottleTest and TwoNodesTest)
+        // refusal must write there (the throttle is tested in SecondFactorRequiredTest); identity_sign_in_bucket and
+        // identity_sign_in_pair: likewise a refused sign-in or a wrong current password is the count itself, shared by
+        // the nodes (#19, SignInThrottleTest and TwoNodesTest)
         return jdbc.sql("""
                         select table_name from information_schema.tables
                         where table_schema = current_schema() and table_type = 'BASE TABLE'
                           and table_name not like 'audit\\_%' and table_name not like 'event\\_publication%'
                           and table_name not like 'flyway\\_%' and table_name <> 'fuzz_write_log'
                           and table_name not in ('shared_job_lock', 'identity_factor_throttle',
-                                                 'identity_sign_in_throttle')""")
+                                                 'identity_sign_in_bucket', 'identity_sign_in_pair')""")
                 .query(String.class).list();
     }
 

@@ -325,4 +325,29 @@ class BrowserTest extends BrowserTestSupport {
         assertNoSeriousViolations("calls");
     }
 
+    @Test
+    void searchFindsTheTechnologyAreasAndVisionTechnologiesWithTheirKindInBothLanguages() { // issue #17
+        open("/search?lang=ja&q=" + java.net.URLEncoder.encode("半導体", java.nio.charset.StandardCharsets.UTF_8));
+        waitForLang("ja");
+        assertThat(text(".search-hits")).contains("技術領域", "マイクロプロセッサ・半導体技術");
+        assertThat(text("[role=status]")).endsWith("件（「半導体」）");
+        assertNoSeriousViolations("search areas (ja)");
+        screenshot("search-areas-ja");
+
+        open("/search?lang=en&q=AI");
+        waitForLang("en");
+        assertThat(text(".search-hits")).contains("Technology area", "K Program vision technology",
+                "人工知能・機械学習技術 / Artificial intelligence and machine learning", "AIセキュリティに係る知識・技術体系");
+        assertThat(text("[role=status]")).matches("\\d+ results for \"AI\"");
+        assertThat(driver.findElements(By.cssSelector(".search-hit__snippet mark"))).as("no single kanji marked")
+                .noneMatch(mark -> mark.getText().strip().length() == 1);
+        assertNoSeriousViolations("search areas (en)");
+        screenshot("search-areas-en");
+
+        // the hit, not the category facet of the same name
+        driver.findElement(By.cssSelector(".search-hits a[href$='#area-A03']")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/technologies/areas#area-A03");
+        assertThat(text("#area-A03")).contains("A03", "Artificial intelligence and machine learning");
+    }
+
 }

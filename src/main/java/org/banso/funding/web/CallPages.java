@@ -153,16 +153,7 @@ class CallPages {
 
     @GetMapping("/applications/{id}")
     String application(@PathVariable UUID id, Model model, @AuthenticationPrincipal BansoUser user, Locale locale) {
-        Calls.ApplicationView submission = calls.application(id, user);
-        model.addAttribute("declarationForm", DeclarationForm.empty());
-        model.addAttribute("reviewForm", ReviewForm.empty());
-        UUID piOrganization = identity.user(submission.principalInvestigatorId())
-                .map(u -> u.organizationId().value()).orElse(null);
-        Calls.CallView call = calls.call(submission.callId(), user);
-        model.addAttribute("awardForm", AwardForm.empty(call.technologyIds().isEmpty() ? null
-                : call.technologyIds().get(0).value(), piOrganization == null ? List.of() : List.of(piOrganization)));
-        fillApplication(model, submission, user, locale);
-        return "funding/application";
+        return applicationPage(model, calls.application(id, user), user, locale);
     }
 
     /** A reviewer's declaration of conflicts of interest: once, so it is confirmed first. */
@@ -191,10 +182,7 @@ class CallPages {
                 Forms.refusal(e).rename("reason", "conflictReason").into(errors);
             }
         }
-        model.addAttribute("reviewForm", ReviewForm.empty());
-        model.addAttribute("awardForm", AwardForm.empty(null, List.of()));
-        fillApplication(model, submission, user, locale);
-        return "funding/application";
+        return applicationPage(model, submission, user, locale);
     }
 
     /** A reviewer's score: once, so it is confirmed first. */
@@ -222,10 +210,7 @@ class CallPages {
                 Forms.reject(errors, e);
             }
         }
-        model.addAttribute("declarationForm", DeclarationForm.empty());
-        model.addAttribute("awardForm", AwardForm.empty(null, List.of()));
-        fillApplication(model, submission, user, locale);
-        return "funding/application";
+        return applicationPage(model, submission, user, locale);
     }
 
     /**
@@ -274,8 +259,28 @@ class CallPages {
                 Forms.refusal(e).rename("competentMinistryRepresentativeId", "representativeId").into(errors);
             }
         }
-        model.addAttribute("declarationForm", DeclarationForm.empty());
-        model.addAttribute("reviewForm", ReviewForm.empty());
+        return applicationPage(model, submission, user, locale);
+    }
+
+    /**
+     * The application page: the form that was posted stays as it was sent (with its errors); the others are added
+     * empty — the award form with the call's first technology and the principal investigator's organization chosen.
+     */
+    private String applicationPage(Model model, Calls.ApplicationView submission, BansoUser user, Locale locale) {
+        if (!model.containsAttribute("declarationForm")) {
+            model.addAttribute("declarationForm", DeclarationForm.empty());
+        }
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", ReviewForm.empty());
+        }
+        if (!model.containsAttribute("awardForm")) {
+            UUID piOrganization = identity.user(submission.principalInvestigatorId())
+                    .map(u -> u.organizationId().value()).orElse(null);
+            Calls.CallView call = calls.call(submission.callId(), user);
+            model.addAttribute("awardForm", AwardForm.empty(call.technologyIds().isEmpty() ? null
+                    : call.technologyIds().get(0).value(), piOrganization == null ? List.of()
+                    : List.of(piOrganization)));
+        }
         fillApplication(model, submission, user, locale);
         return "funding/application";
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityEvents.SignInMethod;
 import org.banso.shared.BansoException;
@@ -38,12 +39,13 @@ public class AccountSecurity {
     private final Passkeys passkeys;
     private final OidcLinks links;
     private final SessionRecords sessions;
+    private final PageSessionStore pageSessions;
     private final ObjectProvider<ClientRegistrationRepository> registrations;
     private final IdentityProperties properties;
     private final Clock clock;
 
     AccountSecurity(SecondFactorPolicy policy, TotpEnrolments totp, RecoveryCodes recoveryCodes, Passkeys passkeys,
-                    OidcLinks links, SessionRecords sessions,
+                    OidcLinks links, SessionRecords sessions, PageSessionStore pageSessions,
                     ObjectProvider<ClientRegistrationRepository> registrations, IdentityProperties properties,
                     Clock clock) {
         this.policy = policy;
@@ -52,6 +54,7 @@ public class AccountSecurity {
         this.passkeys = passkeys;
         this.links = links;
         this.sessions = sessions;
+        this.pageSessions = pageSessions;
         this.registrations = registrations;
         this.properties = properties;
         this.clock = clock;
@@ -191,22 +194,32 @@ public class AccountSecurity {
         return links.unlink(user.id(), link, user.id());
     }
 
-    /** Ends one of the account's sessions, or all of them (id null); answers whether the current one ended. */
+    /**
+     * Ends one of the account's sessions, or all of them (id null); answers whether the current one ended. The others'
+     * stored page sessions are deleted at once (database sessions); the current one is invalidated with this request.
+     */
     public boolean endSessions(BansoUser user, UUID id, HttpServletRequest request) {
-        Object current = request.getSession(false) == null ? null
-                : request.getSession(false).getAttribute(SessionRecords.ATTRIBUTE);
-        sessions.end(user.id(), id);
-        return id == null || id.equals(current);
+        HttpSession session = request.getSession(false);
+        Object current = session == null ? null : session.getAttribute(SessionRecords.ATTRIBUTE);
+        List<UUID> ended = sessions.end(user.id(), id);
+        pageSessions.delete(user.username(), ended.stream().filter(record -> !record.equals(current)).toList());
+        boolean currentEnded = id == null || id.equals(current);
+        if (currentEnded && session != null) {
+            SecurityContextHolder.clearContext();
+            session.invalidate();
+        }
+        return currentEnded;
     }
 
     /**
-     * After a password change: the records of the account's other sessions end too (those sessions already end at
-     * their next request, their sign-in being older than the new password), so the account page lists only this one.
+     * After a password change: the records of the account's other sessions end too, and their stored page sessions
+     * are deleted (those sessions would end at their next request anyway, their sign-in being older than the new
+     * password), so the account page lists only this one.
      */
     public void endOtherSessions(BansoUser user, HttpServletRequest request) {
         Object current = request.getSession(false) == null ? null
                 : request.getSession(false).getAttribute(SessionRecords.ATTRIBUTE);
-        sessions.endOthers(user.id(), current instanceof UUID id ? id : null);
+        pageSessions.delete(user.username(), sessions.endOthers(user.id(), current instanceof UUID id ? id : null));
     }
 
     /** Throws the step-up problem unless this session may change factors now. */

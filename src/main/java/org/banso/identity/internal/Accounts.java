@@ -90,12 +90,15 @@ class Accounts {
                         rs.getInt("credentials_version"))).optional();
     }
 
-    /** Sets a new password hash and moves the credentials version on; answers the new version. */
-    int changePassword(UserId id, String passwordHash) {
+    /**
+     * Sets a new password hash and moves the credentials version on, if the account's credentials are still at
+     * {@code expectedVersion}; answers the new version, or empty when they changed meanwhile.
+     */
+    Optional<Integer> changePassword(UserId id, int expectedVersion, String passwordHash) {
         return jdbc.sql("""
                         update identity_account set password_hash = ?, credentials_version = credentials_version + 1
-                        where id = ? returning credentials_version""")
-                .params(passwordHash, id.value()).query(Integer.class).single();
+                        where id = ? and credentials_version = ? returning credentials_version""")
+                .params(passwordHash, id.value(), expectedVersion).query(Integer.class).optional();
     }
 
     Optional<UserView> byId(UserId id) {

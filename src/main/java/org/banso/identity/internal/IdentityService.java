@@ -26,7 +26,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 public class IdentityService implements IdentityManagement {
@@ -43,10 +45,11 @@ public class IdentityService implements IdentityManagement {
     private final AccountStates states;
     private final Authenticator authenticator;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     IdentityService(Organizations organizations, Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder,
                     ApplicationEventPublisher events, PasswordPolicy passwordPolicy, AccountStates states,
-                    Authenticator authenticator, Clock clock) {
+                    Authenticator authenticator, Clock clock, PlatformTransactionManager transactionManager) {
         this.organizations = organizations;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -56,6 +59,7 @@ public class IdentityService implements IdentityManagement {
         this.states = states;
         this.authenticator = authenticator;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -307,27 +311,42 @@ public class IdentityService implements IdentityManagement {
      * from {@code source}). Every API token of the account is revoked and every page session that signed in under the
      * old password ends at its next request; answers the new credentials version, which the session that made the
      * change takes on.
-     * A refused change commits: before the checks nothing is written but the wrong password's count in the shared
-     * sign-in throttle, which must outlive the refusal (#19); after them nothing throws a {@link BansoException}.
+     * The checks run before the change's transaction, holding no connection: the shared sign-in throttle takes a
+     * pooled connection of its own for each count (#13: never two at once), and a wrong password's count must outlive
+     * the refusal (#19). The change itself commits only if the credentials are still those checked (a concurrent
+     * change of the same password refuses this one).
      */
-    @Transactional(noRollbackFor = BansoException.class)
     public int changePassword(BansoUser actor, String currentPassword, String newPassword, String source) {
         Accounts.Account account = accounts.accountById(actor.id())
                 .orElseThrow(() -> BansoException.notFound("The user"));
         FieldChecks checks = new FieldChecks();
         if (!authenticator.currentPasswordMatches(account, currentPassword, source)) {
-            checks.add(FieldError.coded("currentPassword", "password-wrong", "is not your current password"));
+            checks.add(passwordWrong());
         }
         passwordPolicy.check(newPassword, account.view().username(), "newPassword", checks);
         if (newPassword != null && newPassword.equals(currentPassword)) {
             checks.add(FieldError.coded("newPassword", "password-same", "must differ from the current password"));
         }
         checks.failIfAny();
-        int version = accounts.changePassword(actor.id(), passwordEncoder.encode(newPassword));
-        states.changed(actor.id());
-        tokens.revokeAll(actor.id(), actor.id());
-        events.publishEvent(new IdentityEvents.PasswordChanged(actor.id(), actor.id(), clock.instant()));
+        String hash = passwordEncoder.encode(newPassword);
+        Integer version = transactions.execute(status -> {
+            Optional<Integer> changed = accounts.changePassword(actor.id(), account.credentialsVersion(), hash);
+            if (changed.isEmpty()) {
+                return null;
+            }
+            states.changed(actor.id());
+            tokens.revokeAll(actor.id(), actor.id());
+            events.publishEvent(new IdentityEvents.PasswordChanged(actor.id(), actor.id(), clock.instant()));
+            return changed.get();
+        });
+        if (version == null) {
+            throw BansoException.invalidCoded("currentPassword", "password-wrong", "is not your current password");
+        }
         return version;
+    }
+
+    private static FieldError passwordWrong() {
+        return FieldError.coded("currentPassword", "password-wrong", "is not your current password");
     }
 
     private static void requireAdmin(BansoUser actor) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps {@link SessionRecords} in step with page sessions: a sign-in (password, OIDC or passkey — every filter that
  * opens a session calls the session strategy) opens a record, or — a passkey used by the session's own person — adds
  * it as the second factor; and on every request a session whose record was ended (sign out everywhere, or one
- * session ended from the account page) is invalidated and sent to the login page.
+ * session ended from the account page) is invalidated and sent to the login page; signing out ends the session's
+ * record, so that the account page no longer lists it.
  */
 final class SessionRecording {
 
@@ -72,6 +74,17 @@ final class SessionRecording {
                     return;
                 }
                 chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /** On sign-out: the session's record ends before the session is invalidated (and its stored row deleted). */
+    static LogoutHandler endOnSignOut(SessionRecords records) {
+        return (request, response, authentication) -> {
+            HttpSession session = request.getSession(false);
+            BansoUser user = principal(authentication);
+            if (session != null && user != null && session.getAttribute(SessionRecords.ATTRIBUTE) instanceof UUID id) {
+                records.end(user.id(), id);
             }
         };
     }

@@ -99,34 +99,38 @@ class SessionRecords {
                 .list();
     }
 
-    /** Ends one session of the account, or (id null) all of them; answers how many. */
+    /** Ends one session of the account, or (id null) all of them; answers the records ended. */
     @Transactional
-    int end(UserId account, UUID id) {
+    List<UUID> end(UserId account, UUID id) {
         Instant now = clock.instant();
-        int ended = id == null
-                ? jdbc.sql("update identity_session set ended_at = ? where account_id = ? and ended_at is null")
-                        .params(Timestamp.from(now), account.value()).update()
-                : jdbc.sql("update identity_session set ended_at = ? where account_id = ? and id = ? and ended_at is null")
-                        .params(Timestamp.from(now), account.value(), id).update();
-        if (ended > 0) {
-            events.publishEvent(new IdentityEvents.SessionsEnded(account, ended, id == null, now));
+        List<UUID> ended = id == null
+                ? jdbc.sql("""
+                                update identity_session set ended_at = ? where account_id = ? and ended_at is null
+                                returning id""")
+                        .params(Timestamp.from(now), account.value()).query(UUID.class).list()
+                : jdbc.sql("""
+                                update identity_session set ended_at = ?
+                                where account_id = ? and id = ? and ended_at is null returning id""")
+                        .params(Timestamp.from(now), account.value(), id).query(UUID.class).list();
+        if (!ended.isEmpty()) {
+            events.publishEvent(new IdentityEvents.SessionsEnded(account, ended.size(), id == null, now));
         }
         return ended;
     }
 
-    /** Ends every session of the account but {@code keep} (null: all); answers how many. */
+    /** Ends every session of the account but {@code keep} (null: all); answers the records ended. */
     @Transactional
-    int endOthers(UserId account, UUID keep) {
+    List<UUID> endOthers(UserId account, UUID keep) {
         if (keep == null) {
             return end(account, null);
         }
         Instant now = clock.instant();
-        int ended = jdbc.sql("""
+        List<UUID> ended = jdbc.sql("""
                         update identity_session set ended_at = ?
-                        where account_id = ? and id <> ? and ended_at is null""")
-                .params(Timestamp.from(now), account.value(), keep).update();
-        if (ended > 0) {
-            events.publishEvent(new IdentityEvents.SessionsEnded(account, ended, true, now));
+                        where account_id = ? and id <> ? and ended_at is null returning id""")
+                .params(Timestamp.from(now), account.value(), keep).query(UUID.class).list();
+        if (!ended.isEmpty()) {
+            events.publishEvent(new IdentityEvents.SessionsEnded(account, ended.size(), true, now));
         }
         return ended;
     }

@@ -153,6 +153,7 @@ class SignInMethods implements ApplicationListener<WebServerInitializedEvent> {
                         returnToPage, clock),
                 AuthorizationFilter.class);
         http.addFilterAfter(SessionRecording.filter(sessions), SecurityContextHolderFilter.class);
+        http.logout(logout -> logout.addLogoutHandler(SessionRecording.endOnSignOut(sessions)));
         LoginUrlAuthenticationEntryPoint secondFactorPage = new LoginUrlAuthenticationEntryPoint(SecondFactorCodes.PATH);
         // a relative Location, never built from the request's Host header
         secondFactorPage.setFavorRelativeUris(true);

@@ -8,20 +8,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sign-in throttling that no stranger can turn against an account. Three limits, each a token bucket (refilled
- * greedily, as Bucket4j's) or a back-off counter:
+ * Sign-in throttling that no stranger can turn against an account. Three limits, each a Bucket4j token bucket or a
+ * back-off counter:
  * <ol>
  *     <li><b>per source</b> (IP address): at most {@code sourceFailures} failed sign-ins per {@code sourceWindow}
  *     over all usernames — a guesser is slowed whatever names they try; successes cost nothing, so many people
@@ -35,37 +49,62 @@ import org.springframework.stereotype.Component;
  * </ol>
  * Usernames are keyed as typed (lower case), existing or not, so the answers never tell whether an account exists.
  * <p>
- * The counts live in PostgreSQL ({@code identity_sign_in_throttle}), so that every node of a cluster counts the same
- * attempts (#19): with counts per node, N nodes behind a round-robin balancer gave an attacker N times every limit.
- * Each check is one statement, each count one statement per key, on the caller's connection when it has a
- * transaction, else on one borrowed for that statement alone — a request never holds two pooled connections for it.
+ * Every node of a cluster counts the same attempts (#19): the buckets live in PostgreSQL through Bucket4j's
+ * select-for-update proxy manager ({@code identity_sign_in_bucket}), the back-off and trust per username and source in
+ * {@code identity_sign_in_pair}; every key is a SHA-256 digest. The proxy manager takes a pooled connection of its own
+ * for each operation, so this class must be called while the caller holds none — outside any transaction (the sign-in
+ * filter, the token endpoint and the password change all call it before theirs); it refuses to run inside one rather
+ * than let a request hold two pooled connections (#13). A refusal is answered at once with how long to wait (no
+ * blocking consumption); the row lock a bucket operation takes is held for one short transaction, and a database
+ * failure refuses the attempt for a second rather than letting it through uncounted. Overload itself is refused
+ * before any of this by the node's admission limit ({@code 503} + {@code Retry-After}). Bucket4j's own request
+ * time-out is not used: it counts the wait for a pooled connection too, and refused legitimate sign-ins on a small,
+ * busy pool (PoolOfTwoConnectionsTest) that the pool's own time-out would have served.
  * Time comes from the application clock, as the rest of the identity module's.
  */
 @Component
 class SignInThrottle {
 
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     private static final String SOURCE = "source:";
     private static final String ACCOUNT = "account:";
     private static final String PAIR = "pair:";
-    private static final String TRUSTED = "trusted:";
     private static final String PUBLIC_POST = "public-post:";
+    private static final Duration BUSY = Duration.ofSeconds(1);
+    private static final int PRUNE_BATCH = 1_000;
 
     private final IdentityProperties.Throttle limits;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final BucketConfiguration perSource;
+    private final BucketConfiguration perAccount;
+    private final BucketConfiguration perPublicPost;
 
-    SignInThrottle(IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+    SignInThrottle(IdentityProperties properties, DataSource dataSource, JdbcClient jdbc, Clock clock) {
         this.limits = properties.throttle();
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("identity_sign_in_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                // a full bucket's row says nothing a new one would not: it may go once refilled
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)))
+                .clientClock(new ApplicationClock(clock))
+                .build();
+        this.perSource = bucket(limits.sourceFailures(), limits.sourceWindow());
+        this.perAccount = bucket(limits.accountFailures(), limits.accountWindow());
+        this.perPublicPost = bucket(limits.publicPostsPerSource(), limits.publicPostWindow());
     }
 
-    /** What taking a token came to. */
-    private record Taken(boolean consumed, double tokens) {
-    }
-
-    /** One key's row, as far as a check needs it. */
-    private record Row(Double tokens, Instant refilledAt, Integer failures, Instant lastFailure, Instant trustedAt) {
+    /** One username and source's back-off and trust, as far as a check needs it. */
+    private record Pair(int failures, Instant lastFailure, Instant trustedAt) {
     }
 
     /**
@@ -73,64 +112,61 @@ class SignInThrottle {
      * the caller should wait. Asking costs nothing: only failures are counted.
      */
     Optional<Duration> refusal(String usernameKey, String source) {
+        requireNoConnectionHeld();
         Instant now = clock.instant();
-        String sourceKey = digest(SOURCE + source);
-        String pairKey = digest(PAIR + pair(usernameKey, source));
-        String accountKey = digest(ACCOUNT + usernameKey);
-        String trustedKey = digest(TRUSTED + pair(usernameKey, source));
-        Map<String, Row> rows = new HashMap<>();
-        jdbc.sql("""
-                        select key, tokens, refilled_at, failures, last_failure_at, trusted_at
-                        from identity_sign_in_throttle where key in (?, ?, ?, ?)""")
-                .params(sourceKey, pairKey, accountKey, trustedKey)
-                .query((rs, n) -> rows.put(rs.getString(1).strip(), new Row(
-                        rs.getObject(2) == null ? null : rs.getDouble(2),
-                        instant(rs.getObject(3, OffsetDateTime.class)),
-                        rs.getObject(4) == null ? null : rs.getInt(4), instant(rs.getObject(5, OffsetDateTime.class)),
-                        instant(rs.getObject(6, OffsetDateTime.class)))))
-                .list();
+        Pair pair = pairRow(usernameKey, source);
         Duration wait = Duration.ZERO;
-        wait = max(wait, bucketWait(rows.get(sourceKey), limits.sourceFailures(), limits.sourceWindow(), now));
-        Row backOff = rows.get(pairKey);
-        if (backOff != null && backOff.failures() != null && backOff.failures() >= limits.freeFailures()) {
-            Instant until = backOff.lastFailure().plus(backOffFor(backOff.failures()));
+        if (pair != null && pair.failures() >= limits.freeFailures() && pair.lastFailure() != null) {
+            Instant until = pair.lastFailure().plus(backOffFor(pair.failures()));
             if (now.isBefore(until)) {
                 wait = max(wait, Duration.between(now, until));
             }
         }
-        Row trusted = rows.get(trustedKey);
-        boolean isTrusted = trusted != null && trusted.trustedAt() != null
-                && now.isBefore(trusted.trustedAt().plus(limits.trustedFor()));
-        if (!isTrusted) {
-            wait = max(wait, bucketWait(rows.get(accountKey), limits.accountFailures(), limits.accountWindow(), now));
+        try {
+            wait = max(wait, estimate(bucket(SOURCE + source, perSource)));
+            boolean trusted = pair != null && pair.trustedAt() != null
+                    && now.isBefore(pair.trustedAt().plus(limits.trustedFor()));
+            if (!trusted) {
+                wait = max(wait, estimate(bucket(ACCOUNT + usernameKey, perAccount)));
+            }
+        } catch (BucketExceptions.BucketExecutionException e) {
+            // the database failed: refused for now rather than checked without counting
+            log.warn("Sign-in throttle unavailable; attempt refused for now: {}", e.getMessage());
+            wait = max(wait, BUSY);
         }
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     /** Counts a failed sign-in against the source, the pair and the username. */
     void failed(String usernameKey, String source) {
+        requireNoConnectionHeld();
         Instant now = clock.instant();
-        consume(digest(SOURCE + source), limits.sourceFailures(), limits.sourceWindow(), now);
-        consume(digest(ACCOUNT + usernameKey), limits.accountFailures(), limits.accountWindow(), now);
+        try {
+            bucket(SOURCE + source, perSource).tryConsume(1);
+            bucket(ACCOUNT + usernameKey, perAccount).tryConsume(1);
+        } catch (BucketExceptions.BucketExecutionException e) {
+            // the attempt has failed anyway; the pair's count below still records it
+            log.warn("Sign-in throttle unavailable; a failure was not counted on its buckets: {}", e.getMessage());
+        }
         jdbc.sql("""
-                        insert into identity_sign_in_throttle (key, failures, last_failure_at, touched_at)
+                        insert into identity_sign_in_pair (id, failures, last_failure_at, touched_at)
                         values (?, 1, ?, ?)
-                        on conflict (key) do update
-                           set failures = coalesce(identity_sign_in_throttle.failures, 0) + 1,
+                        on conflict (id) do update
+                           set failures = identity_sign_in_pair.failures + 1,
                                last_failure_at = excluded.last_failure_at, touched_at = excluded.touched_at""")
                 .params(digest(PAIR + pair(usernameKey, source)), ts(now), ts(now)).update();
     }
 
     /** A successful sign-in: the pair's back-off ends and the source becomes trusted for this username. */
     void succeeded(String usernameKey, String source) {
+        requireNoConnectionHeld();
         Instant now = clock.instant();
-        jdbc.sql("delete from identity_sign_in_throttle where key = ?")
-                .param(digest(PAIR + pair(usernameKey, source))).update();
         jdbc.sql("""
-                        insert into identity_sign_in_throttle (key, trusted_at, touched_at) values (?, ?, ?)
-                        on conflict (key) do update set trusted_at = excluded.trusted_at,
-                                                        touched_at = excluded.touched_at""")
-                .params(digest(TRUSTED + pair(usernameKey, source)), ts(now), ts(now)).update();
+                        insert into identity_sign_in_pair (id, failures, trusted_at, touched_at) values (?, 0, ?, ?)
+                        on conflict (id) do update set failures = 0, last_failure_at = null,
+                                                       trusted_at = excluded.trusted_at,
+                                                       touched_at = excluded.touched_at""")
+                .params(digest(PAIR + pair(usernameKey, source)), ts(now), ts(now)).update();
     }
 
     /**
@@ -138,11 +174,15 @@ class SignInThrottle {
      * else how long to wait.
      */
     Optional<Duration> publicPost(String source) {
-        Instant now = clock.instant();
-        Taken taken = consume(digest(PUBLIC_POST + source), limits.publicPostsPerSource(),
-                limits.publicPostWindow(), now);
-        return taken.consumed() ? Optional.empty()
-                : Optional.of(nanosFor(1 - taken.tokens(), limits.publicPostsPerSource(), limits.publicPostWindow()));
+        requireNoConnectionHeld();
+        try {
+            ConsumptionProbe probe = bucket(PUBLIC_POST + source, perPublicPost).tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
+        } catch (BucketExceptions.BucketExecutionException e) {
+            log.warn("Public-action throttle unavailable; refused for now: {}", e.getMessage());
+            return Optional.of(BUSY);
+        }
     }
 
     /** The back-off after {@code failures} consecutive failures (the free ones cost nothing). */
@@ -152,51 +192,54 @@ class SignInThrottle {
         return wait.compareTo(limits.backOffMax()) > 0 ? limits.backOffMax() : wait;
     }
 
-    /** Forgets keys nobody used for longer than the longest window; on one node of a cluster at a time. */
+    /**
+     * Forgets buckets that are full again (Bucket4j's expiry) and pairs nobody used for longer than the longest window;
+     * on one node of a cluster at a time.
+     */
     @Scheduled(fixedDelayString = "${banso.identity.throttle.prune-interval:10m}", initialDelayString = "1m")
     @SchedulerLock(name = "identity-sign-in-throttle-prune", lockAtMostFor = "10m")
     void prune() {
-        Duration longest = List.of(limits.sourceWindow(), limits.accountWindow(), limits.trustedFor(),
-                        limits.publicPostWindow(), limits.backOffMax().plus(limits.backOffMax())).stream()
+        while (buckets.removeExpired(PRUNE_BATCH) >= PRUNE_BATCH) {
+            // batch after batch: each deletes at most PRUNE_BATCH rows, skipping those in use
+        }
+        Duration longest = List.of(limits.trustedFor(), limits.backOffMax().plus(limits.backOffMax())).stream()
                 .max(Duration::compareTo).orElseThrow();
-        jdbc.sql("delete from identity_sign_in_throttle where touched_at < ?")
+        jdbc.sql("delete from identity_sign_in_pair where touched_at < ?")
                 .param(ts(clock.instant().minus(longest))).update();
     }
 
+    private BucketProxy bucket(String key, BucketConfiguration configuration) {
+        return buckets.builder().build(digest(key), () -> configuration);
+    }
+
+    private static Duration estimate(BucketProxy bucket) {
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+    }
+
+    private Pair pairRow(String usernameKey, String source) {
+        return jdbc.sql("select failures, last_failure_at, trusted_at from identity_sign_in_pair where id = ?")
+                .param(digest(PAIR + pair(usernameKey, source)))
+                .query((rs, n) -> new Pair(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        instant(rs.getObject(3, OffsetDateTime.class))))
+                .optional().orElse(null);
+    }
+
     /**
-     * Takes one token from a key's bucket if it holds one, in one statement (so two nodes never both take the last);
-     * answers whether it took one, and the tokens left.
+     * The proxy manager borrows a pooled connection per operation: a caller holding one (a transaction, or any
+     * connection bound to the thread) would hold two at once, which can deadlock a full pool (#13).
      */
-    private Taken consume(String key, int capacity, Duration window, Instant now) {
-        // refilled = min(capacity, tokens + elapsed × rate); elapsed never negative (the clocks of nodes may differ)
-        String refilled = "least(:capacity, identity_sign_in_throttle.tokens + greatest(0, extract(epoch from "
-                + "(excluded.refilled_at - identity_sign_in_throttle.refilled_at))) * :rate)";
-        return jdbc.sql("""
-                        insert into identity_sign_in_throttle (key, tokens, refilled_at, last_consumed, touched_at)
-                        values (:key, :capacity - 1, :now, true, :now)
-                        on conflict (key) do update
-                           set tokens = case when identity_sign_in_throttle.tokens is null then :capacity - 1
-                                             when %1$s >= 1 then %1$s - 1 else %1$s end,
-                               last_consumed = identity_sign_in_throttle.tokens is null or %1$s >= 1,
-                               refilled_at = excluded.refilled_at, touched_at = excluded.touched_at
-                        returning last_consumed, tokens""".formatted(refilled))
-                .param("key", key).param("capacity", (double) capacity)
-                .param("rate", capacity / (window.toNanos() / 1e9)).param("now", ts(now))
-                .query((rs, n) -> new Taken(rs.getBoolean(1), rs.getDouble(2))).single();
-    }
-
-    private static Duration bucketWait(Row row, int capacity, Duration window, Instant now) {
-        if (row == null || row.tokens() == null) {
-            return Duration.ZERO;
+    private void requireNoConnectionHeld() {
+        if (TransactionSynchronizationManager.hasResource(dataSource)) {
+            throw new IllegalStateException("The sign-in throttle takes pooled connections of its own: call it "
+                    + "outside any transaction");
         }
-        double elapsed = Math.max(0, Duration.between(row.refilledAt(), now).toNanos() / 1e9);
-        double tokens = Math.min(capacity, row.tokens() + elapsed * capacity / (window.toNanos() / 1e9));
-        return tokens >= 1 ? Duration.ZERO : nanosFor(1 - tokens, capacity, window);
     }
 
-    /** How long the bucket takes to refill {@code missing} tokens. */
-    private static Duration nanosFor(double missing, int capacity, Duration window) {
-        return Duration.ofNanos(Math.max(1, (long) Math.ceil(missing * window.toNanos() / capacity)));
+    private static BucketConfiguration bucket(int capacity, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+                .build();
     }
 
     private static String pair(String usernameKey, String source) {
@@ -222,5 +265,20 @@ class SignInThrottle {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Bucket4j's time from the application clock, so that tests move the buckets' time with everything else. */
+    private record ApplicationClock(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }

@@ -107,13 +107,7 @@ class AccountPages {
     @GetMapping("/account/second-factor/totp")
     String totpSetup(@AuthenticationPrincipal BansoUser user, Model model, HttpServletResponse response) {
         noStore(response);
-        account.requireMayChange();
-        Optional<?> pending = account.pendingTotp(user);
-        if (pending.isEmpty()) {
-            return "redirect:/account";
-        }
-        model.addAttribute("enrolment", pending.get());
-        return "identity/totp-setup";
+        return totpSetupPage(user, model);
     }
 
     /** A code of the wrong shape or not the app's comes back on the set-up page, beside the code field. */
@@ -131,6 +125,14 @@ class AccountPages {
             }
             errors.rejectValue("code", "totp.wrong", "The code is not correct.");
         }
+        return totpSetupPage(user, model);
+    }
+
+    /**
+     * The set-up page of the pending enrolment (a fresh second factor is needed to change factors); without one,
+     * the account page.
+     */
+    private String totpSetupPage(BansoUser user, Model model) {
         account.requireMayChange();
         Optional<?> pending = account.pendingTotp(user);
         if (pending.isEmpty()) {

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * The index is derived data: when it starts empty (first start on an existing database, a lost or unreadable index
  * that was emptied, a restored backup without ./data/index) it is rebuilt from the modules before anyone searches,
- * so that a search never silently misses what the database holds. An index that has documents is left alone; the
- * re-index command rebuilds one that is merely stale.
+ * so that a search never silently misses what the database holds. An index that has documents is left alone (the
+ * re-index command rebuilds one that is merely stale), except for the public reference data — the technology areas and
+ * the K Program vision technologies, a few dozen documents — indexed again at every start, so that an index made
+ * before they were searchable has them too (issue #17).
  */
 @Component
 class EmptyIndexRebuild {
@@ -29,6 +31,7 @@ class EmptyIndexRebuild {
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfEmpty() {
         if (engine.count(new MatchAllDocsQuery()) > 0) {
+            indexReferenceData();
             return;
         }
         long started = System.nanoTime();
@@ -41,6 +44,16 @@ class EmptyIndexRebuild {
         } catch (RuntimeException e) {
             // searching still works on what the events index from now on; the command rebuilds the rest
             log.error("The search index was empty and could not be rebuilt; run `search reindex`", e);
+        }
+    }
+
+    private void indexReferenceData() {
+        try {
+            int indexed = search.indexAreas() + search.indexVisionTechnologies();
+            engine.commit();
+            log.debug("Indexed {} technology areas and vision technologies", indexed);
+        } catch (RuntimeException e) {
+            log.error("The technology areas could not be indexed; run `search reindex`", e);
         }
     }
 }

@@ -58,6 +58,7 @@ final class SearchEngine implements Closeable {
 
     private final Directory directory;
     private final Analyzer analyzer = SearchAnalyzers.perField();
+    private final SearchSynonyms synonyms = SearchSynonyms.shipped();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     /** How far this index has applied the cluster's change feed (see SearchFeed); committed with the index. */
@@ -176,8 +177,25 @@ final class SearchEngine implements Closeable {
         writer.forceMerge(segments);
     }
 
-    /** The text query over the Japanese and English fields of title and text; only the Japanese ones for CJK input. */
+    /**
+     * The text query over the Japanese and English fields of title and text, for the query and each of its synonym
+     * variants ({@link SearchSynonyms}): any of them matching is a hit.
+     */
     Query textQuery(String text) {
+        List<String> variants = synonyms.variants(text);
+        if (variants.size() == 1) {
+            return variantQuery(text);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String variant : variants) {
+            any.add(variantQuery(variant), Occur.SHOULD);
+        }
+        any.setMinimumNumberShouldMatch(1);
+        return any.build();
+    }
+
+    /** One variant over the Japanese and English fields of title and text; only the Japanese ones for CJK input. */
+    private Query variantQuery(String text) {
         boolean cjk = SearchAnalyzers.containsCjk(text);
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -193,10 +211,26 @@ final class SearchEngine implements Closeable {
         return any.build();
     }
 
-    /** The text query on one field (for the highlighter). */
+    /**
+     * The text query on one field, with the synonym variants (for the highlighter). A Japanese variant is left out of
+     * an English field: the standard tokenizer would cut 人工知能 into single characters and mark every 知 of a text.
+     */
     Query textQueryFor(String field, String text) {
-        Query query = new QueryBuilder(analyzer).createBooleanQuery(field, text, Occur.SHOULD);
-        return query == null ? new org.apache.lucene.search.MatchNoDocsQuery() : query;
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean none = true;
+        boolean english = field.equals(SearchAnalyzers.TEXT_EN) || field.equals(SearchAnalyzers.TITLE_EN);
+        for (String variant : synonyms.variants(text)) {
+            if (english && SearchAnalyzers.containsCjk(variant)) {
+                continue;
+            }
+            Query query = builder.createBooleanQuery(field, variant, Occur.SHOULD);
+            if (query != null) {
+                any.add(query, Occur.SHOULD);
+                none = false;
+            }
+        }
+        return none ? new org.apache.lucene.search.MatchNoDocsQuery() : any.build();
     }
 
     private static void addField(BooleanQuery.Builder any, QueryBuilder builder, String field, String text,

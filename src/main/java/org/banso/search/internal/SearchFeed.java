@@ -1,10 +1,14 @@
 package org.banso.search.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -15,9 +19,9 @@ import org.banso.council.ProposalId;
 import org.banso.guideline.GuidelineEvents;
 import org.banso.information.InformationEvents;
 import org.banso.information.ItemId;
-import org.banso.shared.BansoException;
 import org.banso.shared.ClusterSignals;
 import org.banso.shared.ProblemCode;
+import org.banso.shared.RetryLaterException;
 import org.banso.technology.TechnologyEvents;
 import org.banso.technology.TechnologyId;
 import org.slf4j.Logger;
@@ -46,6 +50,9 @@ class SearchFeed {
     static final String CHANNEL = "banso_search";
     /** Rows applied before a search is answered; a node further behind answers 503 until it has caught up. */
     private static final int CATCH_UP_ROWS = 2_000;
+    /** The longest a search waits for a short apply already running before it is refused with 503. */
+    static final Duration SEARCH_WAITS_AT_MOST = Duration.ofMillis(500);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(SearchFeed.class);
 
@@ -55,6 +62,10 @@ class SearchFeed {
     private final String node;
     private final Clock clock;
     private final SearchProperties properties;
+    /** One apply at a time; searches never wait for it long (see {@link #catchUp()}). */
+    private final ReentrantLock applying = new ReentrantLock();
+    /** Set while an apply runs past its first batch or rebuilds the index. */
+    private volatile boolean catchingUp;
 
     SearchFeed(JdbcClient jdbc, SearchEngine engine, SearchService search, ClusterSignals signals, Clock clock,
                SearchProperties properties) {
@@ -155,6 +166,12 @@ class SearchFeed {
         changed("TECHNOLOGY", event.technology().value());
     }
 
+    /** The row names the area by a UUID made from its code; applying it re-reads the twenty areas. */
+    @EventListener
+    void on(TechnologyEvents.TechnologyAreaCorrected event) {
+        changed("TECHNOLOGY_AREA", UUID.nameUUIDFromBytes(event.code().getBytes(StandardCharsets.UTF_8)));
+    }
+
     @EventListener
     void on(GuidelineEvents.GuidelineEnforced event) {
         changed("GUIDELINE", event.version());
@@ -185,12 +202,52 @@ class SearchFeed {
         }
     }
 
-    /** Before a search: what other nodes changed is applied first; a node far behind refuses for now. */
+    /**
+     * Before a search: what other nodes changed is applied first. A node that is catching up (a long apply is under
+     * way) or is far behind refuses at once with {@code 503} and {@code Retry-After} — never a search left waiting for
+     * the catch-up. A node with nothing to apply answers at once, searching while the feed applies (Lucene's
+     * near-real-time searchers are made for that); a few rows behind, the search applies them, waiting at most
+     * {@link #SEARCH_WAITS_AT_MOST} for an apply already running.
+     */
     void catchUp() {
-        if (!apply(CATCH_UP_ROWS)) {
-            throw new BansoException(ProblemCode.SERVICE_UNAVAILABLE,
-                    "This node's search index is catching up with the other nodes' changes; try again shortly.");
+        if (catchingUp) {
+            throw unavailable();
         }
+        int behind = rowsBehind(CATCH_UP_ROWS + 1);
+        if (behind == 0) {
+            return;
+        }
+        if (behind > CATCH_UP_ROWS) {
+            throw unavailable();
+        }
+        boolean locked;
+        try {
+            locked = applying.tryLock(SEARCH_WAITS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+        if (!locked) {
+            throw unavailable();
+        }
+        try {
+            if (catchingUp || !applyLocked(CATCH_UP_ROWS)) {
+                throw unavailable();
+            }
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** Whether this node is applying a long stretch of the feed now (searches are refused meanwhile). */
+    boolean catchingUp() {
+        return catchingUp;
+    }
+
+    private static RetryLaterException unavailable() {
+        return new RetryLaterException(ProblemCode.SERVICE_UNAVAILABLE,
+                "This node's search index is catching up with the other nodes' changes; try again shortly.",
+                RETRY_AFTER);
     }
 
     /**
@@ -222,68 +279,86 @@ class SearchFeed {
     }
 
     /** Applies up to {@code limit} rows; answers whether the index is now at the horizon. */
-    synchronized boolean apply(int limit) {
-        String cursor = engine.feedCursor().orElse(null);
-        if (cursor == null) {
-            // an index from before the feed, or a new one that EmptyIndexRebuild fills: from now on
-            engine.setFeedCursor(horizon());
-            return true;
+    boolean apply(int limit) {
+        applying.lock();
+        try {
+            return applyLocked(limit);
+        } finally {
+            applying.unlock();
         }
-        String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class).optional()
-                .orElse(null);
-        if (pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned)) {
-            log.warn("This node's search index is older than the kept change feed: rebuilding it");
-            String horizon = horizon();
-            search.reindexAll();
-            engine.setFeedCursor(horizon);
-            engine.commit();
-            return true;
-        }
-        int applied = 0;
-        boolean changed = false;
-        while (applied < limit) {
-            List<Change> batch = new ArrayList<>();
-            String[] horizon = new String[1];
-            jdbc.sql("""
-                            select h.xmin::text as horizon, c.id, c.xid::text as xid, c.kind, c.target, c.node
-                            from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h
-                            left join lateral (
-                                select id, xid, kind, target, node from search_change
-                                where (xid, id) > (?::xid8, ?) and xid < h.xmin
-                                order by xid, id limit ?) c on true""")
-                    .params(cursorXid(cursor), cursorId(cursor), BATCH)
-                    .query(rs -> {
-                        horizon[0] = rs.getString("horizon");
-                        if (rs.getObject("id") != null) {
-                            batch.add(new Change(rs.getLong("id"), rs.getString("xid"), rs.getString("kind"),
-                                    rs.getObject("target", UUID.class), rs.getString("node")));
-                        }
-                    });
-            for (Change change : batch) {
-                if (!node.equals(change.node())) {
-                    index(change);
-                    changed = true;
-                }
-                cursor = change.xid() + ":" + change.id();
+    }
+
+    /**
+     * Applies up to {@code limit} rows, under {@link #applying}. Past the first batch the node counts as catching up
+     * until it is done; an index older than the kept feed counts as catching up while it is rebuilt. Each batch is
+     * made visible to searches before the cursor moves past it, so that a search seeing the cursor also sees the rows.
+     */
+    private boolean applyLocked(int limit) {
+        try {
+            String cursor = engine.feedCursor().orElse(null);
+            if (cursor == null) {
+                // an index from before the feed, or a new one that EmptyIndexRebuild fills: from now on
+                engine.setFeedCursor(horizon());
+                return true;
             }
-            applied += batch.size();
-            if (batch.size() < BATCH) {
-                // every row below the horizon is applied: the next ones can only come at or above it
-                if (Long.parseLong(horizon[0]) > Long.parseLong(cursorXid(cursor))) {
-                    cursor = horizon[0] + ":0";
+            String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class)
+                    .optional().orElse(null);
+            if (pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned)) {
+                log.warn("This node's search index is older than the kept change feed: rebuilding it");
+                catchingUp = true;
+                String horizon = horizon();
+                search.reindexAll();
+                engine.setFeedCursor(horizon);
+                engine.commit();
+                return true;
+            }
+            int applied = 0;
+            while (applied < limit) {
+                List<Change> batch = new ArrayList<>();
+                String[] horizon = new String[1];
+                jdbc.sql("""
+                                select h.xmin::text as horizon, c.id, c.xid::text as xid, c.kind, c.target, c.node
+                                from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h
+                                left join lateral (
+                                    select id, xid, kind, target, node from search_change
+                                    where (xid, id) > (?::xid8, ?) and xid < h.xmin
+                                    order by xid, id limit ?) c on true""")
+                        .params(cursorXid(cursor), cursorId(cursor), BATCH)
+                        .query(rs -> {
+                            horizon[0] = rs.getString("horizon");
+                            if (rs.getObject("id") != null) {
+                                batch.add(new Change(rs.getLong("id"), rs.getString("xid"), rs.getString("kind"),
+                                        rs.getObject("target", UUID.class), rs.getString("node")));
+                            }
+                        });
+                boolean changed = false;
+                for (Change change : batch) {
+                    if (!node.equals(change.node())) {
+                        index(change);
+                        changed = true;
+                    }
+                    cursor = change.xid() + ":" + change.id();
                 }
-                engine.setFeedCursor(cursor);
+                applied += batch.size();
                 if (changed) {
                     search.refresh();
                 }
-                return true;
+                if (batch.size() < BATCH) {
+                    // every row below the horizon is applied: the next ones can only come at or above it
+                    if (Long.parseLong(horizon[0]) > Long.parseLong(cursorXid(cursor))) {
+                        cursor = horizon[0] + ":0";
+                    }
+                    engine.setFeedCursor(cursor);
+                    return true;
+                }
+                engine.setFeedCursor(cursor);
+                // more than a batch to apply: a catch-up, during which searches are refused rather than kept waiting
+                catchingUp = true;
             }
-            engine.setFeedCursor(cursor);
+            return false;
+        } finally {
+            catchingUp = false;
         }
-        if (changed) {
-            search.refresh();
-        }
-        return false;
     }
 
     private void index(Change change) {
@@ -294,6 +369,7 @@ class SearchFeed {
             case "MEETING" -> id -> search.indexMeeting(new MeetingId(id));
             case "TECHNOLOGY" -> id -> search.indexTechnology(new TechnologyId(id));
             case "GUIDELINE" -> search::indexGuideline;
+            case "TECHNOLOGY_AREA" -> id -> search.indexAreas();
             default -> id -> { };
         };
         indexing.accept(change.target());

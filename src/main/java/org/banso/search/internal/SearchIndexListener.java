@@ -115,6 +115,11 @@ class SearchIndexListener {
     }
 
     @ApplicationModuleListener
+    void on(TechnologyEvents.TechnologyAreaCorrected event) {
+        indexed(search::indexAreas);
+    }
+
+    @ApplicationModuleListener
     void on(GuidelineEvents.GuidelineEnforced event) {
         indexed(() -> {
             search.indexGuideline(event.version());

@@ -53,9 +53,12 @@ import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.FieldChecks;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.Technology;
+import org.banso.technology.TechnologyArea;
 import org.banso.technology.TechnologyId;
+import org.banso.technology.TechnologyReference;
 import org.banso.technology.TechnologyRegistry;
 import org.banso.technology.TechnologyStatus;
+import org.banso.technology.VisionTechnology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +88,7 @@ class SearchService implements Search {
     private final Proposals proposals;
     private final Meetings meetings;
     private final TechnologyRegistry technologies;
+    private final TechnologyReference reference;
     private final Guidelines guidelines;
     private final ObjectProvider<InformationSearchSupport> items;
     private final ObjectProvider<InformationAccessPolicy> policy;
@@ -93,7 +97,7 @@ class SearchService implements Search {
     private final ObjectProvider<SearchFeed> feed;
 
     SearchService(SearchEngine engine, Councils councils, Proposals proposals, Meetings meetings,
-                  TechnologyRegistry technologies, Guidelines guidelines,
+                  TechnologyRegistry technologies, TechnologyReference reference, Guidelines guidelines,
                   ObjectProvider<InformationSearchSupport> items, ObjectProvider<InformationAccessPolicy> policy,
                   Clock clock, PlatformTransactionManager transactions, ObjectProvider<SearchFeed> feed) {
         this.engine = engine;
@@ -101,6 +105,7 @@ class SearchService implements Search {
         this.proposals = proposals;
         this.meetings = meetings;
         this.technologies = technologies;
+        this.reference = reference;
         this.guidelines = guidelines;
         this.items = items;
         this.policy = policy;
@@ -203,22 +208,29 @@ class SearchService implements Search {
             return switch (f.kind()) {
                 case COUNCIL -> visibleCouncils.contains(f.id())
                         ? councils.summary(new CouncilId(UUID.fromString(f.id())))
-                                .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id()))
+                                .map(c -> new Hit(SearchKind.COUNCIL, f.id(), c.name(), snippet(q, text, c.name()), f.id(),
+                                        null))
                         : Optional.empty();
                 case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
                         .map(t -> new Hit(SearchKind.TECHNOLOGY, f.id(), t.nameJa() + " / " + t.nameEn(),
-                                snippet(q, text, technologyText(t)), null));
+                                snippet(q, text, technologyText(t)), null, null));
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
-                                guidelineText(v)), null));
+                                guidelineText(v)), null, null));
+                case TECHNOLOGY_AREA -> reference.area(f.id())
+                        .map(a -> new Hit(SearchKind.TECHNOLOGY_AREA, f.id(), a.nameJa() + " / " + a.nameEn(),
+                                snippet(q, text, areaText(a)), null, null));
+                case VISION_TECHNOLOGY -> reference.visionTechnology(UUID.fromString(f.id()))
+                        .map(v -> new Hit(SearchKind.VISION_TECHNOLOGY, f.id(), v.nameJa() + " / " + v.nameEn(),
+                                snippet(q, text, visionText(v)), null, null));
                 case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(proposals.proposal(
                                 new ProposalId(UUID.fromString(f.id())), viewer))
                         .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body()),
-                                p.councilId().toString()));
+                                p.councilId().toString(), null));
                 case MEETING -> viewer == null ? Optional.empty() : Optional.of(meetings.meeting(
                                 new MeetingId(UUID.fromString(f.id())), viewer))
                         .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m)),
-                                m.councilId().toString()));
+                                m.councilId().toString(), null));
                 default -> Optional.empty();
             };
         } catch (BansoException e) {
@@ -239,7 +251,8 @@ class SearchService implements Search {
         }
         return support.indexable(id).map(item -> new Hit(SearchKind.ITEM, f.id(), item.title(),
                 snippet(q, text, item.text() == null || item.text().isBlank() ? item.title() : item.text()),
-                item.council() == null ? null : item.council().toString()));
+                item.council() == null ? null : item.council().toString(),
+                item.category() == null ? null : item.category().name()));
     }
 
     /** An HTML-safe snippet: the text escaped, the query's matches in {@code <mark>}. */
@@ -387,6 +400,36 @@ class SearchService implements Search {
         return text.toString();
     }
 
+    /**
+     * The basic guideline's technology areas: public reference data, kept under their code with the code as category
+     * (the technologies of an area share it, so the category facet groups both).
+     */
+    int indexAreas() {
+        List<TechnologyArea> areas = reference.areas();
+        areas.forEach(a -> engine.put(new IndexDocument(SearchKind.TECHNOLOGY_AREA, a.code(),
+                a.nameJa() + " / " + a.nameEn(), areaText(a), null, a.code(), Set.of(), true, true)));
+        return areas.size();
+    }
+
+    private static String areaText(TechnologyArea a) {
+        return String.join("\n", a.code(), a.nameJa(), a.nameEn(), "研究開発基本指針の技術領域",
+                "Technology area of the R&D basic guideline");
+    }
+
+    /** The K Program vision technologies: public reference data (no page edits them: indexed at each start). */
+    int indexVisionTechnologies() {
+        List<VisionTechnology> visions = reference.visionTechnologies();
+        visions.forEach(v -> engine.put(new IndexDocument(SearchKind.VISION_TECHNOLOGY, v.id().toString(),
+                v.nameJa() + " / " + v.nameEn(), visionText(v), null, null, Set.of(), true, true)));
+        return visions.size();
+    }
+
+    private static String visionText(VisionTechnology v) {
+        return String.join("\n", v.nameJa(), v.nameEn(), v.domainJa(), v.domainEn(),
+                "経済安全保障重要技術育成プログラム（Kプログラム）研究開発ビジョン 第" + v.vision() + "次",
+                "K Program research and development vision " + v.vision());
+    }
+
     /** After an event: searchable at once (near-real-time), made durable by {@link #commitPeriodically()}. */
     void refresh() {
         engine.refresh();
@@ -458,6 +501,7 @@ class SearchService implements Search {
             engine.put(guidelineDocument(v));
             count++;
         }
+        count += indexAreas() + indexVisionTechnologies();
         if (start != null) {
             engine.setFeedCursor(start);
         }

@@ -27,7 +27,7 @@ import org.banso.search.SearchKind;
  * by a {@code releasedPublic} designation and by no {@code releasedCouncil} one). Councils: those the council module shows the person. Technologies: designated ones
  * for everybody, all of them for signed-in people. Proposals and meetings: those of the readable councils (pledged
  * members of a current participant, as the council module requires). Guidelines: only versions in force or superseded are indexed, and
- * they are public.
+ * they are public, as are the technology areas and the K Program vision technologies (reference data).
  *
  * @param visibleCouncils the councils the council module shows this person (empty for anonymous callers)
  */
@@ -63,6 +63,8 @@ record VisibilityFilter(Visibility items, Set<String> visibleCouncils, boolean s
         any.add(technology.build(), Occur.SHOULD);
         any.add(kind(SearchKind.GUIDELINE), Occur.SHOULD);
         any.add(kind(SearchKind.PUBLIC_RESULT), Occur.SHOULD);
+        any.add(kind(SearchKind.TECHNOLOGY_AREA), Occur.SHOULD);
+        any.add(kind(SearchKind.VISION_TECHNOLOGY), Occur.SHOULD);
         any.setMinimumNumberShouldMatch(1);
         return any.build();
     }

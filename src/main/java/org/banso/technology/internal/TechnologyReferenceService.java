@@ -15,8 +15,10 @@ import org.banso.shared.BansoException;
 import org.banso.shared.BansoException.FieldError;
 import org.banso.shared.ProblemCode;
 import org.banso.technology.TechnologyArea;
+import org.banso.technology.TechnologyEvents;
 import org.banso.technology.TechnologyReference;
 import org.banso.technology.VisionTechnology;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +28,12 @@ class TechnologyReferenceService implements TechnologyReference {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TechnologyReferenceService(JdbcClient jdbc, Clock clock) {
+    TechnologyReferenceService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -49,10 +53,20 @@ class TechnologyReferenceService implements TechnologyReference {
     @Transactional(readOnly = true)
     public List<VisionTechnology> visionTechnologies() {
         return jdbc.sql("select * from technology_vision_technology order by vision, position")
-                .query((rs, n) -> new VisionTechnology(rs.getObject("id", UUID.class), rs.getInt("vision"),
-                        rs.getString("domain_ja"), rs.getString("domain_en"), rs.getString("name_ja"),
-                        rs.getString("name_en"), rs.getBoolean("confirmed_in_source")))
-                .list();
+                .query(TechnologyReferenceService::visionTechnology).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<VisionTechnology> visionTechnology(UUID id) {
+        return jdbc.sql("select * from technology_vision_technology where id = ?").param(id)
+                .query(TechnologyReferenceService::visionTechnology).optional();
+    }
+
+    private static VisionTechnology visionTechnology(ResultSet rs, int row) throws SQLException {
+        return new VisionTechnology(rs.getObject("id", UUID.class), rs.getInt("vision"), rs.getString("domain_ja"),
+                rs.getString("domain_en"), rs.getString("name_ja"), rs.getString("name_en"),
+                rs.getBoolean("confirmed_in_source"));
     }
 
     @Override
@@ -77,7 +91,10 @@ class TechnologyReferenceService implements TechnologyReference {
                 where code = ?""")
                 .params(nameJa, nameEn, source, confirmed, Timestamp.from(clock.instant()), actor.id().value(), code)
                 .update();
-        return area(code).orElseThrow();
+        TechnologyArea corrected = area(code).orElseThrow();
+        events.publishEvent(new TechnologyEvents.TechnologyAreaCorrected(code, corrected.revision(), actor.id(),
+                clock.instant()));
+        return corrected;
     }
 
     private static String text(String field, String value, String current, List<FieldError> errors) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.banso.shared.BansoException;
 import org.banso.shared.DateBounds;
-import org.banso.shared.RateLimitedException;
+import org.banso.shared.RetryLaterException;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.Problems;
 import org.banso.web.FieldErrorMessages;
@@ -63,8 +63,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("errors", e.errors().stream().map(err -> fieldError(err, language)).toList());
             }
         }
-        if (e instanceof RateLimitedException limited) {
-            long seconds = RateLimitedException.retryAfterSeconds(limited.retryAfter());
+        if (e instanceof RetryLaterException later) {
+            long seconds = RetryLaterException.retryAfterSeconds(later.retryAfter());
             problem.setProperty("retryAfterSeconds", seconds);
             return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(localized(problem));

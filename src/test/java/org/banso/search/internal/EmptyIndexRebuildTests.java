@@ -19,7 +19,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An empty index at start is rebuilt from the database (derived data); one with documents is left alone. */
+/**
+ * An empty index at start is rebuilt from the database (derived data); one with documents is left alone, except for
+ * the public reference data, indexed at every start.
+ */
 @BansoIntegrationTest
 @AutoConfigureMockMvc
 class EmptyIndexRebuildTests {
@@ -54,10 +57,14 @@ class EmptyIndexRebuildTests {
 
         engine.put(new IndexDocument(SearchKind.GUIDELINE, "sentinel", "sentinel", "sentinel", null, null, Set.of(),
                 true, true));
+        // an index made before the technology areas were searchable (issue #17)
+        engine.delete(SearchKind.TECHNOLOGY_AREA, "A03");
         engine.commit();
         rebuild.rebuildIfEmpty();
         assertThat(engine.count(new TermQuery(new Term(IndexDocument.ID, "sentinel"))))
                 .as("a non-empty index is not rebuilt").isEqualTo(1);
+        assertThat(engine.count(new TermQuery(new Term(IndexDocument.KEY, "TECHNOLOGY_AREA:A03"))))
+                .as("but the reference data is indexed again at every start").isEqualTo(1);
         engine.delete(SearchKind.GUIDELINE, "sentinel");
         engine.commit();
     }

@@ -1,0 +1,163 @@
+package org.banso.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.banso.support.BansoIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * A search on a node that is catching up with the other nodes' changes is refused at once — {@code 503} with
+ * {@code Retry-After}, a problem on the API and a message in Japanese or English on the page — instead of waiting for
+ * the catch-up to end (#19). The catch-up is held open for real: the rows of "another node" name items, and the
+ * items' table is locked by the test while the feed applies them, so the feed's thread waits in PostgreSQL in the
+ * middle of its catch-up. Every request below runs while that lock is held: a search that waited for the catch-up
+ * would not come back before the test's deadline. Same settings as {@link SearchReadinessTest} (one shared context).
+ */
+@BansoIntegrationTest(properties = "banso.search.feed-interval=1h")
+@AutoConfigureMockMvc
+class SearchDuringCatchUpTest {
+
+    private static final long DEADLINE_SECONDS = 60;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    SearchFeed feed;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private Connection holder;
+
+    @BeforeEach
+    void current() {
+        feed.apply(Integer.MAX_VALUE);
+    }
+
+    @AfterEach
+    void release() throws Exception {
+        if (holder != null) {
+            holder.rollback();
+            holder.close();
+        }
+        threads.shutdownNow();
+        threads.awaitTermination(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        jdbc.sql("delete from search_change where node = 'node-elsewhere'").update();
+        feed.apply(Integer.MAX_VALUE);
+    }
+
+    /** What another node leaves in the feed: {@code rows} changes of {@code kind}, in one transaction of its own. */
+    private void changesOfAnotherNode(String kind, int rows) {
+        jdbc.sql("""
+                        insert into search_change (kind, target, node)
+                        select ?, gen_random_uuid(), 'node-elsewhere' from generate_series(1, ?)""")
+                .params(kind, rows).update();
+    }
+
+    /** Locks the items' table: the feed's next read of an item waits until the test releases it. */
+    private void holdTheItemsTable() throws Exception {
+        holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("lock table information_item in access exclusive mode");
+        }
+    }
+
+    private <T> T withinDeadline(Callable<T> call) throws Exception {
+        return threads.submit(call).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private MvcResult request(String path) throws Exception {
+        return withinDeadline(() -> mvc.perform(get(path)).andReturn());
+    }
+
+    private void awaitCatchingUp() throws InterruptedException {
+        for (int i = 0; i < 600 && !feed.catchingUp(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(feed.catchingUp()).as("the feed is in the middle of its catch-up").isTrue();
+    }
+
+    @Test
+    void aSearchWhileTheNodeCatchesUpIsRefusedAtOnceOnTheApiAndThePage() throws Exception {
+        // more than a batch of changes that read no item (technologies this node never heard of), then items: the
+        // catch-up waits at its first item, past its first batch
+        changesOfAnotherNode("TECHNOLOGY", 600);
+        changesOfAnotherNode("ITEM", 1_600);
+        holdTheItemsTable();
+        Future<Boolean> catchUp = threads.submit(() -> feed.apply(Integer.MAX_VALUE));
+        awaitCatchingUp();
+
+        MvcResult api = request("/api/v1/search?q=catching");
+        assertThat(api.getResponse().getStatus()).isEqualTo(503);
+        assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(api.getResponse().getContentAsString()).contains("/problems/service-unavailable");
+        assertThat(Long.parseLong(api.getResponse().getHeader("Retry-After"))).isPositive();
+
+        MvcResult ja = request("/search?q=catching");
+        assertThat(ja.getResponse().getStatus()).isEqualTo(503);
+        assertThat(ja.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(ja.getResponse().getContentAsString()).contains("他のサーバーでの変更を取り込んでいる最中です");
+        MvcResult en = request("/search?q=catching&lang=en");
+        assertThat(en.getResponse().getStatus()).isEqualTo(503);
+        assertThat(en.getResponse().getContentAsString()).contains("catching up with changes made on the other servers");
+
+        assertThat(request("/actuator/health/readiness").getResponse().getStatus())
+                .as("not ready while catching up").isEqualTo(503);
+        assertThat(catchUp.isDone()).as("the catch-up was still held open throughout").isFalse();
+
+        holder.rollback();
+        assertThat(catchUp.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).as("caught up once released").isTrue();
+        assertThat(feed.catchingUp()).isFalse();
+        assertThat(request("/api/v1/search?q=catching").getResponse().getStatus()).isEqualTo(200);
+        assertThat(request("/search?q=catching").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aSearchAFewChangesBehindIsNotKeptWaitingByAnApplyThatDoesNotEnd() throws Exception {
+        changesOfAnotherNode("ITEM", 1);
+        holdTheItemsTable();
+        Future<Boolean> apply = threads.submit(() -> feed.apply(Integer.MAX_VALUE));
+        // the apply has taken its row and waits on the items' table
+        for (int i = 0; i < 600 && waitingOnTheItems() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOnTheItems()).as("the apply waits in PostgreSQL").isPositive();
+
+        MvcResult api = request("/api/v1/search?q=behind");
+        assertThat(api.getResponse().getStatus()).as("refused after a short wait, not held").isEqualTo(503);
+        assertThat(api.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(apply.isDone()).isFalse();
+
+        holder.rollback();
+        assertThat(apply.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(request("/api/v1/search?q=behind").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    private int waitingOnTheItems() {
+        return jdbc.sql("""
+                        select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                        where c.relname = 'information_item' and not l.granted""")
+                .query(Integer.class).single();
+    }
+}
