@@ -147,9 +147,10 @@ class ProjectAwarding {
                         council, request.applicationId(), draft, Timestamp.from(now), actor.id().value())
                 .update();
         ledger.openProjectAccounts(fund.id(), id);
+        // the memo is the project's title: the entry's kind already says "allocation" in the reader's language
         LedgerEntry allocation = ledger.post(fund.id(), EntryKind.ALLOCATION, request.budget(), id, null,
                 ledger.account(fund.id(), id, AccountKind.PROJECT_ALLOCATED),
-                ledger.account(fund.id(), null, AccountKind.AVAILABLE), "Allocation: " + title, actor.id(), now);
+                ledger.account(fund.id(), null, AccountKind.AVAILABLE), title, actor.id(), now);
         events.publishEvent(FundingService.recorded(allocation));
         events.publishEvent(new FundingEvents.ProjectAwarded(id, fund.id(), request.program(), request.budget(),
                 council, actor.id(), now));

@@ -369,8 +369,12 @@ class SearchService implements Search {
                 technologyText(t), null, t.domain(), Set.of(), designated, designated);
     }
 
+    /**
+     * The names are the title, searched in both languages: the text is the rest, so that a hit's snippet does not
+     * repeat both names (the other language's on every page).
+     */
     private static String technologyText(Technology t) {
-        return String.join("\n", t.code(), t.nameJa(), t.nameEn(), t.description() == null ? "" : t.description());
+        return String.join("\n", t.code(), t.description() == null ? "" : t.description());
     }
 
     void indexGuideline(UUID versionId) {

@@ -83,8 +83,13 @@ class SearchPages {
         model.addAttribute("councilNames", councilNames);
         model.addAttribute("categoryNames", categoryNames(result, locale));
         Map<String, String> links = new HashMap<>();
-        result.hits().forEach(hit -> links.put(hit.id(), link(hit)));
+        Map<String, String> titles = new HashMap<>();
+        result.hits().forEach(hit -> {
+            links.put(hit.id(), link(hit));
+            titles.put(hit.id(), title(hit, locale));
+        });
         model.addAttribute("links", links);
+        model.addAttribute("titles", titles);
         return "search/results";
     }
 
@@ -113,6 +118,18 @@ class SearchPages {
             names.put(value, name == null ? value : name);
         }
         return names;
+    }
+
+    /**
+     * A technology is indexed under both its names ("量子センサ / Quantum sensor") so that either finds it; the hit
+     * names it in the page's language only.
+     */
+    static String title(Search.Hit hit, Locale locale) {
+        int slash = hit.title().indexOf(" / ");
+        if (hit.kind() != SearchKind.TECHNOLOGY || slash < 0) {
+            return hit.title();
+        }
+        return "en".equals(locale.getLanguage()) ? hit.title().substring(slash + 3) : hit.title().substring(0, slash);
     }
 
     /** Where a hit is read: the page of its module (a meeting on its council's follow-up page). */

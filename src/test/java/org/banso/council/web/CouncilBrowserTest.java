@@ -201,7 +201,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         // the startup completes its action item and declines the material request with a reason
         signIn("startup", DEMO_PASSWORD);
         open(councilPath + "/follow-up?lang=en");
-        submit(By.cssSelector("button[aria-label='Mark 特許出願の完了を報告する done']"));
+        submit(By.cssSelector("button[aria-label='Mark done: 特許出願の完了を報告する']"));
         driver.findElement(By.cssSelector("input[name=reason]")).sendKeys("Not yet approved for sharing.");
         submit(By.cssSelector("button[name=action][value=decline]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Done", "Declined",
