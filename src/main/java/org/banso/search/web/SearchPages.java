@@ -1,9 +1,12 @@
 package org.banso.search.web;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
 
 @Controller
 class SearchPages {
@@ -32,6 +36,10 @@ class SearchPages {
 
     private final Search search;
     private final Councils councils;
+    /** Kinds indexed under both their names ("量子センサ / Quantum sensor"); a hit shows the page's language only. */
+    private static final Set<SearchKind> BILINGUAL_TITLES = EnumSet.of(SearchKind.TECHNOLOGY,
+            SearchKind.TECHNOLOGY_AREA, SearchKind.VISION_TECHNOLOGY);
+
     private final TechnologyReference reference;
     private final MessageSource messages;
 
@@ -84,12 +92,15 @@ class SearchPages {
         model.addAttribute("categoryNames", categoryNames(result, locale));
         Map<String, String> links = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
+        Map<String, String> snippets = new HashMap<>();
         result.hits().forEach(hit -> {
             links.put(hit.id(), link(hit));
             titles.put(hit.id(), title(hit, locale));
+            snippets.put(hit.id(), snippet(hit, locale));
         });
         model.addAttribute("links", links);
         model.addAttribute("titles", titles);
+        model.addAttribute("snippets", snippets);
         return "search/results";
     }
 
@@ -126,10 +137,25 @@ class SearchPages {
      */
     static String title(Search.Hit hit, Locale locale) {
         int slash = hit.title().indexOf(" / ");
-        if (hit.kind() != SearchKind.TECHNOLOGY || slash < 0) {
+        if (!BILINGUAL_TITLES.contains(hit.kind()) || slash < 0) {
             return hit.title();
         }
         return "en".equals(locale.getLanguage()) ? hit.title().substring(slash + 3) : hit.title().substring(0, slash);
+    }
+
+    /**
+     * The search module's snippet (HTML-escaped, with {@code <mark>}), except for the guideline's reference data,
+     * whose indexed text holds both languages: an area says nothing beyond its name and kind, and a K Program vision
+     * technology names its domain in the page's language.
+     */
+    private String snippet(Search.Hit hit, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return switch (hit.kind()) {
+            case TECHNOLOGY_AREA -> "";
+            case VISION_TECHNOLOGY -> reference.visionTechnology(UUID.fromString(hit.id()))
+                    .map(v -> HtmlUtils.htmlEscape(english ? v.domainEn() : v.domainJa())).orElse("");
+            default -> hit.snippet();
+        };
     }
 
     /** Where a hit is read: the page of its module (a meeting on its council's follow-up page). */
