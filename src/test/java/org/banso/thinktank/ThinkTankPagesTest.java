@@ -170,7 +170,7 @@ class ThinkTankPagesTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
                             java.nio.charset.StandardCharsets.UTF_8));
             org.assertj.core.api.Assertions.assertThat(page).as(lang)
-                    .contains("ja".equals(lang) ? "日本, 2018" : "Japan, 2018")
+                    .contains("ja".equals(lang) ? "日本、2018" : "Japan, 2018")
                     .doesNotContain("computer-and-information-sciences")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         }
