@@ -393,13 +393,15 @@ class PageWalkBrowserTest extends BrowserTestSupport {
 
     /** The Latin words of a text that are neither an allowed word nor part of a demo name, code or address. */
     static Set<String> englishWords(String text, Set<String> names) {
-        String rest = NOT_WORDS.matcher(text).replaceAll(" ");
+        // names first, whole: a username such as "res-1a2b" must go as one before the codes are cut out of it
+        String rest = text.replaceAll("\\S+@\\S+|https?://\\S+", " ");
         List<String> longestFirst = new ArrayList<>(names);
         longestFirst.addAll(ALLOWED_PHRASES);
         longestFirst.sort((a, b) -> b.length() - a.length());
         for (String name : longestFirst) {
-            rest = name.matches("[a-z]+") ? rest.replaceAll("\\b" + Pattern.quote(name) + "\\b", " ")
-                    : rest.replace(name, " ");
+            if (!name.isBlank()) {
+                rest = rest.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(name) + "(?![A-Za-z0-9])", " ");
+            }
         }
         rest = NOT_WORDS.matcher(rest).replaceAll(" ");
         Set<String> words = new LinkedHashSet<>();
