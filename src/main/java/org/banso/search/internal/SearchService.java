@@ -29,7 +29,6 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.banso.council.CouncilId;
-import org.banso.council.CouncilViews;
 import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.Councils;
 import org.banso.council.MeetingId;
@@ -57,7 +56,6 @@ import org.banso.technology.TechnologyArea;
 import org.banso.technology.TechnologyId;
 import org.banso.technology.TechnologyReference;
 import org.banso.technology.TechnologyRegistry;
-import org.banso.technology.TechnologyStatus;
 import org.banso.technology.VisionTechnology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,23 +211,23 @@ class SearchService implements Search {
                         : Optional.empty();
                 case TECHNOLOGY -> technologies.technology(new TechnologyId(UUID.fromString(f.id())), viewer)
                         .map(t -> new Hit(SearchKind.TECHNOLOGY, f.id(), t.nameJa() + " / " + t.nameEn(),
-                                snippet(q, text, technologyText(t)), null, null));
+                                snippet(q, text, IndexDocuments.technologyText(t)), null, null));
                 case GUIDELINE -> guidelines.version(UUID.fromString(f.id()), viewer)
                         .map(v -> new Hit(SearchKind.GUIDELINE, f.id(), v.titleJa(), snippet(q, text,
-                                guidelineText(v)), null, null));
+                                IndexDocuments.guidelineText(v)), null, null));
                 case TECHNOLOGY_AREA -> reference.area(f.id())
                         .map(a -> new Hit(SearchKind.TECHNOLOGY_AREA, f.id(), a.nameJa() + " / " + a.nameEn(),
-                                snippet(q, text, areaText(a)), null, null));
+                                snippet(q, text, IndexDocuments.areaText(a)), null, null));
                 case VISION_TECHNOLOGY -> reference.visionTechnology(UUID.fromString(f.id()))
                         .map(v -> new Hit(SearchKind.VISION_TECHNOLOGY, f.id(), v.nameJa() + " / " + v.nameEn(),
-                                snippet(q, text, visionText(v)), null, null));
+                                snippet(q, text, IndexDocuments.visionText(v)), null, null));
                 case PROPOSAL -> viewer == null ? Optional.empty() : Optional.of(proposals.proposal(
                                 new ProposalId(UUID.fromString(f.id())), viewer))
                         .map(p -> new Hit(SearchKind.PROPOSAL, f.id(), p.title(), snippet(q, text, p.body()),
                                 p.councilId().toString(), null));
                 case MEETING -> viewer == null ? Optional.empty() : Optional.of(meetings.meeting(
                                 new MeetingId(UUID.fromString(f.id())), viewer))
-                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, meetingText(m)),
+                        .map(m -> new Hit(SearchKind.MEETING, f.id(), m.title(), snippet(q, text, IndexDocuments.meetingText(m)),
                                 m.councilId().toString(), null));
                 default -> Optional.empty();
             };
@@ -308,15 +306,7 @@ class SearchService implements Search {
             engine.delete(SearchKind.ITEM, id.toString());
             return;
         }
-        engine.put(itemDocument(item.get()));
-    }
-
-    static IndexDocument itemDocument(IndexableItem item) {
-        return new IndexDocument(SearchKind.ITEM, item.id().toString(), item.title(), item.text(),
-                item.council() == null ? null : item.council().toString(),
-                item.category() == null ? null : item.category().name(),
-                item.designations().stream().map(Object::toString).collect(Collectors.toSet()), item.published(),
-                false, item.publicByDefaultAt());
+        engine.put(IndexDocuments.item(item.get()));
     }
 
     void indexCouncil(CouncilId id) {
@@ -325,12 +315,7 @@ class SearchService implements Search {
             engine.delete(SearchKind.COUNCIL, id.toString());
             return;
         }
-        engine.put(councilDocument(council.get()));
-    }
-
-    private static IndexDocument councilDocument(CouncilSummary c) {
-        return new IndexDocument(SearchKind.COUNCIL, c.id().toString(), c.name(), null, c.id().toString(),
-                c.status().name(), Set.of(), false, false);
+        engine.put(IndexDocuments.council(council.get()));
     }
 
     void indexProposal(ProposalId id) {
@@ -342,62 +327,19 @@ class SearchService implements Search {
 
     void indexMeeting(MeetingId id) {
         meetings.forIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
-                        id.toString(), m.title(), meetingText(m), m.councilId().toString(), null, Set.of(), false,
+                        id.toString(), m.title(), IndexDocuments.meetingText(m), m.councilId().toString(), null, Set.of(), false,
                         false)),
                 () -> engine.delete(SearchKind.MEETING, id.toString()));
     }
 
-    private static String meetingText(CouncilViews.MeetingView m) {
-        StringBuilder text = new StringBuilder(m.title()).append('\n');
-        if (m.place() != null) {
-            text.append(m.place()).append('\n');
-        }
-        for (CouncilViews.AgendaItem a : m.agenda()) {
-            text.append(a.title()).append('\n');
-        }
-        return text.toString();
-    }
-
     void indexTechnology(TechnologyId id) {
-        technologies.technologyForIndex(id).ifPresentOrElse(t -> engine.put(technologyDocument(t)),
+        technologies.technologyForIndex(id).ifPresentOrElse(t -> engine.put(IndexDocuments.technology(t)),
                         () -> engine.delete(SearchKind.TECHNOLOGY, id.toString()));
     }
 
-    private static IndexDocument technologyDocument(Technology t) {
-        boolean designated = t.status() == TechnologyStatus.DESIGNATED;
-        return new IndexDocument(SearchKind.TECHNOLOGY, t.id().toString(), t.nameJa() + " / " + t.nameEn(),
-                technologyText(t), null, t.domain(), Set.of(), designated, designated);
-    }
-
-    /**
-     * The names are the title, searched in both languages: the text is the rest, so that a hit's snippet does not
-     * repeat both names (the other language's on every page).
-     */
-    private static String technologyText(Technology t) {
-        return String.join("\n", t.code(), t.description() == null ? "" : t.description());
-    }
-
     void indexGuideline(UUID versionId) {
-        guidelines.version(versionId, null).ifPresentOrElse(v -> engine.put(guidelineDocument(v)),
+        guidelines.version(versionId, null).ifPresentOrElse(v -> engine.put(IndexDocuments.guideline(v)),
                 () -> engine.delete(SearchKind.GUIDELINE, versionId.toString()));
-    }
-
-    private static IndexDocument guidelineDocument(GuidelineModel.Version v) {
-        return new IndexDocument(SearchKind.GUIDELINE, v.id().toString(), v.titleJa() + " / " + v.titleEn(),
-                guidelineText(v), null, v.status().name(), Set.of(), true, true);
-    }
-
-    private static String guidelineText(GuidelineModel.Version v) {
-        StringBuilder text = new StringBuilder();
-        for (GuidelineModel.Section s : v.sections()) {
-            text.append(s.headingJa()).append('\n').append(s.bodyJa()).append('\n')
-                    .append(s.headingEn()).append('\n').append(s.bodyEn()).append('\n');
-        }
-        for (GuidelineModel.Measure m : v.measures()) {
-            text.append(m.titleJa()).append('\n').append(m.descriptionJa()).append('\n')
-                    .append(m.titleEn()).append('\n').append(m.descriptionEn()).append('\n');
-        }
-        return text.toString();
     }
 
     /**
@@ -406,28 +348,15 @@ class SearchService implements Search {
      */
     int indexAreas() {
         List<TechnologyArea> areas = reference.areas();
-        areas.forEach(a -> engine.put(new IndexDocument(SearchKind.TECHNOLOGY_AREA, a.code(),
-                a.nameJa() + " / " + a.nameEn(), areaText(a), null, a.code(), Set.of(), true, true)));
+        areas.forEach(a -> engine.put(IndexDocuments.area(a)));
         return areas.size();
-    }
-
-    private static String areaText(TechnologyArea a) {
-        return String.join("\n", a.code(), a.nameJa(), a.nameEn(), "研究開発基本指針の技術領域",
-                "Technology area of the R&D basic guideline");
     }
 
     /** The K Program vision technologies: public reference data (no page edits them: indexed at each start). */
     int indexVisionTechnologies() {
         List<VisionTechnology> visions = reference.visionTechnologies();
-        visions.forEach(v -> engine.put(new IndexDocument(SearchKind.VISION_TECHNOLOGY, v.id().toString(),
-                v.nameJa() + " / " + v.nameEn(), visionText(v), null, null, Set.of(), true, true)));
+        visions.forEach(v -> engine.put(IndexDocuments.vision(v)));
         return visions.size();
-    }
-
-    private static String visionText(VisionTechnology v) {
-        return String.join("\n", v.nameJa(), v.nameEn(), v.domainJa(), v.domainEn(),
-                "経済安全保障重要技術育成プログラム（Kプログラム）研究開発ビジョン 第" + v.vision() + "次",
-                "K Program research and development vision " + v.vision());
     }
 
     /** After an event: searchable at once (near-real-time), made durable by {@link #commitPeriodically()}. */
@@ -468,7 +397,7 @@ class SearchService implements Search {
                 for (ItemId id : page) {
                     Optional<IndexableItem> item = support.indexable(id);
                     if (item.isPresent()) {
-                        engine.put(itemDocument(item.get()));
+                        engine.put(IndexDocuments.item(item.get()));
                         count++;
                     }
                     after = id;
@@ -480,7 +409,7 @@ class SearchService implements Search {
         do {
             councilPage = councils.allCouncils(afterCouncil, 500);
             for (CouncilSummary c : councilPage) {
-                engine.put(councilDocument(c));
+                engine.put(IndexDocuments.council(c));
                 count++;
                 afterCouncil = c.id();
                 for (ProposalId p : proposals.idsOf(c.id())) {
@@ -494,11 +423,11 @@ class SearchService implements Search {
             }
         } while (councilPage.size() == 500);
         for (Technology t : technologies.allTechnologies()) {
-            engine.put(technologyDocument(t));
+            engine.put(IndexDocuments.technology(t));
             count++;
         }
         for (GuidelineModel.Version v : guidelines.versions(null)) {
-            engine.put(guidelineDocument(v));
+            engine.put(IndexDocuments.guideline(v));
             count++;
         }
         count += indexAreas() + indexVisionTechnologies();
