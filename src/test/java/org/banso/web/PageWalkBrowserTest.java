@@ -84,7 +84,8 @@ class PageWalkBrowserTest extends BrowserTestSupport {
             Map.entry("/items/{id}/view/pages/{n}.png", "image of a viewer page"),
             Map.entry("/thinktank/indicators.csv", "file"), Map.entry("/thinktank/indicators.xlsx", "file"),
             Map.entry("/choices/organizations", "picker fragment"), Map.entry("/choices/people", "picker fragment"),
-            Map.entry("/choices/items", "picker fragment"), Map.entry("/choices/projects", "picker fragment"), Map.entry("/choices/technologies", "picker fragment"),
+            Map.entry("/choices/items", "picker fragment"), Map.entry("/choices/projects", "picker fragment"),
+            Map.entry("/choices/technologies", "picker fragment"),
             Map.entry("/invitations/{token}/login", "redirect to the invitation"),
             Map.entry("/account/confirm", "redirect to the account page"),
             Map.entry("/notifications/{id}/open", "redirect to what the notification is about"),
@@ -97,8 +98,8 @@ class PageWalkBrowserTest extends BrowserTestSupport {
      * addresses, file names, codes and hashes are taken out before the words are looked at.
      */
     private static final Set<String> ALLOWED_WORDS = Set.of("PDF", "CSV", "XLSX", "API", "TOTP", "ORCID", "URL",
-            "ID", "UUID", "English", "PNG", "JPEG", "Office", "UTF", "SHA", "JSON", "Markdown", "Excel", "QR", "PIN", "RFC", "Merkle",
-            "C2SP", "iCalendar", "JST", "NEDO", "METI", "MEXT", "PI", "OIDC", "Banso", "NCSES", "HHI", "AHP", "TOPSIS",
+            "ID", "UUID", "English", "PNG", "JPEG", "Office", "UTF", "SHA", "JSON", "Markdown", "Excel", "QR", "PIN",
+            "RFC", "Merkle", "C2SP", "iCalendar", "JST", "NEDO", "METI", "MEXT", "PI", "OIDC", "Banso", "NCSES", "HHI", "AHP", "TOPSIS",
             "CR", "IT", "AI", "Ctrl", "https", "EU", "AUV", "GPS", "VDES");
     /** Proper names of several words: the programme, the cited publication and dataset, authenticator apps. */
     private static final List<String> ALLOWED_PHRASES = List.of("K Program", "e-Rad", "ORCID iD", "tlog-checkpoint",
