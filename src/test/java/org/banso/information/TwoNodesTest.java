@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -512,6 +513,80 @@ class TwoNodesTest {
 
     @Test
     @Order(9)
+    void aRequestOnBWhoseSessionWasSignedOutOnAEndsWithoutAnErrorAndResurrectsNothing() throws Exception {
+        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("ended-", "RESEARCHER");
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        JdbcIndexedSessionRepository onNodeB = nodeB.getBean(JdbcIndexedSessionRepository.class);
+        // one new attribute (Spring Session inserts it alone) and two (a batch): both paths of its save
+        for (List<String> added : List.of(List.of("a saved request"), List.of("a saved request", "a flash map"))) {
+            PageSession session = signIn(a, username);
+            // a request of the session on B, loaded before A deletes it, ends by saving what it added (as Spring
+            // Session's filter does after every request): that save used to break on the attributes' foreign key
+            requestEndingAfter(onNodeB, session.id(), added,
+                    () -> assertThat(signOut(a, session)).isEqualTo("/login?logout"));
+
+            assertThat(storedSessions(session)).as("nothing resurrected").isZero();
+            assertThat(nodeB.getBean(JdbcTemplate.class).queryForObject("""
+                            select count(*) from identity_page_session_attributes where attribute_name = ?""",
+                    Long.class, added.get(0))).as("no attribute written").isZero();
+            HttpResponse<String> next = page(b, session, "/account");
+            assertThat(next.statusCode()).as("the next request is a signed-out one").isEqualTo(302);
+            assertThat(next.headers().firstValue("Location").orElse("")).contains("/login");
+        }
+    }
+
+    /**
+     * A request of a page session on a node: loaded, then {@code meanwhile} happens elsewhere, then the request adds
+     * its attributes and saves the session, as Spring Session's filter does at the end of every request.
+     */
+    private static <S extends org.springframework.session.Session> void requestEndingAfter(
+            SessionRepository<S> node, String id, List<String> added, Callable<?> meanwhile) throws Exception {
+        S loaded = node.findById(id);
+        assertThat(loaded).isNotNull();
+        meanwhile.call();
+        for (String attribute : added) {
+            loaded.setAttribute(attribute, "added by the request");
+        }
+        node.save(loaded);
+    }
+
+    @Test
+    @Order(10)
+    void disablingAnAccountOnAEndsItsSessionsAndTokensOnEveryNodeAtOnce() throws Exception {
+        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class));
+        String username = accounts.createUser("disabled-", "RESEARCHER");
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        PageSession onNodeA = signIn(a, username);
+        PageSession onNodeB = signIn(b, username);
+        String token = accounts.token(username, ApiAccounts.PASSWORD);
+        onB.call("GET", "/api/v1/councils", token, null, 200);
+        UUID id = nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select id from identity_account where username = ?", UUID.class, username);
+
+        onA.call("PUT", "/api/v1/users/" + id + "/enabled", accounts.adminToken(), Map.of("enabled", false), 200);
+
+        // gone with the disable itself, before either session makes another request
+        assertThat(storedSessions(onNodeA)).as("the page session signed in on A").isZero();
+        assertThat(storedSessions(onNodeB)).as("the page session signed in on B").isZero();
+        assertThat(ended(onNodeA)).as("its record ended").isTrue();
+        assertThat(ended(onNodeB)).isTrue();
+        for (String node : List.of(a, b)) {
+            for (PageSession session : List.of(onNodeA, onNodeB)) {
+                HttpResponse<String> next = page(node, session, "/account");
+                assertThat(next.statusCode()).as("signed out on %s", node).isEqualTo(302);
+                assertThat(next.headers().firstValue("Location").orElse("")).contains("/login");
+            }
+        }
+        onB.call("GET", "/api/v1/councils", token, null, 401);
+        onA.call("GET", "/api/v1/councils", token, null, 401);
+    }
+
+    @Test
+    @Order(11)
     void aNodeWithoutTheInstancesKeysRefusesToStartEvenIfItMayCreateKeys() {
         assertThatThrownBy(() -> start("c", dir.resolve("keys-of-c"), true).close())
                 .hasStackTraceContaining("lacks version")
@@ -521,7 +596,7 @@ class TwoNodesTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void whenASequencerDiesTheOtherSignsTheNextCheckpointWithTheSameKeyAndTheLogVerifies() throws Exception { // R17
         JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
         onA.organization("COMPANY");

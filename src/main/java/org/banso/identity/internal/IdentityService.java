@@ -46,10 +46,13 @@ public class IdentityService implements IdentityManagement {
     private final Authenticator authenticator;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SessionRecords sessions;
+    private final PageSessionStore pageSessions;
 
     IdentityService(Organizations organizations, Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder,
                     ApplicationEventPublisher events, PasswordPolicy passwordPolicy, AccountStates states,
-                    Authenticator authenticator, Clock clock, PlatformTransactionManager transactionManager) {
+                    Authenticator authenticator, Clock clock, PlatformTransactionManager transactionManager,
+                    SessionRecords sessions, PageSessionStore pageSessions) {
         this.organizations = organizations;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -60,6 +63,8 @@ public class IdentityService implements IdentityManagement {
         this.authenticator = authenticator;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.sessions = sessions;
+        this.pageSessions = pageSessions;
     }
 
     @Override
@@ -312,7 +317,7 @@ public class IdentityService implements IdentityManagement {
     @Transactional
     public UserView setEnabled(UserId id, boolean enabled, BansoUser actor) {
         requireAdmin(actor);
-        accounts.byId(id).orElseThrow(() -> BansoException.notFound("The user"));
+        UserView user = accounts.byId(id).orElseThrow(() -> BansoException.notFound("The user"));
         if (id.equals(actor.id()) && !enabled) {
             throw BansoException.invalid("enabled", "an administrator cannot disable their own account");
         }
@@ -320,6 +325,9 @@ public class IdentityService implements IdentityManagement {
         states.changed(id);
         if (!enabled) {
             tokens.revokeAll(id, actor.id());
+            // ended with the disable, not at each session's next request: no node serves them from here on (#19)
+            sessions.end(id, null);
+            pageSessions.deleteAll(user.username());
         }
         events.publishEvent(new IdentityEvents.AccountEnabledChanged(id, enabled, actor.id(), clock.instant()));
         return accounts.byId(id).orElseThrow();
