@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -66,6 +67,11 @@ class SearchFeed {
     private final ReentrantLock applying = new ReentrantLock();
     /** Set while an apply runs past its first batch or rebuilds the index. */
     private volatile boolean catchingUp;
+    /**
+     * Rebuilds of the whole index under way on this node (an administrator's reindex, the command line, an empty
+     * index at start); counted apart from {@link #catchingUp}, which an apply running meanwhile resets when it ends.
+     */
+    private final AtomicInteger rebuilding = new AtomicInteger();
 
     SearchFeed(JdbcClient jdbc, SearchEngine engine, SearchService search, ClusterSignals signals, Clock clock,
                SearchProperties properties) {
@@ -210,7 +216,7 @@ class SearchFeed {
      * {@link #SEARCH_WAITS_AT_MOST} for an apply already running.
      */
     void catchUp() {
-        if (catchingUp) {
+        if (catchingUp()) {
             throw unavailable();
         }
         int behind = rowsBehind(CATCH_UP_ROWS + 1);
@@ -231,7 +237,7 @@ class SearchFeed {
             throw unavailable();
         }
         try {
-            if (catchingUp || !applyLocked(CATCH_UP_ROWS)) {
+            if (catchingUp() || !applyLocked(CATCH_UP_ROWS)) {
                 throw unavailable();
             }
         } finally {
@@ -239,9 +245,21 @@ class SearchFeed {
         }
     }
 
-    /** Whether this node is applying a long stretch of the feed now (searches are refused meanwhile). */
+    /**
+     * Whether this node is applying a long stretch of the feed or rebuilding its index now (searches are refused
+     * meanwhile, and the node is not ready).
+     */
     boolean catchingUp() {
-        return catchingUp;
+        return catchingUp || rebuilding.get() > 0;
+    }
+
+    /** A rebuild of the whole index begins on this node; every call is followed by {@link #rebuildEnded()}. */
+    void rebuildStarted() {
+        rebuilding.incrementAndGet();
+    }
+
+    void rebuildEnded() {
+        rebuilding.decrementAndGet();
     }
 
     private static RetryLaterException unavailable() {

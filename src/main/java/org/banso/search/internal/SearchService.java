@@ -377,11 +377,28 @@ class SearchService implements Search {
         return reindexAll();
     }
 
+    /**
+     * Rebuilds the whole index. Searches on this node are refused meanwhile (503 with Retry-After, and the node is not
+     * ready), as during a catch-up: the index is emptied first, and a search mid-rebuild would silently miss what is
+     * not yet put back. The refusal ends when the rebuild ends, whether or not it succeeded.
+     */
     @Override
     public synchronized int reindexAll() {
+        SearchFeed changes = feed.getIfAvailable();
+        if (changes == null) {
+            return rebuild(null);
+        }
+        changes.rebuildStarted();
+        try {
+            return rebuild(changes);
+        } finally {
+            changes.rebuildEnded();
+        }
+    }
+
+    private int rebuild(SearchFeed changes) {
         int count = 0;
         // changes from this position on are applied again after the rebuild (indexing is idempotent)
-        SearchFeed changes = feed.getIfAvailable();
         String start = changes == null ? null : changes.horizon();
         try {
             engine.deleteAll();

@@ -58,7 +58,9 @@ class SearchRestController {
     }
 
     @PostMapping("/reindex")
-    @Operation(summary = "Rebuild the whole index from the modules (ADMIN)")
+    @Operation(summary = "Rebuild the whole index from the modules (ADMIN)",
+            description = "Rebuilds this node's index. Until the rebuild ends (done or failed), searches on this node "
+                    + "answer 503 service-unavailable with Retry-After and its readiness is OUT_OF_SERVICE (#19).")
     Map<String, Integer> reindex(@AuthenticationPrincipal BansoUser user) {
         return Map.of("indexed", search.reindex(user));
     }

@@ -2,6 +2,7 @@ package org.banso.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.banso.support.ApiAccounts;
 import org.banso.support.BansoIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A search on a node that is catching up with the other nodes' changes is refused at once — {@code 503} with
@@ -29,7 +32,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * the catch-up to end (#19). The catch-up is held open for real: the rows of "another node" name items, and the
  * items' table is locked by the test while the feed applies them, so the feed's thread waits in PostgreSQL in the
  * middle of its catch-up. Every request below runs while that lock is held: a search that waited for the catch-up
- * would not come back before the test's deadline. Same settings as {@link SearchReadinessTest} (one shared context).
+ * would not come back before the test's deadline. An administrator's rebuild of the index is held open the same way
+ * (it reads the items after emptying the index). Same settings as {@link SearchReadinessTest} (one shared context).
  */
 @BansoIntegrationTest(properties = "banso.search.feed-interval=1h")
 @AutoConfigureMockMvc
@@ -45,6 +49,8 @@ class SearchDuringCatchUpTest {
     DataSource dataSource;
     @Autowired
     SearchFeed feed;
+    @Autowired
+    JsonMapper json;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private Connection holder;
@@ -76,6 +82,10 @@ class SearchDuringCatchUpTest {
 
     /** Locks the items' table: the feed's next read of an item waits until the test releases it. */
     private void holdTheItemsTable() throws Exception {
+        if (holder != null) {
+            holder.rollback();
+            holder.close();
+        }
         holder = dataSource.getConnection();
         holder.setAutoCommit(false);
         try (Statement lock = holder.createStatement()) {
@@ -152,6 +162,71 @@ class SearchDuringCatchUpTest {
         holder.rollback();
         assertThat(apply.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(request("/api/v1/search?q=behind").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorsReindexRefusesSearchesOnItsNodeUntilItEndsWhetherItSucceedsOrFails() throws Exception {
+        String admin = new ApiAccounts(mvc, json).adminToken();
+        // held open for real: the rebuild has emptied the index and waits on the items' table
+        holdTheItemsTable();
+        Future<MvcResult> reindex = threads.submit(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn());
+        awaitRebuildWaitingOnTheItems();
+
+        MvcResult api = request("/api/v1/search?q=rebuilding");
+        assertThat(api.getResponse().getStatus()).isEqualTo(503);
+        assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(api.getResponse().getContentAsString()).contains("/problems/service-unavailable");
+        assertThat(Long.parseLong(api.getResponse().getHeader("Retry-After"))).isPositive();
+        MvcResult ja = request("/search?q=rebuilding");
+        assertThat(ja.getResponse().getStatus()).isEqualTo(503);
+        assertThat(ja.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(ja.getResponse().getContentAsString()).contains("他のサーバーでの変更を取り込んでいる最中です");
+        MvcResult en = request("/search?q=rebuilding&lang=en");
+        assertThat(en.getResponse().getStatus()).isEqualTo(503);
+        assertThat(en.getResponse().getContentAsString()).contains("catching up with changes made on the other servers");
+        assertThat(request("/actuator/health/readiness").getResponse().getStatus())
+                .as("not ready while rebuilding").isEqualTo(503);
+        assertThat(reindex.isDone()).as("the rebuild was still held open throughout").isFalse();
+
+        holder.rollback();
+        MvcResult done = reindex.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        assertThat(done.getResponse().getStatus()).isEqualTo(200);
+        assertThat(json.readTree(done.getResponse().getContentAsString()).get("indexed").asInt()).isPositive();
+        assertThat(feed.catchingUp()).as("cleared when the rebuild ends").isFalse();
+        assertThat(request("/api/v1/search?q=rebuilding").getResponse().getStatus()).isEqualTo(200);
+        assertThat(request("/search?q=rebuilding").getResponse().getStatus()).isEqualTo(200);
+        assertThat(request("/actuator/health/readiness").getResponse().getStatus()).isEqualTo(200);
+
+        // a rebuild that fails: its read of the items is cancelled in PostgreSQL
+        holdTheItemsTable();
+        Future<MvcResult> failing = threads.submit(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn());
+        awaitRebuildWaitingOnTheItems();
+        assertThat(request("/api/v1/search?q=rebuilding").getResponse().getStatus()).isEqualTo(503);
+        jdbc.sql("""
+                        select pg_cancel_backend(l.pid) from pg_locks l join pg_class c on c.oid = l.relation
+                        where c.relname = 'information_item' and not l.granted""")
+                .query(Boolean.class).list();
+        assertThat(failing.get(DEADLINE_SECONDS, TimeUnit.SECONDS).getResponse().getStatus())
+                .as("the rebuild failed").isNotEqualTo(200);
+        assertThat(feed.catchingUp()).as("cleared when the rebuild fails too").isFalse();
+        holder.rollback();
+        assertThat(request("/api/v1/search?q=rebuilding").getResponse().getStatus()).isEqualTo(200);
+        assertThat(request("/actuator/health/readiness").getResponse().getStatus()).isEqualTo(200);
+
+        // the index whole again for the tests sharing this context
+        assertThat(withinDeadline(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn()).getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    private void awaitRebuildWaitingOnTheItems() throws InterruptedException {
+        for (int i = 0; i < 600 && (waitingOnTheItems() == 0 || !feed.catchingUp()); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOnTheItems()).as("the rebuild waits in PostgreSQL").isPositive();
+        assertThat(feed.catchingUp()).as("the node counts as catching up while it rebuilds").isTrue();
     }
 
     private int waitingOnTheItems() {
