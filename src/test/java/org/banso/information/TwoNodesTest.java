@@ -586,6 +586,20 @@ class TwoNodesTest {
     }
 
     @Test
+    @Order(10)
+    void aPasswordChangeThroughTheApiOnBEndsThePageSessionsSignedInOnAAtOnce() throws Exception {
+        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
+                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        String username = accounts.createUser("password-", "RESEARCHER");
+        PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
+        onB.call("PUT", "/api/v1/users/me/password", accounts.token(username, ApiAccounts.PASSWORD),
+                Map.of("currentPassword", ApiAccounts.PASSWORD, "newPassword", "sakura-tsubomi-2026"), 204);
+        assertThat(storedSessions(onNodeA)).as("deleted with the change, not at its next request").isZero();
+        assertThat(ended(onNodeA)).isTrue();
+        assertThat(page("http://127.0.0.1:" + port(nodeA), onNodeA, "/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     @Order(11)
     void aNodeWithoutTheInstancesKeysRefusesToStartEvenIfItMayCreateKeys() {
         assertThatThrownBy(() -> start("c", dir.resolve("keys-of-c"), true).close())

@@ -13,6 +13,7 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
 import jakarta.servlet.http.HttpServletRequest;
+import org.banso.identity.internal.AccountSecurity;
 import org.banso.identity.internal.ApiTokens;
 import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.IdentityService;
@@ -41,13 +42,15 @@ class UserRestController {
     private final IdentityService passwords;
     private final ApiTokens tokens;
     private final ServiceTokens serviceTokens;
+    private final AccountSecurity sessions;
 
     UserRestController(IdentityManagement identity, IdentityService passwords, ApiTokens tokens,
-                       ServiceTokens serviceTokens) {
+                       ServiceTokens serviceTokens, AccountSecurity sessions) {
         this.identity = identity;
         this.passwords = passwords;
         this.tokens = tokens;
         this.serviceTokens = serviceTokens;
+        this.sessions = sessions;
     }
 
     record ServiceTokenRequest(String scope, java.time.Instant expiresAt, String label) {
@@ -78,7 +81,7 @@ class UserRestController {
                     `password-weak`, `password-same`; a wrong current password is `password-wrong` on
                     `currentPassword` and counts as a failed sign-in). On success every API token of the account —
                     including the one of this request — is revoked and every page session signed in under the old
-                    password ends at its next request: sign in again with the new password.""")
+                    password ends at once, on every node: sign in again with the new password.""")
     void changePassword(@RequestBody PasswordChange change, @AuthenticationPrincipal BansoUser user,
                         HttpServletRequest request) {
         if (change == null) {
@@ -86,6 +89,8 @@ class UserRestController {
         }
         passwords.changePassword(user, change.currentPassword(), change.newPassword(),
                 ClientAddress.current(request));
+        // as the page's change does: the records end and the stored page sessions go now, not at their next request
+        sessions.endOtherSessions(user, request);
     }
 
     @PostMapping
