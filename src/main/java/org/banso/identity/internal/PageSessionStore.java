@@ -18,14 +18,15 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * <ul>
  *     <li>Two requests of one session at once — two tabs, or htmx requests on two nodes — may both add the same new
  *     attribute (a CSRF token, a saved request); Spring Session JDBC saves a new attribute with a plain INSERT, so the
- *     later save broke on {@code identity_page_session_attributes_pk} and its request answered an error page. Spring
- *     Session's own PostgreSQL customizer makes that INSERT an upsert: the later value wins, as it does for a changed
- *     attribute.</li>
+ *     later save broke on {@code identity_page_session_attributes_pk} and its request answered an error page. The INSERT
+ *     is an upsert, as Spring Session's own PostgreSQL customizer writes it: the later value wins, as it does for a
+ *     changed attribute.</li>
  *     <li>A session ended on one node (signed out everywhere, "end this session", its account disabled) may still be
  *     serving a request on another, which loaded it before the delete. At the end of that request Spring Session
- *     saves the attributes it added; with a plain INSERT the new attribute referenced a session row that is gone, the
- *     foreign key refused it and the request answered 500. A new attribute is therefore written only while its
- *     session row exists (locked against a concurrent delete until the save commits): the save of an ended session
+ *     saves the attributes it added; the new attribute referenced a session row that is gone and the foreign key
+ *     refused it. Spring Session swallows that refusal, but PostgreSQL has aborted the save's transaction, so the
+ *     save's next statement (an attribute it rewrites) failed and the request answered 500. A new attribute is
+ *     therefore written only while its session row exists (locked against a concurrent delete until the save commits): the save of an ended session
  *     changes nothing, the request ends normally, and the next one finds no session — signed out, nothing
  *     resurrected.</li>
  *     <li>Ending sessions from the account page deletes their rows at once, so an ended session is gone from the
