@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  *                               a few hundred milliseconds is served, not refused); 0 refuses at once
  * @param admissionQueue         requests that may wait for a permit at once; a further one is refused at once. 0 means
  *                               as many as {@code maxConcurrentRequests}
+ * @param warmUp                 the longest a starting node spends warming its hot paths before it reports ready
+ *                               (issue #19, {@link WarmUp}); 0 reports ready without warming
  */
 @ConfigurationProperties("banso.web")
 record WebProperties(
@@ -39,7 +41,8 @@ record WebProperties(
         @DefaultValue("4") int reservedForSignIn,
         @DefaultValue("1s") Duration retryAfter,
         @DefaultValue("300ms") Duration admissionWait,
-        @DefaultValue("0") int admissionQueue) {
+        @DefaultValue("0") int admissionQueue,
+        @DefaultValue("20s") Duration warmUp) {
 
     /** The longest admission wait allowed: well below any client's time-out (Gatling's and browsers' are 10 s+). */
     static final Duration MAX_ADMISSION_WAIT = Duration.ofSeconds(2);
@@ -71,6 +74,9 @@ record WebProperties(
             // a longer wait would turn overload into slow answers and, at the client, into time-outs
             throw new IllegalArgumentException("banso.web.admission-wait must lie between 0 and "
                     + MAX_ADMISSION_WAIT.toMillis() + " ms");
+        }
+        if (warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("banso.web.warm-up must lie between 0 and 5 min");
         }
     }
 

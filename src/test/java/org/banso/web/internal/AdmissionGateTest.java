@@ -148,7 +148,7 @@ class AdmissionGateTest {
     void aWaitLongerThanAnyClientCouldBearIsRefusedAtStart() {
         assertThatThrownBy(() -> new WebProperties(null, java.time.LocalDate.of(2000, 1, 1),
                 java.time.LocalDate.of(2200, 12, 31), org.springframework.util.unit.DataSize.ofMegabytes(2), 0, 4,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), 0))
+                Duration.ofSeconds(1), Duration.ofSeconds(30), 0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("admission-wait");
     }
 
