@@ -16,15 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * A round-robin TCP proxy for the two-node load run (issue #19), on loopback only: each accepted connection goes to
  * the next <em>ready</em> node in turn, as a production balancer does: every node's {@code /actuator/health/readiness}
  * is polled every {@value #POLL_MILLIS} ms, and a node that is not ready (still warming up, its search index catching
- * up) or does not answer gets no new connection until it is ready again. A node that refuses the connection is
- * skipped at once and counts as not ready (so a killed node loses only the requests in flight on it). If no node is
- * ready, every node is tried. No session affinity: a person's connections land on either node.
+ * up) or does not answer for {@value #DOWN_AFTER} polls in a row gets no new connection until a poll finds it ready
+ * again — one slow probe of a busy node must not send all the load to the other one, which would then be the slow
+ * one (the first version flapped so under load). A node that refuses a connection is skipped at once and counts as
+ * not ready (so a killed node loses only the requests in flight on it). If no node is ready, every node is tried. No
+ * session affinity: a person's connections land on either node.
  *
  * <pre>java bench/load/RoundRobinProxy.java 8080 8081 8082    # listen on 8080, forward to 8081 and 8082</pre>
  */
 public final class RoundRobinProxy {
 
     private static final int POLL_MILLIS = 500;
+    /** Failed polls in a row before a node that still accepts connections counts as not ready. */
+    private static final int DOWN_AFTER = 3;
     /** Nodes whose readiness answered 200 at the last poll. */
     private static final Set<Integer> READY = ConcurrentHashMap.newKeySet();
 
@@ -44,6 +48,7 @@ public final class RoundRobinProxy {
     }
 
     private static void pollReadiness(List<Integer> nodes, InetAddress loopback) {
+        java.util.Map<Integer, Integer> failedInARow = new java.util.HashMap<>();
         while (true) {
             for (int port : nodes) {
                 boolean ready;
@@ -51,13 +56,20 @@ public final class RoundRobinProxy {
                     HttpURLConnection probe = (HttpURLConnection) new URL("http", loopback.getHostAddress(), port,
                             "/actuator/health/readiness").openConnection();
                     probe.setConnectTimeout(1000);
-                    probe.setReadTimeout(1000);
+                    probe.setReadTimeout(2000);
                     ready = probe.getResponseCode() == 200;
                     probe.disconnect();
+                } catch (java.net.ConnectException refused) {
+                    failedInARow.put(port, DOWN_AFTER);
+                    ready = false;
                 } catch (IOException e) {
                     ready = false;
                 }
-                boolean changed = ready ? READY.add(port) : READY.remove(port);
+                int failed = ready ? 0 : failedInARow.merge(port, 1, Integer::sum);
+                if (ready) {
+                    failedInARow.put(port, 0);
+                }
+                boolean changed = ready ? READY.add(port) : failed >= DOWN_AFTER && READY.remove(port);
                 if (changed) {
                     System.out.println(java.time.Instant.now() + " node " + port + (ready ? " ready" : " not ready"));
                 }

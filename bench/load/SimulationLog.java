@@ -43,6 +43,10 @@ public final class SimulationLog {
         long start;
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(log)))) {
             start = new SimulationLog(in).read(requests);
+        } catch (EOFException cut) {
+            // a log still being written (or cut off by a killed run): what was read so far
+            System.out.println("(the log ends inside a record: read up to there)");
+            start = requests.isEmpty() ? 0 : requests.stream().mapToLong(Request::start).min().getAsLong();
         }
         print(start, requests);
     }
