@@ -23,7 +23,7 @@ echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cor
 cleanup() { bench/load/stop-cluster.sh > /dev/null 2>&1 || true; }
 trap cleanup EXIT
 bench/load/start-cluster.sh
-echo "uptime at the simulation's start: $(uptime)"
+echo "uptime with the cluster ready: $(uptime)"
 before=$(ls -d target/gatling/workingdaysimulation-* 2>/dev/null | sort | tail -1 || true)
 timeout $(( (RAMP + MINUTES * 60) + 600 )) ./mvnw -B -q -f bench/gatling/pom.xml gatling:test \
     -Dgatling.simulationClass=org.banso.load.WorkingDaySimulation -Dbanso.url=http://127.0.0.1:8080 \
