@@ -50,7 +50,7 @@ start_node() { # name port may-create
     --logging.file.name="$DIR/node-$name.log" > "$DIR/node-$name.console" 2>&1 &
   echo $! > "$DIR/node-$name.pid"
   for _ in $(seq 1 240); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health" > /dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
       echo "node $name up on 127.0.0.1:$port (pid $(cat "$DIR/node-$name.pid"))"; return 0
     fi
     sleep 1

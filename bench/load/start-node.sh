@@ -23,7 +23,7 @@ java ${JAVA_OPTS:--Xms1g -Xmx2g} -jar "$DIR/banso.jar" \
   --logging.file.name="$DIR/banso.log" "$@" > "$DIR/console.log" 2>&1 &
 echo $! > "$DIR/banso.pid"
 for _ in $(seq 1 180); do
-  if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then
+  if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null 2>&1; then
     echo "Banso is up on 127.0.0.1:$PORT (pid $(cat "$DIR/banso.pid"))"; exit 0
   fi
   sleep 1

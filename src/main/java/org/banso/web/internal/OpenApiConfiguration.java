@@ -91,7 +91,8 @@ class OpenApiConfiguration {
                         other session and token.
 
                         **Limits** (issue #13): a node serves a bounded number of requests at once and answers every \
-                        further one at once with `503 service-unavailable` and `Retry-After` (never a time-out); \
+                        further one, after a short bounded wait for a free slot (300 ms by default), with \
+                        `503 service-unavailable` and `Retry-After` (never a time-out); \
                         search pages run from 1 to 50; uploads whose content would expand beyond the limits when \
                         opened (decompression bombs, images announcing too many pixels) are `413 payload-too-large`."""))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()

@@ -25,7 +25,8 @@ class OverloadOpenApi implements OpenApiCustomizer {
             if (operation.getResponses() != null && !operation.getResponses().containsKey("503")) {
                 operation.getResponses().addApiResponse("503", new ApiResponse()
                         .description("service-unavailable: the node serves as many requests as it may at once "
-                                + "(banso.web.max-concurrent-requests); try again after Retry-After seconds. "
+                                + "(banso.web.max-concurrent-requests) and no permit came free within the short "
+                                + "bounded wait (banso.web.admission-wait); try again after Retry-After seconds. "
                                 + "Nothing was done.")
                         .addHeaderObject("Retry-After", new Header().description("seconds to wait")
                                 .schema(new IntegerSchema()))

@@ -22,18 +22,20 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounded request concurrency per node (issue #13). The first filter of all, before security: a request either gets
- * one of {@code banso.web.max-concurrent-requests} permits at once or is answered {@code 503 service-unavailable} with
- * {@code Retry-After} at once — it never waits in a queue, so overload ends in a quick refusal, never in a time-out.
- * Signing in ({@code POST /login}, {@code POST /api/v1/auth/token}, the sign-in page) and the health probe may also
- * take one of {@code banso.web.reserved-for-sign-in} further permits, so that a person can still sign in while every
- * other request is refused. Static resources are served without a permit (they cost next to nothing). Tomcat's
- * threads ({@code server.tomcat.threads.max}, 200) outnumber the permits, so a refusal always finds a thread.
+ * Bounded request concurrency per node (issue #13). The first filter of all, before security: a request gets one of
+ * {@code banso.web.max-concurrent-requests} permits, or waits for one in a short bounded queue (at most
+ * {@code banso.web.admission-wait}, and only while fewer than {@code banso.web.admission-queue} others wait: issue #19,
+ * a burst of a few hundred milliseconds is served rather than refused), or is answered {@code 503 service-unavailable}
+ * with {@code Retry-After} — at once when the queue is full, so sustained overload ends in a quick refusal, never in a
+ * time-out. Signing in ({@code POST /login}, {@code POST /api/v1/auth/token}, the sign-in page) and the health probe
+ * may also take one of {@code banso.web.reserved-for-sign-in} further permits, so that a person can still sign in
+ * while every other request is refused. Static resources are served without a permit (they cost next to nothing).
+ * Tomcat's threads ({@code server.tomcat.threads.max}, 200) outnumber the permits and the queue together, so a
+ * refusal always finds a thread. The rules of the permits are {@link AdmissionGate}'s.
  */
 class RequestAdmission extends OncePerRequestFilter {
 
-    private final Semaphore general;
-    private final Semaphore reserved;
+    private final AdmissionGate gate;
     private final String retryAfterSeconds;
     private final AtomicLong refused = new AtomicLong();
     private final ProblemLanguage problemLanguage;
@@ -41,8 +43,8 @@ class RequestAdmission extends OncePerRequestFilter {
 
     RequestAdmission(WebProperties properties, ProblemLanguage problemLanguage, MessageSource messages,
                      LocaleResolver pageLanguage) {
-        this.general = new Semaphore(properties.effectiveMaxConcurrentRequests());
-        this.reserved = new Semaphore(properties.reservedForSignIn());
+        this.gate = new AdmissionGate(properties.effectiveMaxConcurrentRequests(), properties.reservedForSignIn(),
+                properties.admissionWait(), properties.effectiveAdmissionQueue());
         this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
         this.problemLanguage = problemLanguage;
         this.pages = new RefusalPages(messages, pageLanguage);
@@ -56,8 +58,14 @@ class RequestAdmission extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Semaphore permit = general.tryAcquire() ? general
-                : isSignInOrHealth(request.getMethod(), path) && reserved.tryAcquire() ? reserved : null;
+        Semaphore permit;
+        try {
+            permit = gate.admit(isSignInOrHealth(request.getMethod(), path));
+        } catch (InterruptedException e) {
+            // the server is stopping: refused like overload
+            Thread.currentThread().interrupt();
+            permit = null;
+        }
         if (permit == null) {
             refused.incrementAndGet();
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
@@ -98,7 +106,7 @@ class RequestAdmission extends OncePerRequestFilter {
 
     /** Permits of the general share free now (tests). */
     Semaphore general() {
-        return general;
+        return gate.general();
     }
 
     static boolean isSignInOrHealth(String method, String path) {

@@ -19,11 +19,17 @@ import org.springframework.util.unit.DataSize;
  * @param earliestDate           the earliest date any request may carry (periods, meetings, due dates, calls…)
  * @param latestDate             the latest date any request may carry
  * @param maxJsonBodySize        largest JSON request body the edge reads and checks; larger ones are refused with 413
- * @param maxConcurrentRequests  requests served at once; more get {@code 503} with {@code Retry-After} at once. 0 means
- *                               eight per processor
+ * @param maxConcurrentRequests  requests served at once; more wait (see below) or get {@code 503} with
+ *                               {@code Retry-After}. 0 means eight per processor
  * @param reservedForSignIn      further requests reserved for signing in and for the health probe, so that a person
  *                               can still sign in while the node refuses everything else
  * @param retryAfter             what {@code Retry-After} tells a refused client
+ * @param admissionWait          the longest a request waits for a permit before it is refused (issue #19: a burst of
+ *                               a few hundred milliseconds is served, not refused); 0 refuses at once
+ * @param admissionQueue         requests that may wait for a permit at once; a further one is refused at once. 0 means
+ *                               as many as {@code maxConcurrentRequests}
+ * @param warmUp                 the longest a starting node spends warming its hot paths before it reports ready
+ *                               (issue #19, {@link WarmUp}); 0 reports ready without warming
  */
 @ConfigurationProperties("banso.web")
 record WebProperties(
@@ -33,7 +39,13 @@ record WebProperties(
         @DefaultValue("2MB") DataSize maxJsonBodySize,
         @DefaultValue("0") int maxConcurrentRequests,
         @DefaultValue("4") int reservedForSignIn,
-        @DefaultValue("1s") Duration retryAfter) {
+        @DefaultValue("1s") Duration retryAfter,
+        @DefaultValue("300ms") Duration admissionWait,
+        @DefaultValue("0") int admissionQueue,
+        @DefaultValue("20s") Duration warmUp) {
+
+    /** The longest admission wait allowed: well below any client's time-out (Gatling's and browsers' are 10 s+). */
+    static final Duration MAX_ADMISSION_WAIT = Duration.ofSeconds(2);
 
     WebProperties {
         if (publicBaseUrl != null && publicBaseUrl.toString().isBlank()) {
@@ -54,14 +66,26 @@ record WebProperties(
         if (!earliestDate.isBefore(latestDate)) {
             throw new IllegalArgumentException("banso.web.earliest-date must be before banso.web.latest-date");
         }
-        if (maxConcurrentRequests < 0 || reservedForSignIn < 0) {
-            throw new IllegalArgumentException("banso.web.max-concurrent-requests and reserved-for-sign-in must not "
-                    + "be negative");
+        if (maxConcurrentRequests < 0 || reservedForSignIn < 0 || admissionQueue < 0) {
+            throw new IllegalArgumentException("banso.web.max-concurrent-requests, reserved-for-sign-in and "
+                    + "admission-queue must not be negative");
+        }
+        if (admissionWait.isNegative() || admissionWait.compareTo(MAX_ADMISSION_WAIT) > 0) {
+            // a longer wait would turn overload into slow answers and, at the client, into time-outs
+            throw new IllegalArgumentException("banso.web.admission-wait must lie between 0 and "
+                    + MAX_ADMISSION_WAIT.toMillis() + " ms");
+        }
+        if (warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("banso.web.warm-up must lie between 0 and 5 min");
         }
     }
 
     int effectiveMaxConcurrentRequests() {
         return maxConcurrentRequests > 0 ? maxConcurrentRequests
                 : Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+    }
+
+    int effectiveAdmissionQueue() {
+        return admissionQueue > 0 ? admissionQueue : effectiveMaxConcurrentRequests();
     }
 }
