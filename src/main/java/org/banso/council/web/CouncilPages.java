@@ -434,14 +434,20 @@ class CouncilPages {
         String people = people(participant, locale);
         String key = itself ? "participant.confirm.leave." : "participant.confirm.remove.";
         if (!Confirmation.confirmed(confirmed)) {
-            model.addAttribute("confirmation", new Confirmation(Forms.text(key + "title"),
-                    Forms.text(key + "what", organization, council.name()),
-                    Forms.text("participant.confirm.whom", organization,
-                            Forms.text("participant.role." + participant.role().name()), people),
-                    Forms.text(key + "irreversible"), "/councils/" + id + "/participants/" + participantId + "/leave",
-                    Confirmation.values(request.getParameterMap()), Forms.text(key + "submit", organization),
-                    "/councils/" + id));
-            return Confirmation.VIEW;
+            // the council module answers before the page is shown, as the action would: no confirmation of what
+            // this person may not do
+            return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
+                councils.checkRemoveParticipant(councilId, participant.id(), user);
+                model.addAttribute("confirmation", new Confirmation(Forms.text(key + "title"),
+                        Forms.text(key + "what", organization, council.name()),
+                        Forms.text("participant.confirm.whom", organization,
+                                Forms.text("participant.role." + participant.role().name()), people),
+                        Forms.text(key + "irreversible"),
+                        "/councils/" + id + "/participants/" + participantId + "/leave",
+                        Confirmation.values(request.getParameterMap()), Forms.text(key + "submit", organization),
+                        "/councils/" + id));
+                return Confirmation.VIEW;
+            });
         }
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.removeParticipant(councilId, participant.id(), user);

@@ -214,17 +214,23 @@ class ProposalPages {
                     String confirmed, HttpServletRequest request, Model model,
                     @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         ProposalView proposal = proposals.proposal(new ProposalId(id), user);
-        if (!Confirmation.confirmed(confirmed) && proposal.status() == ProposalStatus.OPEN) {
-            CouncilView council = councils.council(proposal.councilId(), user);
-            model.addAttribute("confirmation", new Confirmation(Forms.text("proposal.confirm.withdraw.title"),
-                    Forms.text(proposal.designation() == null ? "proposal.confirm.withdraw.what"
-                            : "proposal.confirm.withdraw.whatDesignation", proposal.title(), proposal.revision()),
-                    Forms.text("proposal.confirm.withdraw.whom", council.name(), council.participants().size(),
-                            proposal.responses().size()),
-                    Forms.text("proposal.confirm.withdraw.irreversible"), "/proposals/" + id + "/withdraw",
-                    Confirmation.values(request.getParameterMap()),
-                    Forms.text("proposal.confirm.withdraw.submit", proposal.title()), "/proposals/" + id));
-            return Confirmation.VIEW;
+        if (!Confirmation.confirmed(confirmed)) {
+            // the council module answers before the page is shown, as the action would (only the proposer or the
+            // competent ministry, only an open proposal)
+            return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
+                proposals.checkWithdraw(new ProposalId(id), user);
+                CouncilView council = councils.council(proposal.councilId(), user);
+                model.addAttribute("confirmation", new Confirmation(Forms.text("proposal.confirm.withdraw.title"),
+                        Forms.text(proposal.designation() == null ? "proposal.confirm.withdraw.what"
+                                : "proposal.confirm.withdraw.whatDesignation", proposal.title(),
+                                proposal.revision()),
+                        Forms.text("proposal.confirm.withdraw.whom", council.name(), council.participants().size(),
+                                proposal.responses().size()),
+                        Forms.text("proposal.confirm.withdraw.irreversible"), "/proposals/" + id + "/withdraw",
+                        Confirmation.values(request.getParameterMap()),
+                        Forms.text("proposal.confirm.withdraw.submit", proposal.title()), "/proposals/" + id));
+                return Confirmation.VIEW;
+            });
         }
         return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             proposals.withdraw(new ProposalId(id), user);
