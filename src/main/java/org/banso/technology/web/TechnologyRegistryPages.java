@@ -65,18 +65,15 @@ class TechnologyRegistryPages {
     @PostMapping("/technologies")
     String register(@Valid @ModelAttribute("technologyForm") TechnologyForm form, BindingResult errors, Model model,
                     @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                Technology technology = registry.register(new NewTechnology(form.code(), form.nameJa(),
-                        form.nameEn(), form.domain(), form.description()), user);
-                redirect.addFlashAttribute("saved", technology.code());
-                return "redirect:/technologies/" + technology.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillList(model, user);
-        return "technology/technologies";
+        return Forms.submit(errors, () -> {
+            Technology technology = registry.register(new NewTechnology(form.code(), form.nameJa(),
+                    form.nameEn(), form.domain(), form.description()), user);
+            redirect.addFlashAttribute("saved", technology.code());
+            return "redirect:/technologies/" + technology.id();
+        }, () -> {
+            fillList(model, user);
+            return "technology/technologies";
+        });
     }
 
     @GetMapping("/technologies/{id}")
