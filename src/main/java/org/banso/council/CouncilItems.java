@@ -55,13 +55,18 @@ public interface CouncilItems {
      * A designation as it stands: {@code designation.itemIds} are the items it covers now, {@code designation}'s
      * period is its current one (ended at adoption when a proposal ended it early).
      *
-     * @param state PENDING, ACTIVE or RELEASED now
+     * @param state where it stands now
      */
-    record DesignationInForce(UUID id, UUID proposalId, Designation designation, String state,
+    record DesignationInForce(UUID id, UUID proposalId, Designation designation, State state,
                               UUID liftedByProposalId, Instant statedPeriodEnd) {
 
         public boolean liftable() {
-            return liftedByProposalId == null && !"RELEASED".equals(state);
+            return liftedByProposalId == null && state != State.RELEASED;
+        }
+
+        /** Before its period, within it, or released after it. */
+        public enum State {
+            PENDING, ACTIVE, RELEASED
         }
     }
 

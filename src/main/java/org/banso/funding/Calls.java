@@ -78,8 +78,13 @@ public interface Calls {
 
     record ApplicationView(UUID id, UUID callId, String title, UserId principalInvestigatorId, String eradNumber,
                            String orcid, List<TeamMember> team, long directCost, int indirectRatePercent,
-                           long indirectCost, long totalCost, OpenClosePlan openClosePlan, String status,
-                           Instant submittedAt, List<String> warnings) {
+                           long indirectCost, long totalCost, OpenClosePlan openClosePlan,
+                           ApplicationStatus status, Instant submittedAt, List<String> warnings) {
+    }
+
+    /** Where an application stands: submitted for review, then awarded (a project) or rejected. */
+    enum ApplicationStatus {
+        SUBMITTED, AWARDED, REJECTED
     }
 
     record ReviewView(UUID applicationId, UserId reviewerId, boolean conflict, String conflictReason,

@@ -141,7 +141,7 @@ public interface InformationItems {
                            DesignationRule rule, List<ParticipantId> scopeParticipantIds, Instant periodStart,
                            Instant periodEnd, Handling handling, Marking afterPeriod,
                            Designation.Rationale rationale, UserId adoptedBy, Instant appliedAt,
-                           Instant releaseRecordedAt, String state, Instant statedPeriodEnd,
+                           Instant releaseRecordedAt, DesignationState state, Instant statedPeriodEnd,
                            ProposalId liftedByProposal, Instant liftedAt, DesignationId replacedBy) {
     }
 

@@ -198,7 +198,7 @@ class FundingPagesTest {
                 .andExpect(content().string(containsString("href=\"#representativeId\"")))
                 .andExpect(content().string(containsString("新興企業が製品化")));
         org.assertj.core.api.Assertions.assertThat(calls.application(application, fundingOfficer).status())
-                .isEqualTo("SUBMITTED");
+                .isEqualTo(org.banso.funding.Calls.ApplicationStatus.SUBMITTED);
         // the confirmation names the application, the ministry's representative and what cannot be undone
         mvc.perform(post("/applications/" + application + "/award").session(officer).with(csrf())
                         .param("lang", "ja")
@@ -212,7 +212,7 @@ class FundingPagesTest {
                 .andExpect(content().string(containsString(representative.displayName())))
                 .andExpect(content().string(containsString("採択は取り消せず")));
         org.assertj.core.api.Assertions.assertThat(calls.application(application, fundingOfficer).status())
-                .as("nothing is awarded before the confirmation").isEqualTo("SUBMITTED");
+                .as("nothing is awarded before the confirmation").isEqualTo(org.banso.funding.Calls.ApplicationStatus.SUBMITTED);
         String projectPage = mvc.perform(post("/applications/" + application + "/award").session(officer)
                         .with(csrf())
                         .param("technologyId", technology.toString()).param("organizationIds", startup.toString())

@@ -21,10 +21,12 @@ import org.banso.council.CouncilViews.CouncilSummary;
 import org.banso.council.CouncilWorklist;
 import org.banso.council.WaitingKind;
 import org.banso.council.MaterialRequestId;
+import org.banso.council.MaterialRequestStatus;
 import org.banso.council.MeetingId;
 import org.banso.council.ParticipantId;
 import org.banso.council.ProposalId;
 import org.banso.council.TaskId;
+import org.banso.council.TaskStatus;
 import org.banso.identity.BansoUser;
 import org.banso.identity.Role;
 import org.banso.identity.UserId;
@@ -318,7 +320,7 @@ class CouncilWorkQueries implements CouncilWorklist {
             TaskFacts last = facts.isEmpty() ? null : facts.get(facts.size() - 1);
             if (last == null || !last.id().equals(task)) {
                 last = new TaskFacts(task, councilId(rs, "council_id"), rs.getObject("due_date", LocalDate.class),
-                        "OPEN".equals(rs.getString("status")), new HashSet<>());
+                        TaskStatus.valueOf(rs.getString("status")) == TaskStatus.OPEN, new HashSet<>());
                 facts.add(last);
             }
             UUID user = rs.getObject("user_id", UUID.class);
@@ -353,7 +355,8 @@ class CouncilWorkQueries implements CouncilWorklist {
             MaterialRequestFacts last = facts.isEmpty() ? null : facts.get(facts.size() - 1);
             if (last == null || !last.id().equals(request)) {
                 last = new MaterialRequestFacts(request, councilId(rs, "council_id"),
-                        rs.getObject("due_date", LocalDate.class), "REQUESTED".equals(rs.getString("status")),
+                        rs.getObject("due_date", LocalDate.class),
+                        MaterialRequestStatus.valueOf(rs.getString("status")) == MaterialRequestStatus.REQUESTED,
                         new HashSet<>());
                 facts.add(last);
             }

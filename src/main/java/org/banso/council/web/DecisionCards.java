@@ -73,7 +73,7 @@ class DecisionCards {
 
     /** The designation a proposal ends early or narrows, as it stands. */
     record Lift(UUID designationId, boolean narrowing, boolean known, List<ItemChoice> items, int hiddenItems,
-                Instant start, Instant end, String state) {
+                Instant start, Instant end, DesignationInForce.State state) {
     }
 
     /** One line of a revision comparison: the field, its value in each revision, and whether it changed. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.funding.Calls;
+import org.banso.funding.Calls.ApplicationStatus;
 import org.banso.funding.FundId;
 import org.banso.funding.FundingEvents;
 import org.banso.funding.Funding;
@@ -354,7 +355,7 @@ class CallService implements Calls {
         ApplicationView application = jdbc.sql("select * from funding_application where id = ? for update")
                 .param(applicationId).query(this::application).optional()
                 .orElseThrow(() -> BansoException.notFound("The application"));
-        if (!"SUBMITTED".equals(application.status())) {
+        if (application.status() != ApplicationStatus.SUBMITTED) {
             throw new BansoException(ProblemCode.CONFLICT, "The application has already been decided.");
         }
         if (terms == null) {
@@ -405,7 +406,7 @@ class CallService implements Calls {
                 rs.getInt("indirect_rate_percent"), indirect, direct + indirect,
                 new OpenClosePlan(rs.getString("plan_controlled"), rs.getString("plan_from_whom"),
                         rs.getInt("plan_months"), rs.getString("plan_reason")),
-                rs.getString("status"), rs.getTimestamp("submitted_at").toInstant(), warnings(pi));
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(), warnings(pi));
     }
 
     /** As e-Rad does: the principal investigator already holds funded projects that run now. */

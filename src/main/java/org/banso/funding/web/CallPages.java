@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.banso.funding.Calls;
+import org.banso.funding.Calls.ApplicationStatus;
 import org.banso.funding.Calls.NewApplication;
 import org.banso.funding.Calls.OpenClosePlan;
 import org.banso.funding.FundId;
@@ -291,7 +292,7 @@ class CallPages {
         model.addAttribute("reviewerNames", reviews.stream().collect(Collectors.toMap(r -> r.reviewerId(),
                 r -> identity.user(r.reviewerId()).map(u -> u.displayName()).orElse("—"), (a, b) -> a)));
         model.addAttribute("canReview", reviewer);
-        boolean canAward = user.hasRole(Role.FUNDING_OFFICER) && "SUBMITTED".equals(submission.status());
+        boolean canAward = user.hasRole(Role.FUNDING_OFFICER) && submission.status() == ApplicationStatus.SUBMITTED;
         model.addAttribute("canAward", canAward);
         if (canAward) {
             AwardForm form = model.getAttribute("awardForm") instanceof AwardForm bound ? bound

@@ -12,6 +12,7 @@ import org.banso.guideline.GuidelineModel.NewMeasure;
 import org.banso.guideline.GuidelineModel.NewSection;
 import org.banso.guideline.GuidelineModel.NewVersion;
 import org.banso.guideline.GuidelineModel.Version;
+import org.banso.guideline.GuidelineModel.VersionStatus;
 import org.banso.guideline.Guidelines;
 import org.banso.guideline.web.GuidelineForms.DraftForm;
 import org.banso.guideline.web.GuidelineForms.MeasureForm;
@@ -177,7 +178,7 @@ class GuidelinePages {
         Version version = guidelines.version(id, user)
                 .orElseThrow(() -> BansoException.notFound("The guideline version"));
         model.addAttribute("version", version);
-        model.addAttribute("editable", version.status().name().equals("DRAFT") && user != null
+        model.addAttribute("editable", version.status() == VersionStatus.DRAFT && user != null
                 && user.hasRole(Role.PROGRAM_OFFICER));
         model.addAttribute("canChangeStatus", user != null && user.hasRole(Role.PROGRAM_OFFICER));
         model.addAttribute("kinds", MeasureKind.values());

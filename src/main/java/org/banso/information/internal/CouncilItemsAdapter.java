@@ -96,7 +96,8 @@ class CouncilItemsAdapter implements CouncilItems {
                 d.rule() == null ? null : new Designation.Rule(d.rule().category().name(), d.rule().projectId()),
                 d.scopeParticipantIds().stream().map(p -> p.value()).toList(), d.periodStart(), d.periodEnd(),
                 d.handling().name(), d.afterPeriod().name(), d.rationale());
-        return new DesignationInForce(d.id().value(), d.proposalId().value(), designation, d.state(),
+        return new DesignationInForce(d.id().value(), d.proposalId().value(), designation,
+                DesignationInForce.State.valueOf(d.state().name()),
                 d.liftedByProposal() == null ? null : d.liftedByProposal().value(), d.statedPeriodEnd());
     }
 

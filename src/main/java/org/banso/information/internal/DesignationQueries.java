@@ -14,6 +14,7 @@ import org.banso.identity.BansoUser;
 import org.banso.identity.UserId;
 import org.banso.information.AccessDecision;
 import org.banso.information.DesignationId;
+import org.banso.information.DesignationState;
 import org.banso.information.Handling;
 import org.banso.information.InformationItems.DesignationRule;
 import org.banso.information.InformationItems.DesignationView;
@@ -99,7 +100,8 @@ class DesignationQueries {
                             new UserId(rs.getObject("adopted_by", UUID.class)),
                             rs.getTimestamp("applied_at").toInstant(),
                             released == null ? null : released.toInstant(),
-                            now.isBefore(start) ? "PENDING" : now.isBefore(end) ? "ACTIVE" : "RELEASED",
+                            now.isBefore(start) ? DesignationState.PENDING
+                                    : now.isBefore(end) ? DesignationState.ACTIVE : DesignationState.RELEASED,
                             rs.getTimestamp("stated_period_end").toInstant(),
                             liftedBy == null ? null : new ProposalId(liftedBy),
                             FactsStore.instant(rs.getTimestamp("lifted_at")),

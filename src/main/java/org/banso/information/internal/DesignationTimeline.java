@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.banso.information.DesignationId;
+import org.banso.information.Marking;
 import org.banso.shared.ClusterCaches;
 import org.banso.shared.ClusterCaches.ClusterCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +83,7 @@ class DesignationTimeline {
                     if (!start.isAfter(at) && at.isBefore(end)) {
                         active.add(id);
                     } else if (!end.isAfter(at)) {
-                        ("PUBLIC".equals(rs.getString(4)) ? releasedPublic : releasedCouncil).add(id);
+                        (Marking.valueOf(rs.getString(4)) == Marking.PUBLIC ? releasedPublic : releasedCouncil).add(id);
                     }
                     if (start.isAfter(at) && start.isBefore(next[0])) {
                         next[0] = start;

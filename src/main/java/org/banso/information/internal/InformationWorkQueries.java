@@ -61,7 +61,7 @@ class InformationWorkQueries implements InformationWorklist {
                 .query((rs, n) -> new EndingDesignation(new DesignationId(rs.getObject("id", UUID.class)),
                         new CouncilId(rs.getObject("council_id", UUID.class)),
                         rs.getTimestamp("period_end").toInstant(),
-                        "PUBLIC".equals(rs.getString("after_period")) ? Marking.PUBLIC : Marking.COUNCIL))
+                        Marking.valueOf(rs.getString("after_period"))))
                 .list();
     }
 

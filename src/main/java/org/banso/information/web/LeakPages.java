@@ -20,6 +20,7 @@ import org.banso.information.internal.leak.LeakInvestigations.Decision;
 import org.banso.information.internal.leak.LeakInvestigations.Investigation;
 import org.banso.information.internal.leak.LeakInvestigations.InvestigationView;
 import org.banso.information.internal.leak.LeakInvestigations.NewReport;
+import org.banso.information.internal.leak.LeakInvestigations.PenaltySubject;
 import org.banso.information.internal.leak.LeakInvestigations.Report;
 import org.banso.information.internal.leak.LeakInvestigations.ReportSummary;
 import org.banso.information.internal.leak.LeakInvestigations.Trace;
@@ -211,7 +212,7 @@ class LeakPages {
      */
     private String subjectName(UUID report, String penalty, BansoUser user) {
         boolean onPerson = leaks.penalties(user).stream()
-                .anyMatch(p -> p.code().equals(penalty) && "PERSON".equals(p.appliesTo()));
+                .anyMatch(p -> p.code().equals(penalty) && p.appliesTo() == PenaltySubject.PERSON);
         List<InvestigationView> investigations = leaks.report(report, user).investigations();
         return !onPerson || investigations.isEmpty() ? "—"
                 : new Names(identity).of(investigations.get(investigations.size() - 1).recipient());

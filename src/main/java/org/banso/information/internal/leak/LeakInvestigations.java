@@ -90,8 +90,13 @@ public interface LeakInvestigations {
     record PenaltyChange(String nameJa, String nameEn, Long maxAmountYen, Integer maxTermMonths, String source) {
     }
 
-    record Penalty(String code, String appliesTo, String nameJa, String nameEn, Long maxAmountYen,
+    record Penalty(String code, PenaltySubject appliesTo, String nameJa, String nameEn, Long maxAmountYen,
                    Integer maxTermMonths, String source, int revision) {
+    }
+
+    /** Whom a penalty can fall on: a person, an organisation, or either. */
+    enum PenaltySubject {
+        PERSON, ORGANIZATION, ANY
     }
 
     record ReportSummary(UUID id, ItemId itemId, String description, UserId reportedBy, Instant reportedAt,

@@ -276,7 +276,7 @@ class LeakService implements LeakInvestigations {
             checkQuantity(errors, "termMonths", decision.termMonths() == null ? null
                     : decision.termMonths().longValue(), p.maxTermMonths() == null ? null
                     : p.maxTermMonths().longValue());
-            if ("PERSON".equals(p.appliesTo())) {
+            if (p.appliesTo() == PenaltySubject.PERSON) {
                 if (subject == null && !report.investigations().isEmpty()) {
                     subject = report.investigations().get(report.investigations().size() - 1).recipient();
                 }
@@ -358,7 +358,7 @@ class LeakService implements LeakInvestigations {
     }
 
     private static Penalty penalty(ResultSet rs, int n) throws SQLException {
-        return new Penalty(rs.getString("code"), rs.getString("applies_to"), rs.getString("name_ja"),
+        return new Penalty(rs.getString("code"), PenaltySubject.valueOf(rs.getString("applies_to")), rs.getString("name_ja"),
                 rs.getString("name_en"), (Long) rs.getObject("max_amount_yen"),
                 (Integer) rs.getObject("max_term_months"), rs.getString("source"), rs.getInt("revision"));
     }
