@@ -33,7 +33,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +51,8 @@ class IdentityApiTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
-    @MockitoSpyBean
+    /** a spy: {@link TestClockConfiguration} wraps the application's encoder */
+    @Autowired
     PasswordEncoder passwordEncoder;
 
     ApiAccounts accounts;

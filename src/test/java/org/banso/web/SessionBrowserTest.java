@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Screenshots in {@code target/screenshots/session-*.png}; axe-core on the new and changed pages.
  */
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"}) // not for the demo's data: to share the browser tests' application (#14)
 class SessionBrowserTest extends BrowserTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
