@@ -63,6 +63,12 @@ public interface Councils {
      */
     CouncilView removeParticipant(CouncilId id, ParticipantId participant, BansoUser actor);
 
+    /**
+     * Refuses exactly as {@link #removeParticipant} would for this actor ({@code not-found}, {@code forbidden},
+     * {@code conflict}) and changes nothing: the confirmation page asks it before it is shown.
+     */
+    void checkRemoveParticipant(CouncilId id, ParticipantId participant, BansoUser actor);
+
     record NewCouncil(String name, OrganizationId competentMinistryId, List<UUID> projectIds,
                       List<UserId> requiredConsenterIds) {
     }

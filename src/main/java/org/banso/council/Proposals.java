@@ -45,6 +45,12 @@ public interface Proposals {
 
     ProposalView withdraw(ProposalId id, BansoUser actor);
 
+    /**
+     * Refuses exactly as {@link #withdraw} would for this actor ({@code not-found}, {@code not-a-participant},
+     * {@code forbidden}, {@code conflict}) and changes nothing: the confirmation page asks it before it is shown.
+     */
+    void checkWithdraw(ProposalId id, BansoUser actor);
+
     /** For the search module, a system reader (no viewer): a proposal, empty when it does not exist. */
     Optional<ProposalView> forIndex(ProposalId id);
 

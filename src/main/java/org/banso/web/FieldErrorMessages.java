@@ -13,6 +13,7 @@ import org.banso.shared.ProblemCode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
@@ -63,6 +64,25 @@ public class FieldErrorMessages {
                 ? messages.getMessage("validation.invalid", new Object[] {error.message()}, error.message(), language)
                 : messages.getMessage("validation." + error.code(), error.args().toArray(), error.message(),
                 language);
+    }
+
+    /**
+     * A binding or Bean Validation error worded from the bundles alone ({@code NotBlank}, {@code Size},
+     * {@code typeMismatch.java.lang.Long}, …), never the validator's built-in English: a constraint the bundles do
+     * not name reads {@code validation.not-valid}. For the API's problems, whose language is the request's.
+     */
+    public String bundleText(MessageSourceResolvable error, Locale language) {
+        try {
+            return messages.getMessage(new DefaultMessageSourceResolvable(error.getCodes(), error.getArguments()),
+                    language);
+        } catch (NoSuchMessageException unnamed) {
+            return bundleText("validation.not-valid", language);
+        }
+    }
+
+    /** A bundle's message without arguments in the given language. */
+    public String bundleText(String key, Locale language) {
+        return messages.getMessage(key, null, language);
     }
 
     /** A refusal without a field, from {@code problem.<code>}; the service's sentence when no bundle has one. */

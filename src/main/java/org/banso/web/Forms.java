@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.banso.shared.BansoException;
 import org.banso.shared.ProblemCode;
@@ -103,6 +105,29 @@ public final class Forms {
     /** {@link #rejectValue(Errors, String, String, Object[], String)} without arguments or default message. */
     public static void rejectValue(Errors errors, String field, String code) {
         rejectValue(errors, field, code, null, null);
+    }
+
+    /**
+     * A bound form's submission, the one shape of every form handler: the action runs only when the form bound
+     * without errors; a service's refusal lands on the form's fields as {@code refusal} maps it (a refusal that is no
+     * form's, such as not-found, propagates). Answers the action's view, or else {@code refused}: the page again,
+     * with the form as typed and its errors in the model.
+     */
+    public static String submit(BindingResult form, Supplier<String> action,
+                                Function<BansoException, Refusal> refusal, Supplier<String> refused) {
+        if (!form.hasErrors()) {
+            try {
+                return action.get();
+            } catch (BansoException e) {
+                refusal.apply(e).into(form);
+            }
+        }
+        return refused.get();
+    }
+
+    /** {@link #submit(BindingResult, Supplier, Function, Supplier)}, the service's field names being the form's. */
+    public static String submit(BindingResult form, Supplier<String> action, Supplier<String> refused) {
+        return submit(form, action, Forms::refusal, refused);
     }
 
     /** The refusal onto the form, its field names as the service says them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.banso.support.ApiAccounts.bearer;
 import static org.banso.support.ApiAccounts.unique;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -56,22 +57,48 @@ class TechnologyPagesTest {
         // the first press only asks: nothing changes
         mvc.perform(post("/technologies/" + id + "/retire").session(officer).with(csrf()).param("lang", "ja"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("指定を解除しますか")))
+                .andExpect(content().string(containsString("候補から外しますか")))
+                .andExpect(content().string(not(containsString("指定を解除"))))
                 .andExpect(content().string(containsString("技術「量子慣性センサ」（コード " + code + "）")))
                 .andExpect(content().string(containsString("戻すことはできません")))
                 .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
         assertThat(statusOf(id)).isEqualTo("CANDIDATE");
         mvc.perform(post("/technologies/" + id + "/retire").session(officer).with(csrf()).param("lang", "en"))
-                .andExpect(content().string(containsString("Retire this technology?")))
-                .andExpect(content().string(containsString("Retire &quot;Quantum inertial sensor&quot;")));
+                .andExpect(content().string(containsString("Drop this technology from the candidates?")))
+                .andExpect(content().string(containsString("Drop &quot;Quantum inertial sensor&quot; from the "
+                        + "candidates")));
         assertThat(statusOf(id)).isEqualTo("CANDIDATE");
         // confirmed: retired, and the result says which technology
         mvc.perform(post("/technologies/" + id + "/retire").session(officer).with(csrf()).param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(statusOf(id)).isEqualTo("RETIRED");
         mvc.perform(get("/technologies/" + id).session(officer).param("lang", "ja")
-                        .flashAttr("retired", org.banso.web.Forms.text("tech.retired", "量子慣性センサ", code)))
-                .andExpect(content().string(containsString("技術「量子慣性センサ」（コード " + code + "）の指定を解除しました。")));
+                        .flashAttr("retired", org.banso.web.Forms.text("tech.retired.candidate", "量子慣性センサ",
+                                code)))
+                .andExpect(content().string(containsString("技術「量子慣性センサ」（コード " + code + "）を候補から外しました。")));
+    }
+
+    @Test
+    void aNeverDesignatedTechnologyIsOfferedToBeDroppedAndOnlyADesignatedOneToHaveItsDesignationLifted()
+            throws Exception {
+        String code = unique("RD").toUpperCase(Locale.ROOT);
+        String id = register(code);
+        mvc.perform(get("/technologies/" + id).session(officer).param("lang", "ja"))
+                .andExpect(content().string(containsString("候補から外す")))
+                .andExpect(content().string(not(containsString("指定を解除する"))));
+        mvc.perform(get("/technologies/" + id).session(officer).param("lang", "en"))
+                .andExpect(content().string(containsString("Drop from the candidates")))
+                .andExpect(content().string(not(containsString("Lift the designation"))));
+        // the wording follows the state the registry keeps (designating itself is TechnologyRegistryTest's)
+        jdbc.sql("update technology_technology set status = 'DESIGNATED' where id = ?::uuid").param(id).update();
+        mvc.perform(get("/technologies/" + id).session(officer).param("lang", "ja"))
+                .andExpect(content().string(containsString("指定を解除する")))
+                .andExpect(content().string(not(containsString("候補から外す"))));
+        mvc.perform(post("/technologies/" + id + "/retire").session(officer).with(csrf()).param("lang", "en"))
+                .andExpect(content().string(containsString("Lift the designation of this technology?")))
+                .andExpect(content().string(containsString("Lift the designation of &quot;Quantum inertial "
+                        + "sensor&quot;")));
+        assertThat(statusOf(id)).isEqualTo("DESIGNATED");
     }
 
     @Test

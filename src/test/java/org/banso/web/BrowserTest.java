@@ -233,6 +233,9 @@ class BrowserTest extends BrowserTestSupport {
         driver.findElement(By.id("description")).sendKeys("GPSが使えない海中での測位。");
         submit(By.cssSelector("form[action='/technologies'] [type=submit]"));
         assertThat(heading()).isEqualTo("量子慣性航法センサ");
+        // a candidate is offered to be dropped, not a designation it never had to be lifted
+        assertThat(text(".actions")).contains("候補から外す").doesNotContain("指定を解除");
+        screenshot("technology-candidate-ja");
 
         submit(By.xpath("//button[text()='支援対象に指定する']"));
         assertThat(text(".notice--error")).contains("評価が記録されていないため指定できません");
@@ -251,6 +254,7 @@ class BrowserTest extends BrowserTestSupport {
         submit(By.xpath("//button[text()='支援対象に指定する']"));
         assertThat(text(".notice--success")).contains("支援対象に指定しました");
         assertThat(text(".facts")).contains("支援対象に指定");
+        assertThat(text(".actions")).contains("指定を解除する").doesNotContain("候補から外す");
         screenshot("technology-designated-ja");
         assertNoSeriousViolations("technology page with assessment (ja)");
         open(path() + "?lang=en");

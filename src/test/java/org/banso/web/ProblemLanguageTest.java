@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,6 +68,55 @@ class ProblemLanguageTest {
         assertThat(en.get("errors").get(0).get("message").asString())
                 .isEqualTo("A corporate number has 13 digits, the first being a valid check digit.");
         assertThat(en.toString()).doesNotContainPattern(JAPANESE);
+    }
+
+    @Test
+    void aMissingFieldsMessageIsInJapaneseOrEnglishAsAskedAndItsCodeStays() throws Exception {
+        String officer = accounts.tokenFor("lmf", "PROGRAM_OFFICER");
+        String body = json.writeValueAsString(Map.of("code", "LM-1", "nameJa", " ", "nameEn", "Language",
+                "domain", "A01"));
+        JsonNode ja = problem(post("/api/v1/technologies").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(officer)).contentType(MediaType.APPLICATION_JSON).content(body), "ja", 400);
+        JsonNode en = problem(post("/api/v1/technologies").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(officer)).contentType(MediaType.APPLICATION_JSON).content(body), "en", 400);
+        JsonNode none = problem(post("/api/v1/technologies").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(officer)).contentType(MediaType.APPLICATION_JSON).content(body), null, 400);
+        assertThat(fieldError(ja, "nameJa").get("message").asString()).isEqualTo("入力してください。");
+        assertThat(fieldError(en, "nameJa").get("message").asString()).isEqualTo("Enter a value.");
+        assertThat(fieldError(none, "nameJa").get("message").asString()).isEqualTo("Enter a value.");
+        for (JsonNode problem : List.of(ja, en, none)) {
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/validation-failed");
+            assertThat(fieldError(problem, "nameJa").get("code").asString()).isEqualTo("required");
+        }
+    }
+
+    @Test
+    void aJsonValueThatDoesNotConvertIsExplainedInJapaneseOrEnglishAsAsked() throws Exception {
+        String officer = accounts.tokenFor("lwt", "PROGRAM_OFFICER");
+        String body = "{\"code\": \"LW-1\", \"nameJa\": [\"配列\"], \"nameEn\": \"Language\", \"domain\": \"A01\"}";
+        JsonNode ja = problem(post("/api/v1/technologies").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(officer)).contentType(MediaType.APPLICATION_JSON).content(body), "ja", 400);
+        JsonNode en = problem(post("/api/v1/technologies").header(HttpHeaders.AUTHORIZATION,
+                ApiAccounts.bearer(officer)).contentType(MediaType.APPLICATION_JSON).content(body), "en-US", 400);
+        assertThat(fieldError(ja, "nameJa").get("code").asString()).isEqualTo("wrong-type");
+        assertThat(fieldError(ja, "nameJa").get("message").asString())
+                .isEqualTo("値の種類（文字列・数値・真偽値）または形式が正しくありません。");
+        assertThat(fieldError(en, "nameJa").get("code").asString()).isEqualTo("wrong-type");
+        assertThat(fieldError(en, "nameJa").get("message").asString())
+                .isEqualTo("The value has the wrong type (text, number, true/false) or format.");
+        assertThat(en.toString()).doesNotContainPattern(JAPANESE);
+    }
+
+    @Test
+    void aPathValueThatDoesNotConvertIsExplainedInJapaneseOrEnglishAsAsked() throws Exception {
+        JsonNode ja = problem(get("/api/v1/technologies/not-an-id")
+                .header(HttpHeaders.AUTHORIZATION, ApiAccounts.bearer(admin)), "ja", 400);
+        JsonNode en = problem(get("/api/v1/technologies/not-an-id")
+                .header(HttpHeaders.AUTHORIZATION, ApiAccounts.bearer(admin)), "en", 400);
+        assertThat(fieldError(ja, "id").get("message").asString()).isEqualTo("形式が正しくありません。");
+        assertThat(fieldError(en, "id").get("message").asString()).isEqualTo("The value is not in the expected format.");
+        assertThat(ja.get("type").asString()).isEqualTo(en.get("type").asString())
+                .isEqualTo("/problems/validation-failed");
     }
 
     @Test
@@ -155,6 +205,16 @@ class ProblemLanguageTest {
         assertThat(denied.get("title").asString()).isEqualTo("この操作を行う権限がありません。");
         assertThat(problem(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION,
                 ApiAccounts.bearer(researcher)), "en", 403).toString()).doesNotContainPattern(JAPANESE);
+    }
+
+    /** The problem's error on the field, which must be there. */
+    private static JsonNode fieldError(JsonNode problem, String field) {
+        for (JsonNode error : problem.get("errors")) {
+            if (field.equals(error.get("field").asString())) {
+                return error;
+            }
+        }
+        throw new AssertionError("no error on " + field + " in " + problem);
     }
 
     private JsonNode problem(MockHttpServletRequestBuilder request, String acceptLanguage, int status)

@@ -135,6 +135,13 @@ class DecidingProposals implements Proposals {
         return views.proposal(saved);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public void checkWithdraw(ProposalId id, BansoUser actor) {
+        Proposal proposal = proposals.findById(id).orElseThrow(DecidingProposals::unknown);
+        proposal.requireMayWithdraw(access.participant(councilOf(proposal, actor), actor), actor.id());
+    }
+
     /** A question or answer under the proposal, by a pledged member of a current participant (R12). */
     @Override
     @Transactional

@@ -306,9 +306,7 @@ class EstablishingCouncils implements Councils {
     public CouncilView removeParticipant(CouncilId id, ParticipantId participantId, BansoUser actor) {
         Council council = access.visibleLocked(id, actor);
         CouncilMembership me = access.participant(council, actor);
-        Participant participant = participants.findById(participantId)
-                .filter(p -> p.councilId().equals(id) && !p.hasLeft())
-                .orElseThrow(() -> BansoException.notFound("The participant"));
+        Participant participant = current(id, participantId);
         Instant now = clock.instant();
         participant.leave(me, actor.id(), now);
         participants.save(participant);
@@ -327,6 +325,18 @@ class EstablishingCouncils implements Councils {
             }
         }
         return views.council(council);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void checkRemoveParticipant(CouncilId id, ParticipantId participantId, BansoUser actor) {
+        CouncilMembership me = access.participant(access.visible(id, actor), actor);
+        current(id, participantId).requireMayLeave(me);
+    }
+
+    private Participant current(CouncilId id, ParticipantId participantId) {
+        return participants.findById(participantId).filter(p -> p.councilId().equals(id) && !p.hasLeft())
+                .orElseThrow(() -> BansoException.notFound("The participant"));
     }
 
     /** The distinct elements, in order; nulls are kept for the validation to report. */

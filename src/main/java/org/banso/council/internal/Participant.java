@@ -90,6 +90,14 @@ class Participant extends Aggregate<Participant, ParticipantId> {
      * ministry itself cannot leave: its council is dissolved instead. Access ends at once (R12).
      */
     void leave(CouncilMembership actor, UserId by, Instant now) {
+        requireMayLeave(actor);
+        leftAt = now;
+        leftBy = by;
+        registerEvent(new CouncilEvents.ParticipantLeft(councilId, id, by, now));
+    }
+
+    /** Refuses as {@link #leave} would, changing nothing: its confirmation page asks this before it is shown. */
+    void requireMayLeave(CouncilMembership actor) {
         if (hasLeft()) {
             throw BansoException.notFound("The participant");
         }
@@ -102,9 +110,6 @@ class Participant extends Aggregate<Participant, ParticipantId> {
             throw new BansoException(ProblemCode.CONFLICT,
                     "The competent ministry cannot leave its council; dissolve the council instead.");
         }
-        leftAt = now;
-        leftBy = by;
-        registerEvent(new CouncilEvents.ParticipantLeft(councilId, id, by, now));
     }
 
     boolean isMember(UserId person) {

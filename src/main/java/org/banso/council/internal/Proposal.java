@@ -243,14 +243,19 @@ class Proposal extends Aggregate<Proposal, ProposalId> {
 
     /** The proposer or the competent ministry withdraws an open proposal, lapsed or not. */
     void withdraw(CouncilMembership actor, UserId by, Instant now) {
-        requireProposerOrCompetent(actor, by);
-        if (status != ProposalStatus.OPEN) {
-            throw closed();
-        }
+        requireMayWithdraw(actor, by);
         status = ProposalStatus.WITHDRAWN;
         closedAt = now;
         closedBy = by;
         registerEvent(new CouncilEvents.ProposalWithdrawn(councilId, id, by, now));
+    }
+
+    /** Refuses as {@link #withdraw} would, changing nothing: its confirmation page asks this before it is shown. */
+    void requireMayWithdraw(CouncilMembership actor, UserId by) {
+        requireProposerOrCompetent(actor, by);
+        if (status != ProposalStatus.OPEN) {
+            throw closed();
+        }
     }
 
     private void requireProposerOrCompetent(CouncilMembership actor, UserId by) {

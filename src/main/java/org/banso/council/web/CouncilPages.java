@@ -139,18 +139,15 @@ class CouncilPages {
             binding.rejectValue("consenters", "validation.unknown-usernames",
                     new Object[] {String.join("、", unknown)}, "No account is named " + unknown + ".");
         }
-        if (!binding.hasErrors()) {
-            try {
-                CouncilView council = councils.propose(new Councils.NewCouncil(form.name(),
-                        user.organizationId(), List.of(), ids), user);
-                redirect.addFlashAttribute("saved", "council.proposed");
-                return "redirect:/councils/" + council.id();
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("requiredConsenterIds", "consenters").into(binding);
-            }
-        }
-        fillList(model, user, form);
-        return "council/list";
+        return Forms.submit(binding, () -> {
+            CouncilView council = councils.propose(new Councils.NewCouncil(form.name(),
+                    user.organizationId(), List.of(), ids), user);
+            redirect.addFlashAttribute("saved", "council.proposed");
+            return "redirect:/councils/" + council.id();
+        }, e -> Forms.refusal(e).rename("requiredConsenterIds", "consenters"), () -> {
+            fillList(model, user, form);
+            return "council/list";
+        });
     }
 
     /** A new council: its name, and the usernames of the researchers whose consent it needs, by spaces or commas. */
@@ -208,23 +205,20 @@ class CouncilPages {
         CouncilId councilId = new CouncilId(id);
         ProposalForm proposal = Forms.typed(form, ProposalForm.class, binding, model);
         proposal.checkShape(binding);
-        if (!binding.hasErrors()) {
-            try {
-                ProposalView made = proposals.propose(councilId, new Proposals.NewProposal(proposal.matter(),
-                        proposal.title(), proposal.body(), proposal.terms(java.util.Set.of()).designation(),
-                        proposal.deadline(), proposal.terms(java.util.Set.of()).liftsDesignationId(),
-                        proposal.reviewWindowDays()), user);
-                redirect.addFlashAttribute("saved", "proposal.submittedNotice");
-                return "redirect:/proposals/" + made.id();
-            } catch (BansoException e) {
-                ProposalForm.refusal(e).into(binding);
-            }
-        }
-        CouncilView council = councils.council(councilId, user);
-        CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
-        model.addAttribute("prefillFromDraft", false);
-        fill(model, council, me, user, proposal);
-        return "council/council";
+        return Forms.submit(binding, () -> {
+            ProposalView made = proposals.propose(councilId, new Proposals.NewProposal(proposal.matter(),
+                    proposal.title(), proposal.body(), proposal.terms(java.util.Set.of()).designation(),
+                    proposal.deadline(), proposal.terms(java.util.Set.of()).liftsDesignationId(),
+                    proposal.reviewWindowDays()), user);
+            redirect.addFlashAttribute("saved", "proposal.submittedNotice");
+            return "redirect:/proposals/" + made.id();
+        }, ProposalForm::refusal, () -> {
+            CouncilView council = councils.council(councilId, user);
+            CouncilMembership me = memberships.membership(councilId, user.id()).orElse(null);
+            model.addAttribute("prefillFromDraft", false);
+            fill(model, council, me, user, proposal);
+            return "council/council";
+        });
     }
 
     private void fill(Model model, CouncilView council, CouncilMembership me, BansoUser user, ProposalForm form) {
@@ -290,29 +284,24 @@ class CouncilPages {
                   BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                   RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                var invitation = invitations.invite(councilId, form.role(), form.invitee(), form.expiresAt(), user);
-                if (form.named()) {
-                    redirect.addFlashAttribute("saved", "invitation.mailed");
-                } else {
-                    // shown once: only its hash is stored
-                    redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
-                    // the configured public address when there is one; otherwise the one the inviter's browser used
-                    redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
-                            ? publicBaseUrl.resolve(invitation.acceptPath())
-                            : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath())
-                            .toUriString());
-                }
-                return "redirect:/councils/" + id + "#invitations";
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("invitee.name", "inviteeName")
-                        .rename("invitee.organization", "inviteeOrganization")
-                        .rename("invitee.email", "inviteeEmail").rename("invitee.language", "inviteeLanguage")
-                        .rename("expiresAt", "expiresOn").into(binding);
+        return Forms.submit(binding, () -> {
+            var invitation = invitations.invite(councilId, form.role(), form.invitee(), form.expiresAt(), user);
+            if (form.named()) {
+                redirect.addFlashAttribute("saved", "invitation.mailed");
+            } else {
+                // shown once: only its hash is stored
+                redirect.addFlashAttribute("invitationPath", invitation.acceptPath());
+                // the configured public address when there is one; otherwise the one the inviter's browser used
+                redirect.addFlashAttribute("invitationUrl", publicBaseUrl.value() != null
+                        ? publicBaseUrl.resolve(invitation.acceptPath())
+                        : ServletUriComponentsBuilder.fromCurrentContextPath().path(invitation.acceptPath())
+                        .toUriString());
             }
-        }
-        return refused(model, councilId, user);
+            return "redirect:/councils/" + id + "#invitations";
+        }, e -> Forms.refusal(e).rename("invitee.name", "inviteeName")
+                .rename("invitee.organization", "inviteeOrganization")
+                .rename("invitee.email", "inviteeEmail").rename("invitee.language", "inviteeLanguage")
+                .rename("expiresAt", "expiresOn"), () -> refused(model, councilId, user));
     }
 
     /**
@@ -324,16 +313,11 @@ class CouncilPages {
                    BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                councils.recordConsent(councilId, form.decision(), user);
-                redirect.addFlashAttribute("saved", "council.consentRecorded");
-                return "redirect:/councils/" + id;
-            } catch (BansoException e) {
-                Forms.reject(binding, e);
-            }
-        }
-        return refused(model, councilId, user);
+        return Forms.submit(binding, () -> {
+            councils.recordConsent(councilId, form.decision(), user);
+            redirect.addFlashAttribute("saved", "council.consentRecorded");
+            return "redirect:/councils/" + id;
+        }, () -> refused(model, councilId, user));
     }
 
     /** The council page again, for a form of it sent back: the form and its errors are in the model already. */
@@ -363,17 +347,14 @@ class CouncilPages {
                 Model model, @AuthenticationPrincipal BansoUser user, HttpSession session,
                 RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                pledges.sign(councilId, form.language(), user);
-                redirect.addFlashAttribute("saved", "pledge.signedNotice");
-                return "redirect:" + AfterPledge.signed(session, councilId, form.then());
-            } catch (BansoException e) {
-                Forms.reject(binding, e);
-            }
-        }
-        model.addAttribute("then", AfterPledge.requested(form.then()));
-        return refused(model, councilId, user);
+        return Forms.submit(binding, () -> {
+            pledges.sign(councilId, form.language(), user);
+            redirect.addFlashAttribute("saved", "pledge.signedNotice");
+            return "redirect:" + AfterPledge.signed(session, councilId, form.then());
+        }, () -> {
+            model.addAttribute("then", AfterPledge.requested(form.then()));
+            return refused(model, councilId, user);
+        });
     }
 
     /**
@@ -434,14 +415,20 @@ class CouncilPages {
         String people = people(participant, locale);
         String key = itself ? "participant.confirm.leave." : "participant.confirm.remove.";
         if (!Confirmation.confirmed(confirmed)) {
-            model.addAttribute("confirmation", new Confirmation(Forms.text(key + "title"),
-                    Forms.text(key + "what", organization, council.name()),
-                    Forms.text("participant.confirm.whom", organization,
-                            Forms.text("participant.role." + participant.role().name()), people),
-                    Forms.text(key + "irreversible"), "/councils/" + id + "/participants/" + participantId + "/leave",
-                    Confirmation.values(request.getParameterMap()), Forms.text(key + "submit", organization),
-                    "/councils/" + id));
-            return Confirmation.VIEW;
+            // the council module answers before the page is shown, as the action would: no confirmation of what
+            // this person may not do
+            return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
+                councils.checkRemoveParticipant(councilId, participant.id(), user);
+                model.addAttribute("confirmation", new Confirmation(Forms.text(key + "title"),
+                        Forms.text(key + "what", organization, council.name()),
+                        Forms.text("participant.confirm.whom", organization,
+                                Forms.text("participant.role." + participant.role().name()), people),
+                        Forms.text(key + "irreversible"),
+                        "/councils/" + id + "/participants/" + participantId + "/leave",
+                        Confirmation.values(request.getParameterMap()), Forms.text(key + "submit", organization),
+                        "/councils/" + id));
+                return Confirmation.VIEW;
+            });
         }
         return errorMessages.attempt(redirect, "redirect:/councils/" + id, () -> {
             councils.removeParticipant(councilId, participant.id(), user);

@@ -30,7 +30,6 @@ import org.banso.council.web.CouncilForms.MeetingForm;
 import org.banso.council.web.CouncilForms.TaskForm;
 import org.banso.identity.BansoUser;
 import org.banso.identity.OrganizationId;
-import org.banso.shared.BansoException;
 import org.banso.web.FieldErrorMessages;
 import org.banso.web.Forms;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,20 +121,15 @@ class FollowUpPages {
                            BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                            RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                meetings.schedule(councilId, new Meetings.NewMeeting(form.meetingTitle(), form.startsAtInstant(),
-                        form.endsAtInstant(), form.place(), form.link(), form.agenda()), user);
-                redirect.addFlashAttribute("saved", "followup.saved");
-                return "redirect:/councils/" + id + "/follow-up";
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("title", "meetingTitle").rename("agenda[0].matter", "agendaMatter1")
-                        .rename("agenda[1].matter", "agendaMatter2").rename("agenda[2].matter", "agendaMatter3")
-                        .rename("agenda[0].title", "agendaTitle1").rename("agenda[1].title", "agendaTitle2")
-                        .rename("agenda[2].title", "agendaTitle3").into(binding);
-            }
-        }
-        return page(model, councilId, user);
+        return Forms.submit(binding, () -> {
+            meetings.schedule(councilId, new Meetings.NewMeeting(form.meetingTitle(), form.startsAtInstant(),
+                    form.endsAtInstant(), form.place(), form.link(), form.agenda()), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return "redirect:/councils/" + id + "/follow-up";
+        }, e -> Forms.refusal(e).rename("title", "meetingTitle").rename("agenda[0].matter", "agendaMatter1")
+                .rename("agenda[1].matter", "agendaMatter2").rename("agenda[2].matter", "agendaMatter3")
+                .rename("agenda[0].title", "agendaTitle1").rename("agenda[1].title", "agendaTitle2")
+                .rename("agenda[2].title", "agendaTitle3"), () -> page(model, councilId, user));
     }
 
     /** R9: an action item or a support request. Refused, the page comes back with the form as typed. */
@@ -143,24 +137,19 @@ class FollowUpPages {
     String createTask(@PathVariable UUID id, @Valid @ModelAttribute("taskForm") TaskForm form, BindingResult binding,
                       Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                boolean action = form.taskKind() == TaskKind.ACTION_ITEM;
-                tasks.create(councilId, new Tasks.NewTask(form.taskKind(),
-                        action && form.proposalId() != null ? new ProposalId(form.proposalId()) : null,
-                        action && form.assigneeParticipantId() != null
-                                ? new ParticipantId(form.assigneeParticipantId()) : null,
-                        !action && form.responsibleMinistryId() != null
-                                ? new OrganizationId(form.responsibleMinistryId()) : null,
-                        form.taskTitle(), null, form.taskDue()), user);
-                redirect.addFlashAttribute("saved", "followup.saved");
-                return "redirect:/councils/" + id + "/follow-up";
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("kind", "taskKind").rename("title", "taskTitle").rename("dueDate", "taskDue")
-                        .into(binding);
-            }
-        }
-        return page(model, councilId, user);
+        return Forms.submit(binding, () -> {
+            boolean action = form.taskKind() == TaskKind.ACTION_ITEM;
+            tasks.create(councilId, new Tasks.NewTask(form.taskKind(),
+                    action && form.proposalId() != null ? new ProposalId(form.proposalId()) : null,
+                    action && form.assigneeParticipantId() != null
+                            ? new ParticipantId(form.assigneeParticipantId()) : null,
+                    !action && form.responsibleMinistryId() != null
+                            ? new OrganizationId(form.responsibleMinistryId()) : null,
+                    form.taskTitle(), null, form.taskDue()), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return "redirect:/councils/" + id + "/follow-up";
+        }, e -> Forms.refusal(e).rename("kind", "taskKind").rename("title", "taskTitle")
+                .rename("dueDate", "taskDue"), () -> page(model, councilId, user));
     }
 
     @PostMapping("/tasks/{taskId}/done")
@@ -181,18 +170,14 @@ class FollowUpPages {
                             BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                             RedirectAttributes redirect) {
         CouncilId councilId = new CouncilId(id);
-        if (!binding.hasErrors()) {
-            try {
-                materials.request(councilId, new MaterialRequests.NewMaterialRequest(
-                        new ParticipantId(form.addresseeParticipantId()), form.materialTitle(), null,
-                        form.materialDue()), user);
-                redirect.addFlashAttribute("saved", "followup.saved");
-                return "redirect:/councils/" + id + "/follow-up";
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("title", "materialTitle").rename("dueDate", "materialDue").into(binding);
-            }
-        }
-        return page(model, councilId, user);
+        return Forms.submit(binding, () -> {
+            materials.request(councilId, new MaterialRequests.NewMaterialRequest(
+                    new ParticipantId(form.addresseeParticipantId()), form.materialTitle(), null,
+                    form.materialDue()), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return "redirect:/councils/" + id + "/follow-up";
+        }, e -> Forms.refusal(e).rename("title", "materialTitle").rename("dueDate", "materialDue"),
+                () -> page(model, councilId, user));
     }
 
     /**
@@ -208,22 +193,19 @@ class FollowUpPages {
         if (!binding.hasErrors() && !answer.declines() && answer.itemIds().isEmpty()) {
             Forms.rejectValue(binding, "itemIds", "validation.material-items");
         }
-        if (!binding.hasErrors()) {
-            try {
-                MaterialRequestId request = new MaterialRequestId(requestId);
-                if (answer.declines()) {
-                    materials.decline(request, answer.reason(), user);
-                } else {
-                    materials.fulfil(request, answer.itemIds(), user);
-                }
-                redirect.addFlashAttribute("saved", "followup.saved");
-                return "redirect:/councils/" + council + "/follow-up";
-            } catch (BansoException e) {
-                Forms.reject(binding, e);
+        return Forms.submit(binding, () -> {
+            MaterialRequestId request = new MaterialRequestId(requestId);
+            if (answer.declines()) {
+                materials.decline(request, answer.reason(), user);
+            } else {
+                materials.fulfil(request, answer.itemIds(), user);
             }
-        }
-        model.addAttribute("refusedRequest", requestId);
-        return page(model, new CouncilId(council), user);
+            redirect.addFlashAttribute("saved", "followup.saved");
+            return "redirect:/councils/" + council + "/follow-up";
+        }, () -> {
+            model.addAttribute("refusedRequest", requestId);
+            return page(model, new CouncilId(council), user);
+        });
     }
 
 }

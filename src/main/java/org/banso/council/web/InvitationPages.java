@@ -122,20 +122,19 @@ class InvitationPages {
         List<BansoException.FieldError> shape = identity.newcomerFormProblems(typed.newcomer()).stream()
                 .filter(problem -> !binding.hasFieldErrors(formField(problem.field()))).toList();
         if (!shape.isEmpty()) {
-            onForm(new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", shape), binding);
+            onForm(new BansoException(ProblemCode.VALIDATION_FAILED, "The request is not valid.", shape))
+                    .into(binding);
         }
-        CouncilId council = null;
-        if (!binding.hasErrors()) {
-            try {
-                council = invitations.register(token, typed.newcomer());
-            } catch (BansoException e) {
-                onForm(e, binding);
-            }
-        }
-        if (council == null) {
+        return Forms.submit(binding, () -> signIn(invitations.register(token, typed.newcomer()), typed, request,
+                response, redirect), InvitationPages::onForm, () -> {
             fillInvitationPage(model, token, user);
             return "council/invitation";
-        }
+        });
+    }
+
+    /** The newcomer, registered and joined, is signed in and goes on to the council's pledge. */
+    private static String signIn(CouncilId council, RegistrationForm typed, HttpServletRequest request,
+                                 HttpServletResponse response, RedirectAttributes redirect) {
         try {
             // a fresh session id before the session becomes signed-in, as the login form does
             if (request.getSession(false) != null) {
@@ -153,12 +152,12 @@ class InvitationPages {
     }
 
     /** A refusal onto the registration form, identity's organisation fields named as the form names them. */
-    private static void onForm(BansoException refusal, BindingResult binding) {
+    private static Forms.Refusal onForm(BansoException refusal) {
         Forms.Refusal onForm = Forms.refusal(refusal);
         for (String field : List.of("name", "nameEn", "kind", "corporateNumber")) {
             onForm.rename("organization." + field, field);
         }
-        onForm.into(binding);
+        return onForm;
     }
 
     /** The form's field for a field identity names ({@code organization.name} → {@code name}). */

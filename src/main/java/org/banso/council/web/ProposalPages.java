@@ -24,7 +24,6 @@ import org.banso.council.ProposalStatus;
 import org.banso.council.Proposals;
 import org.banso.identity.BansoUser;
 import org.banso.identity.IdentityManagement;
-import org.banso.shared.BansoException;
 import org.banso.council.web.CouncilForms.QuestionForm;
 import org.banso.council.web.CouncilForms.ResponseForm;
 import org.banso.web.Confirmation;
@@ -158,18 +157,15 @@ class ProposalPages {
                    BindingResult binding, Model model, @AuthenticationPrincipal BansoUser user,
                    RedirectAttributes redirect) {
         ProposalId proposalId = new ProposalId(id);
-        if (!binding.hasErrors()) {
-            try {
-                ProposalView after = proposals.respond(proposalId, form.response(), form.reason(), user);
-                redirect.addFlashAttribute("saved", after.status() == ProposalStatus.ADOPTED
-                        ? "proposal.adoptedNotice" : "proposal.answeredNotice");
-                return "redirect:/proposals/" + id;
-            } catch (BansoException e) {
-                Forms.reject(binding, e);
-            }
-        }
-        fill(model, proposals.proposal(proposalId, user), user, null, null, null);
-        return "council/proposal";
+        return Forms.submit(binding, () -> {
+            ProposalView after = proposals.respond(proposalId, form.response(), form.reason(), user);
+            redirect.addFlashAttribute("saved", after.status() == ProposalStatus.ADOPTED
+                    ? "proposal.adoptedNotice" : "proposal.answeredNotice");
+            return "redirect:/proposals/" + id;
+        }, () -> {
+            fill(model, proposals.proposal(proposalId, user), user, null, null, null);
+            return "council/proposal";
+        });
     }
 
     /**
@@ -184,25 +180,22 @@ class ProposalPages {
         ProposalView current = proposals.proposal(proposalId, user);
         ProposalForm amendment = Forms.typed(form, ProposalForm.class, binding, model);
         amendment.checkShape(binding);
-        if (!binding.hasErrors()) {
-            try {
-                CouncilView council = councils.council(current.councilId(), user);
-                InformationTerms terms = amendment.target() == null ? current.terms()
-                        : amendment.terms(hiddenItems(current, council, user));
-                proposals.amend(proposalId, new Proposals.Amendment(amendment.title(), amendment.body(),
-                        terms.designation(), amendment.deadlineUnchanged() ? null : amendment.deadline(),
-                        terms.liftsDesignationId(),
-                        terms.reviewWindowDays()), user);
-                redirect.addFlashAttribute("saved", "proposal.amendedNotice");
-                return "redirect:/proposals/" + id;
-            } catch (BansoException e) {
-                ProposalForm.refusal(e).into(binding);
-            }
-        }
-        // the form as sent (the matter cannot be amended: its hidden field only says which editor to show)
-        fill(model, current, user, null, null, amendment);
-        model.addAttribute("amendRefused", true);
-        return "council/proposal";
+        return Forms.submit(binding, () -> {
+            CouncilView council = councils.council(current.councilId(), user);
+            InformationTerms terms = amendment.target() == null ? current.terms()
+                    : amendment.terms(hiddenItems(current, council, user));
+            proposals.amend(proposalId, new Proposals.Amendment(amendment.title(), amendment.body(),
+                    terms.designation(), amendment.deadlineUnchanged() ? null : amendment.deadline(),
+                    terms.liftsDesignationId(),
+                    terms.reviewWindowDays()), user);
+            redirect.addFlashAttribute("saved", "proposal.amendedNotice");
+            return "redirect:/proposals/" + id;
+        }, ProposalForm::refusal, () -> {
+            // the form as sent (the matter cannot be amended: its hidden field only says which editor to show)
+            fill(model, current, user, null, null, amendment);
+            model.addAttribute("amendRefused", true);
+            return "council/proposal";
+        });
     }
 
     /**
@@ -214,17 +207,23 @@ class ProposalPages {
                     String confirmed, HttpServletRequest request, Model model,
                     @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         ProposalView proposal = proposals.proposal(new ProposalId(id), user);
-        if (!Confirmation.confirmed(confirmed) && proposal.status() == ProposalStatus.OPEN) {
-            CouncilView council = councils.council(proposal.councilId(), user);
-            model.addAttribute("confirmation", new Confirmation(Forms.text("proposal.confirm.withdraw.title"),
-                    Forms.text(proposal.designation() == null ? "proposal.confirm.withdraw.what"
-                            : "proposal.confirm.withdraw.whatDesignation", proposal.title(), proposal.revision()),
-                    Forms.text("proposal.confirm.withdraw.whom", council.name(), council.participants().size(),
-                            proposal.responses().size()),
-                    Forms.text("proposal.confirm.withdraw.irreversible"), "/proposals/" + id + "/withdraw",
-                    Confirmation.values(request.getParameterMap()),
-                    Forms.text("proposal.confirm.withdraw.submit", proposal.title()), "/proposals/" + id));
-            return Confirmation.VIEW;
+        if (!Confirmation.confirmed(confirmed)) {
+            // the council module answers before the page is shown, as the action would (only the proposer or the
+            // competent ministry, only an open proposal)
+            return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
+                proposals.checkWithdraw(new ProposalId(id), user);
+                CouncilView council = councils.council(proposal.councilId(), user);
+                model.addAttribute("confirmation", new Confirmation(Forms.text("proposal.confirm.withdraw.title"),
+                        Forms.text(proposal.designation() == null ? "proposal.confirm.withdraw.what"
+                                : "proposal.confirm.withdraw.whatDesignation", proposal.title(),
+                                proposal.revision()),
+                        Forms.text("proposal.confirm.withdraw.whom", council.name(), council.participants().size(),
+                                proposal.responses().size()),
+                        Forms.text("proposal.confirm.withdraw.irreversible"), "/proposals/" + id + "/withdraw",
+                        Confirmation.values(request.getParameterMap()),
+                        Forms.text("proposal.confirm.withdraw.submit", proposal.title()), "/proposals/" + id));
+                return Confirmation.VIEW;
+            });
         }
         return errorMessages.attempt(redirect, "redirect:/proposals/" + id, () -> {
             proposals.withdraw(new ProposalId(id), user);
@@ -241,16 +240,13 @@ class ProposalPages {
     String ask(@PathVariable UUID id, @Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult binding,
                Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         ProposalId proposalId = new ProposalId(id);
-        if (!binding.hasErrors()) {
-            try {
-                proposals.ask(proposalId, form.text(), user);
-                redirect.addFlashAttribute("saved", "discussion.postedNotice");
-                return "redirect:/proposals/" + id + "#discussion";
-            } catch (BansoException e) {
-                Forms.reject(binding, e);
-            }
-        }
-        fill(model, proposals.proposal(proposalId, user), user, null, null, null);
-        return "council/proposal";
+        return Forms.submit(binding, () -> {
+            proposals.ask(proposalId, form.text(), user);
+            redirect.addFlashAttribute("saved", "discussion.postedNotice");
+            return "redirect:/proposals/" + id + "#discussion";
+        }, () -> {
+            fill(model, proposals.proposal(proposalId, user), user, null, null, null);
+            return "council/proposal";
+        });
     }
 }

@@ -86,19 +86,16 @@ class CallPages {
     @PostMapping("/calls")
     String openCall(@Valid @ModelAttribute("callForm") CallForm form, BindingResult errors, Model model,
                     @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect, Locale locale) {
-        if (!errors.hasErrors()) {
-            try {
-                Calls.CallView call = calls.openCall(new Calls.NewCall(new FundId(form.fundId()), form.title(),
-                        form.type(), form.technologyIds().stream().map(TechnologyId::new).toList(),
-                        japanTime(form.opensAt()), japanTime(form.closesAt()), form.budgetCap()), user);
-                redirect.addFlashAttribute("saved", Forms.text("call.saved.opened", call.title()));
-                return "redirect:/calls/" + call.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillCalls(model, user, form, locale);
-        return "funding/calls";
+        return Forms.submit(errors, () -> {
+            Calls.CallView call = calls.openCall(new Calls.NewCall(new FundId(form.fundId()), form.title(),
+                    form.type(), form.technologyIds().stream().map(TechnologyId::new).toList(),
+                    japanTime(form.opensAt()), japanTime(form.closesAt()), form.budgetCap()), user);
+            redirect.addFlashAttribute("saved", Forms.text("call.saved.opened", call.title()));
+            return "redirect:/calls/" + call.id();
+        }, () -> {
+            fillCalls(model, user, form, locale);
+            return "funding/calls";
+        });
     }
 
     private void fillCalls(Model model, BansoUser user, CallForm form, Locale locale) {
@@ -126,23 +123,19 @@ class CallPages {
     String apply(@PathVariable UUID id, @Valid @ModelAttribute("applicationForm") ApplicationForm form,
                  BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user,
                  RedirectAttributes redirect, Locale locale) {
-        if (!errors.hasErrors()) {
-            try {
-                Calls.ApplicationView application = calls.apply(id, new NewApplication(form.title(),
-                        form.eradNumber(), form.orcid(), List.of(), form.directCost(), new OpenClosePlan(
-                        form.controlled(), form.fromWhom(), form.months(), form.reason())), user);
-                redirect.addFlashAttribute("saved", Forms.text("application.saved.submitted",
-                        application.title()));
-                return "redirect:/applications/" + application.id();
-            } catch (BansoException e) {
-                Forms.refusal(e).rename("openClosePlan", "controlled")
-                        .rename("openClosePlan.controlled", "controlled").rename("openClosePlan.fromWhom", "fromWhom")
-                        .rename("openClosePlan.months", "months").rename("openClosePlan.reason", "reason")
-                        .into(errors);
-            }
-        }
-        fillCall(model, id, user, locale);
-        return "funding/call";
+        return Forms.submit(errors, () -> {
+            Calls.ApplicationView application = calls.apply(id, new NewApplication(form.title(),
+                    form.eradNumber(), form.orcid(), List.of(), form.directCost(), new OpenClosePlan(
+                    form.controlled(), form.fromWhom(), form.months(), form.reason())), user);
+            redirect.addFlashAttribute("saved", Forms.text("application.saved.submitted",
+                    application.title()));
+            return "redirect:/applications/" + application.id();
+        }, e -> Forms.refusal(e).rename("openClosePlan", "controlled")
+                .rename("openClosePlan.controlled", "controlled").rename("openClosePlan.fromWhom", "fromWhom")
+                .rename("openClosePlan.months", "months").rename("openClosePlan.reason", "reason"), () -> {
+            fillCall(model, id, user, locale);
+            return "funding/call";
+        });
     }
 
     private void fillCall(Model model, UUID id, BansoUser user, Locale locale) {

@@ -91,17 +91,14 @@ class FundingPages {
     @PostMapping("/funds")
     String createFund(@Valid @ModelAttribute("fundForm") FundForm form, BindingResult errors, Model model,
                       @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                FundView fund = funding.createFund(form.name(), form.program(), user);
-                redirect.addFlashAttribute("saved", Forms.text("fund.saved.created", fund.name()));
-                return "redirect:/funds/" + fund.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillFunds(model, user);
-        return "funding/funds";
+        return Forms.submit(errors, () -> {
+            FundView fund = funding.createFund(form.name(), form.program(), user);
+            redirect.addFlashAttribute("saved", Forms.text("fund.saved.created", fund.name()));
+            return "redirect:/funds/" + fund.id();
+        }, () -> {
+            fillFunds(model, user);
+            return "funding/funds";
+        });
     }
 
     private void fillFunds(Model model, BansoUser user) {

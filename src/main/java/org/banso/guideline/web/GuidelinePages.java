@@ -86,17 +86,14 @@ class GuidelinePages {
     String draft(@Valid @ModelAttribute("draftForm") DraftForm form, BindingResult errors, Model model,
                  @AuthenticationPrincipal BansoUser user) {
         requireProgramOfficer(user);
-        if (!errors.hasErrors()) {
-            try {
-                Version draft = guidelines.draft(new NewVersion(form.titleJa(), form.titleEn(), form.basedOnId()),
-                        user);
-                return "redirect:/guidelines/" + draft.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillVersions(model, user);
-        return "guideline/versions";
+        return Forms.submit(errors, () -> {
+            Version draft = guidelines.draft(new NewVersion(form.titleJa(), form.titleEn(), form.basedOnId()),
+                    user);
+            return "redirect:/guidelines/" + draft.id();
+        }, () -> {
+            fillVersions(model, user);
+            return "guideline/versions";
+        });
     }
 
     private void fillVersions(Model model, BansoUser user) {
@@ -113,35 +110,29 @@ class GuidelinePages {
     @PostMapping("/guidelines/{id}/sections")
     String addSection(@PathVariable UUID id, @Valid @ModelAttribute("sectionForm") SectionForm form,
                       BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user) {
-        if (!errors.hasErrors()) {
-            try {
-                guidelines.addSection(id, new NewSection(form.headingJa(), form.headingEn(), form.bodyJa(),
-                        form.bodyEn()), user);
-                return "redirect:/guidelines/" + id + "#sections";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillVersion(model, id, user);
-        return "guideline/version";
+        return Forms.submit(errors, () -> {
+            guidelines.addSection(id, new NewSection(form.headingJa(), form.headingEn(), form.bodyJa(),
+                    form.bodyEn()), user);
+            return "redirect:/guidelines/" + id + "#sections";
+        }, () -> {
+            fillVersion(model, id, user);
+            return "guideline/version";
+        });
     }
 
     @PostMapping("/guidelines/{id}/measures")
     String addMeasure(@PathVariable UUID id, @Valid @ModelAttribute("measureForm") MeasureForm form,
                       BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user) {
-        if (!errors.hasErrors()) {
-            try {
-                guidelines.addMeasure(id, new NewMeasure(form.kind(), form.titleJa(), form.titleEn(),
-                        form.descriptionJa(), form.descriptionEn(), new OrganizationId(form.responsibleMinistryId()),
-                        form.technologyIds() == null ? List.of()
-                                : form.technologyIds().stream().map(TechnologyId::new).toList()), user);
-                return "redirect:/guidelines/" + id + "#measures";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillVersion(model, id, user);
-        return "guideline/version";
+        return Forms.submit(errors, () -> {
+            guidelines.addMeasure(id, new NewMeasure(form.kind(), form.titleJa(), form.titleEn(),
+                    form.descriptionJa(), form.descriptionEn(), new OrganizationId(form.responsibleMinistryId()),
+                    form.technologyIds() == null ? List.of()
+                            : form.technologyIds().stream().map(TechnologyId::new).toList()), user);
+            return "redirect:/guidelines/" + id + "#measures";
+        }, () -> {
+            fillVersion(model, id, user);
+            return "guideline/version";
+        });
     }
 
     @PostMapping("/guidelines/{id}/enforce")
@@ -169,21 +160,18 @@ class GuidelinePages {
     String measureStatus(@PathVariable UUID measureId,
                          @Valid @ModelAttribute("measureStatusForm") MeasureStatusForm form, BindingResult errors,
                          Model model, @AuthenticationPrincipal BansoUser user) {
-        if (!errors.hasErrors()) {
-            try {
-                guidelines.changeMeasureStatus(measureId, form.status(), user);
-                return "redirect:/guidelines/" + form.versionId() + "#measures";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        requireProgramOfficer(user);
-        Version version = guidelines.versions(user).stream()
-                .filter(v -> v.measures().stream().anyMatch(m -> m.id().equals(measureId))).findFirst()
-                .orElseThrow(() -> BansoException.notFound("The measure"));
-        model.addAttribute("statusMeasureId", measureId);
-        fillVersion(model, version.id(), user);
-        return "guideline/version";
+        return Forms.submit(errors, () -> {
+            guidelines.changeMeasureStatus(measureId, form.status(), user);
+            return "redirect:/guidelines/" + form.versionId() + "#measures";
+        }, () -> {
+            requireProgramOfficer(user);
+            Version version = guidelines.versions(user).stream()
+                    .filter(v -> v.measures().stream().anyMatch(m -> m.id().equals(measureId))).findFirst()
+                    .orElseThrow(() -> BansoException.notFound("The measure"));
+            model.addAttribute("statusMeasureId", measureId);
+            fillVersion(model, version.id(), user);
+            return "guideline/version";
+        });
     }
 
     private void fillVersion(Model model, UUID id, BansoUser user) {

@@ -63,19 +63,14 @@ class AccountPages {
                 && !form.newPassword().equals(form.confirmPassword())) {
             errors.rejectValue("confirmPassword", "validation.password-confirm", "does not match the new password");
         }
-        if (!errors.hasErrors()) {
-            try {
-                int version = identity.changePassword(user, form.currentPassword(), form.newPassword(),
-                        ClientAddress.current(request));
-                PageSessions.continueAfterPasswordChange(request, response, user, version);
-                account.endOtherSessions(user, request);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/account/password";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        return "identity/password";
+        return Forms.submit(errors, () -> {
+            int version = identity.changePassword(user, form.currentPassword(), form.newPassword(),
+                    ClientAddress.current(request));
+            PageSessions.continueAfterPasswordChange(request, response, user, version);
+            account.endOtherSessions(user, request);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/account/password";
+        }, () -> "identity/password");
     }
 
     @GetMapping("/login/second-factor")

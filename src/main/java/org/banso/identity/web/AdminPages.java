@@ -62,18 +62,15 @@ class AdminPages {
                                 BindingResult errors, Model model, @AuthenticationPrincipal BansoUser user,
                                 RedirectAttributes redirect) {
         requireAdmin(user);
-        if (!errors.hasErrors()) {
-            try {
-                OrganizationView org = identity.registerOrganization(new NewOrganization(form.name(),
-                        form.nameEn(), form.kind(), form.corporateNumber()), user);
-                redirect.addFlashAttribute("saved", org.name());
-                return "redirect:/admin/organizations";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillOrganizationsPage(model);
-        return "identity/organizations";
+        return Forms.submit(errors, () -> {
+            OrganizationView org = identity.registerOrganization(new NewOrganization(form.name(),
+                    form.nameEn(), form.kind(), form.corporateNumber()), user);
+            redirect.addFlashAttribute("saved", org.name());
+            return "redirect:/admin/organizations";
+        }, () -> {
+            fillOrganizationsPage(model);
+            return "identity/organizations";
+        });
     }
 
     private void fillOrganizationsPage(Model model) {
@@ -91,20 +88,17 @@ class AdminPages {
     @PostMapping("/admin/users")
     String createUser(@Valid @ModelAttribute("userForm") UserForm form, BindingResult errors, Model model,
                       @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                Set<Role> roles = EnumSet.noneOf(Role.class);
-                roles.addAll(form.roles());
-                var created = identity.createUser(new NewUser(form.username(), form.displayName(), form.email(),
-                        new OrganizationId(form.organizationId()), roles, form.password()), user);
-                redirect.addFlashAttribute("saved", created.username());
-                return "redirect:/admin/users";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillUsersPage(model, user);
-        return "identity/users";
+        return Forms.submit(errors, () -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            roles.addAll(form.roles());
+            var created = identity.createUser(new NewUser(form.username(), form.displayName(), form.email(),
+                    new OrganizationId(form.organizationId()), roles, form.password()), user);
+            redirect.addFlashAttribute("saved", created.username());
+            return "redirect:/admin/users";
+        }, () -> {
+            fillUsersPage(model, user);
+            return "identity/users";
+        });
     }
 
     /**

@@ -154,17 +154,12 @@ class InformationPages {
                   Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         UploadForm typed = Forms.typed(form, UploadForm.class, binding, model);
         requireFile(typed.file(), binding);
-        if (!binding.hasErrors()) {
-            try {
-                ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(typed.title(),
-                        typed.category(), typed.projectId()), upload(typed.file()), user);
-                redirect.addFlashAttribute("saved", "information.uploaded");
-                return "redirect:/items/" + item.id();
-            } catch (BansoException e) {
-                fileRefusal(e).into(binding);
-            }
-        }
-        return itemsPage(new CouncilId(id), 0, model, user);
+        return Forms.submit(binding, () -> {
+            ItemView item = items.upload(new CouncilId(id), new InformationItems.NewItem(typed.title(),
+                    typed.category(), typed.projectId()), upload(typed.file()), user);
+            redirect.addFlashAttribute("saved", "information.uploaded");
+            return "redirect:/items/" + item.id();
+        }, InformationPages::fileRefusal, () -> itemsPage(new CouncilId(id), 0, model, user));
     }
 
     /** An upload's title, category and project (chosen by title), and its file. */
@@ -223,16 +218,11 @@ class InformationPages {
                       Model model, @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
         MultipartFile file = form == null ? null : form.file();
         requireFile(file, binding);
-        if (!binding.hasErrors()) {
-            try {
-                items.addVersion(new ItemId(id), upload(file), user);
-                redirect.addFlashAttribute("saved", "information.versionAdded");
-                return "redirect:/items/" + id;
-            } catch (BansoException e) {
-                fileRefusal(e).into(binding);
-            }
-        }
-        return itemPage(new ItemId(id), model, user);
+        return Forms.submit(binding, () -> {
+            items.addVersion(new ItemId(id), upload(file), user);
+            redirect.addFlashAttribute("saved", "information.versionAdded");
+            return "redirect:/items/" + id;
+        }, InformationPages::fileRefusal, () -> itemPage(new ItemId(id), model, user));
     }
 
     /**

@@ -78,20 +78,17 @@ class LeakPages {
     String report(@Valid @ModelAttribute("reportForm") ReportForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect, @AuthenticationPrincipal BansoUser user) {
         leaks.requireInvestigator(user);
-        if (!errors.hasErrors()) {
-            try {
-                ItemId item = form.itemId() == null || form.itemId().isBlank() ? null
-                        : new ItemId(UUID.fromString(form.itemId()));
-                Report report = leaks.reportLeak(new NewReport(item, form.description(), blankAsNull(
-                        form.fingerprint())), user);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/leaks/" + report.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillReports(model, user);
-        return "information/leaks";
+        return Forms.submit(errors, () -> {
+            ItemId item = form.itemId() == null || form.itemId().isBlank() ? null
+                    : new ItemId(UUID.fromString(form.itemId()));
+            Report report = leaks.reportLeak(new NewReport(item, form.description(), blankAsNull(
+                    form.fingerprint())), user);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/leaks/" + report.id();
+        }, () -> {
+            fillReports(model, user);
+            return "information/leaks";
+        });
     }
 
     private void fillReports(Model model, BansoUser user) {
@@ -130,18 +127,15 @@ class LeakPages {
                        BindingResult errors, Model model, RedirectAttributes redirect,
                        @AuthenticationPrincipal BansoUser user) {
         leaks.requireInvestigator(user);
-        if (!errors.hasErrors()) {
-            try {
-                byte[] leaked = LeakRestController.leaked(form.file(), form.text());
-                leaks.investigate(id, new Investigation(blankAsNull(form.fingerprint()), leaked, form.note()), user);
-                redirect.addFlashAttribute("saved", true);
-                return "redirect:/leaks/" + id;
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillReport(model, id, user);
-        return "information/leak";
+        return Forms.submit(errors, () -> {
+            byte[] leaked = LeakRestController.leaked(form.file(), form.text());
+            leaks.investigate(id, new Investigation(blankAsNull(form.fingerprint()), leaked, form.note()), user);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/leaks/" + id;
+        }, () -> {
+            fillReport(model, id, user);
+            return "information/leak";
+        });
     }
 
     /**
@@ -235,20 +229,16 @@ class LeakPages {
     String trace(@Valid @ModelAttribute("traceForm") TraceForm form, BindingResult errors, Model model,
                  @AuthenticationPrincipal BansoUser user) {
         leaks.requireInvestigator(user);
-        if (!errors.hasErrors()) {
-            try {
-                Optional<Trace> trace = leaks.trace(LeakRestController.leaked(form.file(), form.text()), user);
-                model.addAttribute("traced", true);
-                trace.ifPresent(t -> {
-                    model.addAttribute("trace", t);
-                    model.addAttribute("recipient", identity.user(t.recipientUserId()).orElse(null));
-                    model.addAttribute("itemTitles", leaks.itemTitles(List.of(t.itemId()), user));
-                });
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        return "information/leak-trace";
+        return Forms.submit(errors, () -> {
+            Optional<Trace> trace = leaks.trace(LeakRestController.leaked(form.file(), form.text()), user);
+            model.addAttribute("traced", true);
+            trace.ifPresent(t -> {
+                model.addAttribute("trace", t);
+                model.addAttribute("recipient", identity.user(t.recipientUserId()).orElse(null));
+                model.addAttribute("itemTitles", leaks.itemTitles(List.of(t.itemId()), user));
+            });
+            return "information/leak-trace";
+        }, () -> "information/leak-trace");
     }
 
     private static String blankAsNull(String value) {

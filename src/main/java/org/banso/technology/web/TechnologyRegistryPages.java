@@ -21,6 +21,7 @@ import org.banso.technology.TechnologyReference;
 import org.banso.technology.TechnologyRegistry;
 import org.banso.technology.TechnologyRegistry.NewAssessment;
 import org.banso.technology.TechnologyRegistry.NewTechnology;
+import org.banso.technology.TechnologyStatus;
 import org.banso.technology.web.TechnologyForms.AssessmentForm;
 import org.banso.technology.web.TechnologyForms.TechnologyForm;
 import org.banso.web.Confirmation;
@@ -65,18 +66,15 @@ class TechnologyRegistryPages {
     @PostMapping("/technologies")
     String register(@Valid @ModelAttribute("technologyForm") TechnologyForm form, BindingResult errors, Model model,
                     @AuthenticationPrincipal BansoUser user, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                Technology technology = registry.register(new NewTechnology(form.code(), form.nameJa(),
-                        form.nameEn(), form.domain(), form.description()), user);
-                redirect.addFlashAttribute("saved", technology.code());
-                return "redirect:/technologies/" + technology.id();
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillList(model, user);
-        return "technology/technologies";
+        return Forms.submit(errors, () -> {
+            Technology technology = registry.register(new NewTechnology(form.code(), form.nameJa(),
+                    form.nameEn(), form.domain(), form.description()), user);
+            redirect.addFlashAttribute("saved", technology.code());
+            return "redirect:/technologies/" + technology.id();
+        }, () -> {
+            fillList(model, user);
+            return "technology/technologies";
+        });
     }
 
     @GetMapping("/technologies/{id}")
@@ -145,18 +143,20 @@ class TechnologyRegistryPages {
         Technology technology = registry.technology(technologyId, user)
                 .orElseThrow(() -> BansoException.notFound("The technology"));
         String name = technology.localName(locale);
+        // retiring ends a designation, or drops a technology never designated from the candidates: worded as it is
+        String as = technology.status() == TechnologyStatus.DESIGNATED ? "" : ".candidate";
         if (!Confirmation.confirmed(confirmed)) {
-            model.addAttribute("confirmation", new Confirmation(Forms.text("tech.confirm.retire.title"),
-                    Forms.text("tech.confirm.retire.what", name,
+            model.addAttribute("confirmation", new Confirmation(Forms.text("tech.confirm.retire.title" + as),
+                    Forms.text("tech.confirm.retire.what" + as, name,
                             Forms.text("tech.status." + technology.status().name())),
                     Forms.text("tech.confirm.retire.whom", name, technology.code()),
-                    Forms.text("tech.confirm.retire.irreversible"), "/technologies/" + id + "/retire",
-                    Confirmation.values(request.getParameterMap()), Forms.text("tech.confirm.retire.submit", name),
-                    "/technologies/" + id));
+                    Forms.text("tech.confirm.retire.irreversible" + as), "/technologies/" + id + "/retire",
+                    Confirmation.values(request.getParameterMap()),
+                    Forms.text("tech.confirm.retire.submit" + as, name), "/technologies/" + id));
             return Confirmation.VIEW;
         }
         registry.retire(technologyId, user);
-        redirect.addFlashAttribute("retired", Forms.text("tech.retired", name, technology.code()));
+        redirect.addFlashAttribute("retired", Forms.text("tech.retired" + as, name, technology.code()));
         return "redirect:/technologies/" + id;
     }
 

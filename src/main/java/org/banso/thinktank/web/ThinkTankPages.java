@@ -231,45 +231,39 @@ class ThinkTankPages {
     @PostMapping("/thinktank/entities")
     String registerEntity(@Valid @ModelAttribute("entityForm") EntityForm form, BindingResult errors,
                           @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                commissions.registerEntity(new EntityRequest(new OrganizationId(form.organizationId()),
-                        form.analysisCapability(), form.hubCapability(), form.talentCapability(),
-                        form.confidentialityAgreedAt() == null ? null
-                                : form.confidentialityAgreedAt().atStartOfDay(JAPAN).toInstant()), user);
-                redirect.addFlashAttribute("registered", true);
-                return "redirect:/thinktank/entities";
-            } catch (BansoException e) {
-                Forms.reject(errors, e);
-            }
-        }
-        fillEntities(model, user);
-        return "thinktank/entities";
+        return Forms.submit(errors, () -> {
+            commissions.registerEntity(new EntityRequest(new OrganizationId(form.organizationId()),
+                    form.analysisCapability(), form.hubCapability(), form.talentCapability(),
+                    form.confidentialityAgreedAt() == null ? null
+                            : form.confidentialityAgreedAt().atStartOfDay(JAPAN).toInstant()), user);
+            redirect.addFlashAttribute("registered", true);
+            return "redirect:/thinktank/entities";
+        }, () -> {
+            fillEntities(model, user);
+            return "thinktank/entities";
+        });
     }
 
     @PostMapping("/thinktank/commissions")
     String commission(@Valid @ModelAttribute("commissionForm") CommissionForm form, BindingResult errors,
                       @AuthenticationPrincipal BansoUser user, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                List<Commissions.DeliverableRequest> deliverables = new ArrayList<>();
-                if (!(form.deliverableTitle() == null || form.deliverableTitle().isBlank())
-                        || form.deliverableDue() != null) {
-                    deliverables.add(new Commissions.DeliverableRequest(form.deliverableTitle(),
-                            form.deliverableDue()));
-                }
-                commissions.commission(new Commissions.CommissionRequest(form.entityId(), form.subject(), List.of(),
-                        form.periodStart(), form.periodEnd(), deliverables), user);
-                redirect.addFlashAttribute("commissioned", true);
-                return "redirect:/thinktank/entities";
-            } catch (BansoException e) {
-                Forms.refusal(e).onField(ProblemCode.ENTITY_NOT_QUALIFIED, "entityId")
-                        .rename("deliverables[0].title", "deliverableTitle")
-                        .rename("deliverables[0].dueOn", "deliverableDue").into(errors);
+        return Forms.submit(errors, () -> {
+            List<Commissions.DeliverableRequest> deliverables = new ArrayList<>();
+            if (!(form.deliverableTitle() == null || form.deliverableTitle().isBlank())
+                    || form.deliverableDue() != null) {
+                deliverables.add(new Commissions.DeliverableRequest(form.deliverableTitle(),
+                        form.deliverableDue()));
             }
-        }
-        fillEntities(model, user);
-        return "thinktank/entities";
+            commissions.commission(new Commissions.CommissionRequest(form.entityId(), form.subject(), List.of(),
+                    form.periodStart(), form.periodEnd(), deliverables), user);
+            redirect.addFlashAttribute("commissioned", true);
+            return "redirect:/thinktank/entities";
+        }, e -> Forms.refusal(e).onField(ProblemCode.ENTITY_NOT_QUALIFIED, "entityId")
+                .rename("deliverables[0].title", "deliverableTitle")
+                .rename("deliverables[0].dueOn", "deliverableDue"), () -> {
+            fillEntities(model, user);
+            return "thinktank/entities";
+        });
     }
 
     /**

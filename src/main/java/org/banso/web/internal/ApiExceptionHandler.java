@@ -53,15 +53,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> banso(BansoException e) {
         Locale language = language();
         ProblemDetail problem = Problems.of(e);
-        if (language != null) {
-            // worded in the client's language through the pages' own lookup; in English the detail stays the
-            // service's sentence, which says more than the bundle's
-            if (Locale.JAPANESE.equals(language)) {
-                problem.setDetail(fieldErrorMessages.problemText(e.code(), e.getMessage(), language));
-            }
-            if (!e.errors().isEmpty()) {
-                problem.setProperty("errors", e.errors().stream().map(err -> fieldError(err, language)).toList());
-            }
+        // worded in the client's language through the pages' own lookup; in English the detail stays the
+        // service's sentence, which says more than the bundle's
+        if (Locale.JAPANESE.equals(language)) {
+            problem.setDetail(fieldErrorMessages.problemText(e.code(), e.getMessage(), language));
+        }
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors().stream().map(err -> fieldError(err, language)).toList());
         }
         if (e instanceof RetryLaterException later) {
             long seconds = RetryLaterException.retryAfterSeconds(later.retryAfter());
@@ -72,6 +70,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    /**
+     * A field error worded from {@code validation.<code>} in the client's language; an uncoded one keeps the
+     * service's sentence in English (it may name a line and column the bundle cannot) and reads the bundle's
+     * {@code validation.invalid} in Japanese.
+     */
     private Map<String, String> fieldError(BansoException.FieldError error, Locale language) {
         String message = error.code() == null && Locale.ENGLISH.equals(language) ? error.message()
                 : fieldErrorMessages.fieldMessage(error, language);
@@ -82,7 +85,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, "The request is not valid.");
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has the wrong format")));
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(),
+                "message", fieldErrorMessages.bundleText("validation.wrong-format", language()))));
         return problem(problem);
     }
 
@@ -102,9 +106,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, "The request is not valid.");
+        Locale language = language();
         problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-                .map(err -> Map.of("field", err.getField(),
-                        "message", err.getDefaultMessage() == null ? "is not valid" : err.getDefaultMessage()))
+                .map(err -> Map.of("field", err.getField(), "message", fieldErrorMessages.bundleText(err, language)))
                 .toList());
         return problem(problem);
     }
@@ -115,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED,
                 "The request body is missing or is not valid JSON of the expected shape.");
-        fieldOf(ex).ifPresent(field -> problem.setProperty("errors", List.of(field)));
+        fieldOf(ex).ifPresent(field -> problem.setProperty("errors", List.of(fieldError(field, language()))));
         return problem(problem);
     }
 
@@ -124,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * a date out of range gets the code {@code date-range}, a value of the wrong type or format {@code wrong-type},
      * a key given twice {@code duplicate}. Never the rejected value itself.
      */
-    private static java.util.Optional<Map<String, String>> fieldOf(HttpMessageNotReadableException ex) {
+    private static java.util.Optional<BansoException.FieldError> fieldOf(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
@@ -142,18 +146,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (jackson instanceof StreamReadException && String.valueOf(jackson.getOriginalMessage())
                 .startsWith("Duplicate Object property")) {
-            return java.util.Optional.of(Map.of("field", path.isEmpty() ? "body" : path.toString(),
-                    "code", "duplicate", "message", "a key is given more than once"));
+            return java.util.Optional.of(BansoException.FieldError.coded(path.isEmpty() ? "body" : path.toString(),
+                    "duplicate", "a key is given more than once"));
         }
         if (path.isEmpty()) {
             return java.util.Optional.empty();
         }
-        if (jackson instanceof StrictJsonConfiguration.DateOutOfRangeException) {
-            return java.util.Optional.of(Map.of("field", path.toString(), "code", DateBounds.CODE,
-                    "message", jackson.getOriginalMessage()));
+        if (jackson instanceof StrictJsonConfiguration.DateOutOfRangeException outOfRange) {
+            return java.util.Optional.of(BansoException.FieldError.coded(path.toString(), DateBounds.CODE,
+                    jackson.getOriginalMessage(), outOfRange.bounds().earliest().toString(),
+                    outOfRange.bounds().latest().toString()));
         }
-        return java.util.Optional.of(Map.of("field", path.toString(), "code", "wrong-type",
-                "message", "has the wrong type or format"));
+        return java.util.Optional.of(BansoException.FieldError.coded(path.toString(), "wrong-type",
+                "has the wrong type or format"));
     }
 
     /** Every other framework-level failure keeps its status and gets our type and a neutral detail. */
@@ -181,8 +186,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problemLanguage.worded(problem, currentRequest(), false);
     }
 
+    /**
+     * The language of the problem's field messages: Japanese when {@code Accept-Language} prefers it, else English,
+     * the API's language.
+     */
     private static Locale language() {
-        return ProblemLanguage.requested(currentRequest());
+        Locale requested = ProblemLanguage.requested(currentRequest());
+        return requested == null ? Locale.ENGLISH : requested;
     }
 
     private static jakarta.servlet.http.HttpServletRequest currentRequest() {

@@ -81,8 +81,16 @@ class StrictJsonConfiguration {
     /** A date outside {@link DateBounds}; the API error handler reports it with the code {@code date-range}. */
     static final class DateOutOfRangeException extends InvalidFormatException {
 
-        DateOutOfRangeException(JsonParser parser, String message, Object value, Class<?> type) {
-            super(parser, message, value, type);
+        private final transient DateBounds bounds;
+
+        DateOutOfRangeException(JsonParser parser, DateBounds bounds, Object value, Class<?> type) {
+            super(parser, "must be a date between " + bounds.earliest() + " and " + bounds.latest(), value, type);
+            this.bounds = bounds;
+        }
+
+        /** The bounds the date fell outside, the arguments of the field message {@code validation.date-range}. */
+        DateBounds bounds() {
+            return bounds;
         }
     }
 
@@ -105,8 +113,7 @@ class StrictJsonConfiguration {
         public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             Object value = super.deserialize(parser, context);
             if (!bounds.containsTemporal(value)) {
-                throw new DateOutOfRangeException(parser, "must be a date between " + bounds.earliest() + " and "
-                        + bounds.latest(), value, handledType());
+                throw new DateOutOfRangeException(parser, bounds, value, handledType());
             }
             return value;
         }
