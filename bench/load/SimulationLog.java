@@ -20,9 +20,14 @@ import java.util.TreeMap;
  *
  * <pre>java bench/load/SimulationLog.java target/gatling/workingdaysimulation-&lt;timestamp&gt;</pre>
  *
+ * With {@code --counts} it prints instead, one per line and tab-separated, what count-acked-writes.sh reads:
+ * {@code gatling <version>}, {@code run-start <epoch ms>}, {@code run-end <epoch ms>} (the latest end of any request),
+ * {@code truncated 1} for a log cut short, then {@code ok <request name> <count>} and {@code ko <request name> <count>}.
+ *
  * The format (Gatling's LogFileDataWriter): a run record, then records of type 1 (request), 2 (user), 3 (group),
  * 4 (error); strings are an int length, the bytes and a coder byte (0 Latin-1, 1 UTF-16), the empty string only its
- * length; repeated strings as a cached index (negative once known); times as int milliseconds since the run's start.
+ * length, the bytes in the JVM's own (little-endian) order; repeated strings as a cached index (negative once known);
+ * times as int milliseconds since the run's start.
  */
 public final class SimulationLog {
 
@@ -31,33 +36,50 @@ public final class SimulationLog {
 
     private final DataInputStream in;
     private final Map<Integer, String> cache = new HashMap<>();
+    private String version = "?";
+    private long start;
 
     private SimulationLog(DataInputStream in) {
         this.in = in;
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
+        boolean counts = args.length == 2 && args[0].equals("--counts");
+        if (args.length != (counts ? 2 : 1)) {
+            System.err.println("usage: java SimulationLog.java [--counts] <run directory or simulation.log>");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[args.length - 1]);
         Path log = Files.isDirectory(dir) ? dir.resolve("simulation.log") : dir;
         List<Request> requests = new ArrayList<>();
-        long start;
+        boolean truncated = false;
+        SimulationLog reader;
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(log)))) {
-            start = new SimulationLog(in).read(requests);
-        } catch (EOFException cut) {
-            // a log still being written (or cut off by a killed run): what was read so far
-            System.out.println("(the log ends inside a record: read up to there)");
-            start = requests.isEmpty() ? 0 : requests.stream().mapToLong(Request::start).min().getAsLong();
+            reader = new SimulationLog(in);
+            try {
+                reader.read(requests);
+            } catch (EOFException cut) {
+                // a log still being written (or cut off by a killed run): what was read so far
+                truncated = true;
+            }
         }
-        print(start, requests);
+        if (counts) {
+            printCounts(reader.version, reader.start, truncated, requests);
+        } else {
+            if (truncated) {
+                System.out.println("(the log ends inside a record: read up to there)");
+            }
+            print(reader.start, requests);
+        }
     }
 
-    private long read(List<Request> requests) throws IOException {
+    private void read(List<Request> requests) throws IOException {
         if (in.readByte() != 0) {
             throw new IOException("not a Gatling simulation.log");
         }
-        string(); // Gatling's version
+        version = string();
         string(); // the simulation's class
-        long start = in.readLong();
+        start = in.readLong();
         string(); // the run's description
         int scenarios = in.readInt();
         for (int i = 0; i < scenarios; i++) {
@@ -72,14 +94,16 @@ public final class SimulationLog {
             try {
                 type = in.readByte();
             } catch (EOFException end) {
-                return start;
+                return;
             }
             switch (type) {
                 case 1 -> {
                     groups();
                     String name = cached();
                     long begin = start + in.readInt();
-                    long end = start + in.readInt();
+                    int stop = in.readInt();
+                    // a request still running when the log was closed has no end
+                    long end = stop == Integer.MIN_VALUE ? begin : start + stop;
                     boolean ok = in.readByte() != 0;
                     requests.add(new Request(name, begin, end, ok, cached()));
                 }
@@ -127,7 +151,26 @@ public final class SimulationLog {
             return "";
         }
         byte[] bytes = in.readNBytes(length);
-        return new String(bytes, in.readByte() == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE);
+        return new String(bytes, in.readByte() == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
+    }
+
+    private static void printCounts(String version, long start, boolean truncated, List<Request> requests) {
+        Map<String, long[]> counts = new TreeMap<>();
+        long end = start;
+        for (Request r : requests) {
+            counts.computeIfAbsent(r.name(), n -> new long[2])[r.ok() ? 0 : 1]++;
+            end = Math.max(end, r.end());
+        }
+        System.out.println("gatling\t" + version);
+        System.out.println("run-start\t" + start);
+        System.out.println("run-end\t" + end);
+        if (truncated) {
+            System.out.println("truncated\t1");
+        }
+        counts.forEach((name, c) -> {
+            System.out.println("ok\t" + name + "\t" + c[0]);
+            System.out.println("ko\t" + name + "\t" + c[1]);
+        });
     }
 
     private static void print(long start, List<Request> requests) {

@@ -23,7 +23,7 @@ fi
 [ -d "$run" ] && run="$run/simulation.log"
 [ -f "$run" ] || { echo "no simulation.log at $run" >&2; exit 2; }
 
-counts=$(java "$(dirname "$0")/GatlingLogCounts.java" "$run") || { echo "could not read $run" >&2; exit 2; }
+counts=$(java "$(dirname "$0")/SimulationLog.java" --counts "$run") || { echo "could not read $run" >&2; exit 2; }
 field() { printf '%s\n' "$counts" | awk -F '\t' -v k="$1" -v n="$2" '$1 == k && (n == "" || $2 == n) { print $NF; f = 1 } END { if (!f) print 0 }'; }
 start_ms=$(field run-start "")
 end_ms=$(field run-end "")
