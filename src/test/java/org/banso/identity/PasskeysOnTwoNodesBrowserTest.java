@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -131,7 +130,7 @@ class PasskeysOnTwoNodesBrowserTest extends BrowserTestSupport {
             open("/account?lang=ja");
             driver.findElement(By.id("passkey-label")).sendKeys("二台目の端末");
             driver.findElement(By.id("passkey-register")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("passkey=added"));
+            await().until(ExpectedConditions.urlContains("passkey=added"));
             assertThat(text("#passkeys")).contains("二台目の端末");
             assertThat(authenticator.getCredentials()).hasSize(1);
 
@@ -139,7 +138,7 @@ class PasskeysOnTwoNodesBrowserTest extends BrowserTestSupport {
             on(portB);
             open("/login?lang=ja");
             driver.findElement(By.id("passkey-sign-in")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+            await().until(ExpectedConditions.urlToBe(base + "/"));
             assertThat(text(".site-header__user")).startsWith("節点 花子");
 
             on(portA);

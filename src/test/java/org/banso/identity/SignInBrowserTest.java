@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,16 +123,16 @@ class SignInBrowserTest extends BrowserTestSupport {
 
         open("/login?lang=ja");
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
+        await().until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
         screenshot("sign-in-provider-login");
         driver.findElement(By.id("username")).sendKeys("k.sato");
         driver.findElement(By.id("password")).sendKeys("idp-pass-1");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("submit-consent")));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("submit-consent")));
         screenshot("sign-in-provider-consent");
         driver.findElement(By.id("organization")).click();
         driver.findElement(By.id("submit-consent")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+        await().until(ExpectedConditions.urlToBe(base + "/"));
         assertThat(text(".site-header__user")).isEqualTo(account.displayName());
         assertThat(jdbc.sql("select count(*) from identity_oidc_link where account_id = ? and subject = 'k.sato'")
                 .param(account.id().value()).query(Long.class).single()).isEqualTo(1);
@@ -149,7 +148,7 @@ class SignInBrowserTest extends BrowserTestSupport {
         provider.add(new TestOidcProvider.Person("k.sato", "idp-pass-1", "renamed@elsewhere.example", true));
         signOutEverywhere();
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+        await().until(ExpectedConditions.urlToBe(base + "/"));
         assertThat(text(".site-header__user")).isEqualTo(account.displayName());
         assertThat(identity.user(account.id()).orElseThrow().roles()).containsExactly(Role.MINISTRY_OFFICIAL);
         assertThat(audited("OidcLinked", account.id().value())).isEqualTo(1);
@@ -163,7 +162,7 @@ class SignInBrowserTest extends BrowserTestSupport {
         provider.add(new TestOidcProvider.Person("stranger", "idp-pass-2", "stranger@example.org", true));
         long accounts = jdbc.sql("select count(*) from identity_account").query(Long.class).single();
         signInAtProvider("stranger", "idp-pass-2", true);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?oidc-refused"));
+        await().until(ExpectedConditions.urlContains("/login?oidc-refused"));
         assertThat(text("#login-oidc-refused")).contains("対応する伴走のアカウントがありません");
         screenshot("sign-in-oidc-refused-ja");
         assertNoSeriousViolations("login after a refused OIDC sign-in (ja)");
@@ -178,20 +177,20 @@ class SignInBrowserTest extends BrowserTestSupport {
         newAccount(username, username + "@meti.example.jp", Role.MINISTRY_OFFICIAL);
         provider.add(new TestOidcProvider.Person("unverified", "idp-pass-3", username + "@meti.example.jp", false));
         signInAtProvider("unverified", "idp-pass-3", true);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?oidc-refused"));
+        await().until(ExpectedConditions.urlContains("/login?oidc-refused"));
 
         // linked, then disabled in Banso: refused
         String disabledName = "dis" + UUID.randomUUID().toString().substring(0, 6);
         UserView disabled = newAccount(disabledName, disabledName + "@meti.example.jp", Role.MINISTRY_OFFICIAL);
         provider.add(new TestOidcProvider.Person("to-disable", "idp-pass-4", disabledName + "@meti.example.jp", true));
         signInAtProvider("to-disable", "idp-pass-4", true);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+        await().until(ExpectedConditions.urlToBe(base + "/"));
         identity.setEnabled(disabled.id(), false, admin());
         // the OIDC session follows the account like a password session (#13): it ends at its next request
         open("/account");
         assertThat(driver.getCurrentUrl()).as("the session of a disabled account ends").contains("/login?ended");
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?oidc-refused"));
+        await().until(ExpectedConditions.urlContains("/login?oidc-refused"));
 
         // disabled at the provider: the provider refuses, so no Banso session comes of it
         identity.setEnabled(disabled.id(), true, admin());
@@ -199,11 +198,11 @@ class SignInBrowserTest extends BrowserTestSupport {
         signOutAtProvider();
         open("/login");
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
+        await().until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
         driver.findElement(By.id("username")).sendKeys("to-disable");
         driver.findElement(By.id("password")).sendKeys("idp-pass-4");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?error"));
+        await().until(ExpectedConditions.urlContains("/login?error"));
         assertThat(driver.getCurrentUrl()).startsWith(provider.issuer());
         open("/account");
         assertThat(path()).isEqualTo("/login");
@@ -216,7 +215,7 @@ class SignInBrowserTest extends BrowserTestSupport {
         newAccount(username, username + "@meti.example.jp", Role.PROGRAM_OFFICER);
         provider.add(new TestOidcProvider.Person("unlinker", "idp-pass-5", username + "@meti.example.jp", true));
         signInAtProvider("unlinker", "idp-pass-5", true);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+        await().until(ExpectedConditions.urlToBe(base + "/"));
         open("/account?lang=en");
         submit(By.cssSelector("#oidc-links form button"));
         assertThat(text("#confirm-what")).as("asked first (#17)").contains("The link with", "will be removed");
@@ -225,7 +224,7 @@ class SignInBrowserTest extends BrowserTestSupport {
         assertThat(driver.findElements(By.id("oidc-links"))).isEmpty();
         signOutEverywhere();
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?oidc-refused"));
+        await().until(ExpectedConditions.urlContains("/login?oidc-refused"));
     }
 
     @Test
@@ -238,7 +237,7 @@ class SignInBrowserTest extends BrowserTestSupport {
             assertThat(text("#no-passkeys")).isEqualTo("パスキーは登録されていません。");
             driver.findElement(By.id("passkey-label")).sendKeys("研究室のノートPC");
             driver.findElement(By.id("passkey-register")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("passkey=added"));
+            await().until(ExpectedConditions.urlContains("passkey=added"));
             assertThat(text("#passkeys")).contains("研究室のノートPC");
             assertThat(authenticator.getCredentials()).hasSize(1);
             screenshot("sign-in-account-passkey-ja");
@@ -250,7 +249,7 @@ class SignInBrowserTest extends BrowserTestSupport {
             driver.manage().deleteAllCookies();
             open("/login?lang=ja");
             driver.findElement(By.id("passkey-sign-in")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlToBe(base + "/"));
+            await().until(ExpectedConditions.urlToBe(base + "/"));
             assertThat(text(".site-header__user")).startsWith("研究 桜");
             open("/account?lang=ja");
             assertThat(text("#sessions")).contains("パスキー");
@@ -268,7 +267,7 @@ class SignInBrowserTest extends BrowserTestSupport {
             driver.manage().deleteAllCookies();
             open("/login?lang=ja");
             driver.findElement(By.id("passkey-sign-in")).click();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-error")));
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-error")));
             open("/account");
             assertThat(path()).as("a revoked passkey opens nothing").isEqualTo("/login");
         } finally {
@@ -365,12 +364,12 @@ class SignInBrowserTest extends BrowserTestSupport {
         driver.manage().deleteAllCookies();
         open("/login");
         driver.findElement(By.id("oidc-test-idp")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
+        await().until(ExpectedConditions.urlContains(provider.issuer() + "/login"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         if (consent) {
-            new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(base)
+            await().until(d -> d.getCurrentUrl().startsWith(base)
                     || !d.findElements(By.id("submit-consent")).isEmpty());
             if (!driver.findElements(By.id("submit-consent")).isEmpty()) {
                 driver.findElement(By.id("organization")).click();
@@ -390,6 +389,6 @@ class SignInBrowserTest extends BrowserTestSupport {
         open("/account");
         submit(By.id("sign-out-everywhere"));
         submit(By.id("confirm-submit"));
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login"));
+        await().until(ExpectedConditions.urlContains("/login"));
     }
 }

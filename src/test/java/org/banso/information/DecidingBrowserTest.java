@@ -129,7 +129,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         String councilPath = "/councils/" + council.id();
 
         // the official proposes a designation with the editor; a rationale left out comes back by its field
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath + "?lang=" + lang);
         waitForLang(lang);
         new Select(driver.findElement(By.id("matter"))).selectByValue("INFORMATION_MANAGEMENT");
@@ -166,7 +166,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the think tank, left out, objects with its reason
-        signIn("analyst", DEMO_PASSWORD);
+        continueAs("analyst", DEMO_PASSWORD);
         open(proposalPath + "?lang=" + lang);
         String reason = ja ? "期間が長すぎる。120日で足りるはず。" : "Too long: 120 days would do.";
         driver.findElement(By.id("object-reason")).sendKeys(reason);
@@ -175,7 +175,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the official amends: the designation kept, its end changed
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(proposalPath + "?lang=" + lang);
         setValue("periodEnd", today.plusDays(120).toString());
         submit(By.id("amend-submit"));
@@ -189,12 +189,12 @@ class DecidingBrowserTest extends BrowserTestSupport {
 
         // everyone consents: adopted, the item CONTROLLED
         for (String who : List.of("startup", "researcher", "analyst")) {
-            signIn(who, DEMO_PASSWORD);
+            continueAs(who, DEMO_PASSWORD);
             open(proposalPath + "?lang=" + lang);
             submit(By.id("answer-consent"));
             signOut();
         }
-        signIn("startup", DEMO_PASSWORD);
+        continueAs("startup", DEMO_PASSWORD);
         open(proposalPath + "?lang=" + lang);
         assertThat(text("#proposal-status")).isEqualTo(ja ? "採択" : "Adopted");
         screenshot("deciding-adopted-" + lang);
@@ -204,7 +204,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         signOut();
 
         // R12, R17: the think tank is out of scope — the very page an unknown id gets
-        signIn("analyst", DEMO_PASSWORD);
+        continueAs("analyst", DEMO_PASSWORD);
         open("/items/" + item.id() + "?lang=" + lang);
         String outOfScope = driver.findElement(By.tagName("main")).getText();
         open("/items/" + UUID.randomUUID() + "?lang=" + lang);
@@ -212,7 +212,7 @@ class DecidingBrowserTest extends BrowserTestSupport {
         signOut();
 
         // R16: the official proposes to end it early; everyone consents; the item is public again
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath + "?lang=" + lang);
         submit(By.cssSelector(".lift-link"));
         assertThat(driver.findElement(By.id("lift-mode-END")).isSelected()).isTrue();
@@ -226,12 +226,12 @@ class DecidingBrowserTest extends BrowserTestSupport {
         submit(By.id("answer-consent"));
         signOut();
         for (String who : List.of("startup", "researcher", "analyst")) {
-            signIn(who, DEMO_PASSWORD);
+            continueAs(who, DEMO_PASSWORD);
             open(liftPath + "?lang=" + lang);
             submit(By.id("answer-consent"));
             signOut();
         }
-        signIn("analyst", DEMO_PASSWORD);
+        continueAs("analyst", DEMO_PASSWORD);
         open("/items/" + item.id() + "?lang=" + lang);
         assertThat(text("#item-marking")).contains(ja ? "公開" : "Public");
         signOut();

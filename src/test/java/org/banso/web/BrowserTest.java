@@ -10,7 +10,6 @@ import org.banso.support.BrowserTestSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -164,7 +163,7 @@ class BrowserTest extends BrowserTestSupport {
 
         // enabling is one click: htmx swaps the row and keyboard focus stays on the row's button
         driver.findElement(By.cssSelector("button[aria-label='startup を有効にする']")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+        await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("button[aria-label='startup を無効にする']")));
         assertThat(driver.switchTo().activeElement().getDomAttribute("aria-label"))
                 .as("keyboard focus stays on the row's button").isEqualTo("startup を無効にする");
@@ -212,7 +211,7 @@ class BrowserTest extends BrowserTestSupport {
         assertThat(text(".site-header__user")).startsWith("内閣 一郎");
 
         driver.findElement(By.xpath("//header//button[normalize-space()='ログアウト']")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/login?logout"));
+        await().until(ExpectedConditions.urlContains("/login?logout"));
         assertThat(text("[role=status]")).isEqualTo("ログアウトしました。");
         assertThat(driver.findElements(By.cssSelector(".site-header__user"))).isEmpty();
         screenshot("logged-out-ja");

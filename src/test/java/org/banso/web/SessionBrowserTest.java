@@ -90,7 +90,7 @@ class SessionBrowserTest extends BrowserTestSupport {
 
         open("/");
         driver.findElement(By.id("account-password-link")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT).until(d -> path().equals("/account/password"));
+        await().until(d -> path().equals("/account/password"));
         assertThat(heading()).isEqualTo("パスワードの変更");
         assertNoSeriousViolations("/account/password");
         driver.findElement(By.id("currentPassword")).sendKeys(ApiAccounts.PASSWORD);

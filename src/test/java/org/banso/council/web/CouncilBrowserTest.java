@@ -56,7 +56,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         String name = "量子センサ協議会 " + System.nanoTime() % 100000;
 
         // the METI official proposes the council; the university PI's consent is required (R5)
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open("/councils?lang=ja");
         screenshot("council-list-ja");
         assertNoSeriousViolations("council list (ja)");
@@ -73,7 +73,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the PI consents
-        signIn("researcher", DEMO_PASSWORD);
+        continueAs("researcher", DEMO_PASSWORD);
         open(councilPath);
         screenshot("council-consent-ja");
         assertNoSeriousViolations("council consent (ja)");
@@ -82,7 +82,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the official establishes it and invites the startup (R13)
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath);
         submit(By.id("establish"));
         assertThat(text("#council-status")).isEqualTo("設置済み");
@@ -98,7 +98,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the startup accepts the invitation and signs the pledge online, no administrator involved
-        signIn("startup", DEMO_PASSWORD);
+        continueAs("startup", DEMO_PASSWORD);
         open(invitation);
         screenshot("council-invitation-ja");
         assertNoSeriousViolations("invitation (ja)");
@@ -112,7 +112,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the official makes a proposal of matter (3)
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("matter")))
                 .selectByValue("CONTENT_AND_RESULTS");
@@ -126,7 +126,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the startup objects
-        signIn("startup", DEMO_PASSWORD);
+        continueAs("startup", DEMO_PASSWORD);
         open(proposalPath);
         driver.findElement(By.id("object-reason")).sendKeys("特許出願前のため、公表時期を明記してほしい。");
         submit(By.id("answer-object"));
@@ -136,7 +136,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the official amends: everyone is asked again
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(proposalPath);
         WebElement body = driver.findElement(By.id("body"));
         body.clear();
@@ -148,7 +148,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the startup consents last: adopted
-        signIn("startup", DEMO_PASSWORD);
+        continueAs("startup", DEMO_PASSWORD);
         open(proposalPath);
         submit(By.id("answer-consent"));
         assertThat(text("#proposal-status")).isEqualTo("採択");
@@ -172,7 +172,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // follow-up: the official schedules a meeting, assigns an action item, requests materials (R8, R9, R11)
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath + "/follow-up?lang=ja");
         driver.findElement(By.id("meetingTitle")).sendKeys("第1回 量子センサ協議会");
         setValue("startsAt", "2026-12-10T10:00");
@@ -199,7 +199,7 @@ class CouncilBrowserTest extends BrowserTestSupport {
         signOut();
 
         // the startup completes its action item and declines the material request with a reason
-        signIn("startup", DEMO_PASSWORD);
+        continueAs("startup", DEMO_PASSWORD);
         open(councilPath + "/follow-up?lang=en");
         submit(By.cssSelector("button[aria-label='Mark done: 特許出願の完了を報告する']"));
         driver.findElement(By.cssSelector("input[name=reason]")).sendKeys("Not yet approved for sharing.");
@@ -215,18 +215,18 @@ class CouncilBrowserTest extends BrowserTestSupport {
     void aNewcomerWithoutAnAccountRegistersThroughTheInvitationAndSignsThePledge() {
         // R13: no administrator creates the newcomer's organization or account
         String name = "新規参加協議会 " + System.nanoTime() % 100000;
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open("/councils?lang=ja");
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("consenters")).sendKeys("researcher");
         submit(By.cssSelector("form[action$='/councils'] [type=submit]"));
         String councilPath = path();
         signOut();
-        signIn("researcher", DEMO_PASSWORD);
+        continueAs("researcher", DEMO_PASSWORD);
         open(councilPath);
         submit(By.id("consent"));
         signOut();
-        signIn("meti", DEMO_PASSWORD);
+        continueAs("meti", DEMO_PASSWORD);
         open(councilPath);
         submit(By.id("establish"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role")))

@@ -167,7 +167,7 @@ class FundingBrowserTest extends BrowserTestSupport {
         signIn("meti", DEMO_PASSWORD);
         open(projectPath + "?lang=ja");
         driver.findElement(By.linkText("協議会を開く")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT).until(d -> path().startsWith("/councils/"));
+        await().until(d -> path().startsWith("/councils/"));
         assertThat(text("#council-status")).isEqualTo("設置提案中");
         assertThat(text("#draft-plan")).contains("中継器の較正手順", "再現の容易な製造ノウハウの流出防止");
         screenshot("funding-council-draft-ja");
@@ -195,7 +195,7 @@ class FundingBrowserTest extends BrowserTestSupport {
                             "return document.querySelectorAll('.htmx-request').length === 0");
                 });
         By option = By.cssSelector("input[name='" + field + "'][value='" + value + "']");
-        WebElement found = new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT)
+        WebElement found = await()
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(option));
         if (!found.isSelected()) {
             driver.executeScript("arguments[0].click();", found);
