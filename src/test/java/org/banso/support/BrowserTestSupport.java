@@ -265,7 +265,9 @@ public abstract class BrowserTestSupport {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", axeSource));
             axeInEveryPage = driver;
         }
-        if (!Boolean.TRUE.equals(driver.executeScript("return typeof axe?.run === 'function'"))) {
+        // typeof, not axe?.run: a name never declared throws even behind ?.
+        if (!Boolean.TRUE.equals(driver.executeScript(
+                "return typeof axe === 'object' && typeof axe.run === 'function'"))) {
             driver.executeScript(axeSource);
         }
         Object result = driver.executeAsyncScript("""
