@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -20,6 +24,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -63,6 +69,8 @@ final class SearchEngine implements Closeable {
     private final SearcherManager searchers;
     /** How far this index has applied the cluster's change feed (see SearchFeed); committed with the index. */
     private volatile String feedCursor;
+    /** The keys put since the rebuild under way began; null when none is. */
+    private volatile Set<String> putSinceRebuildBegan;
 
     SearchEngine(Directory directory) throws IOException {
         this(directory, 64);
@@ -122,12 +130,98 @@ final class SearchEngine implements Closeable {
 
     /** Adds or replaces the document of {@code doc.kind()}/{@code doc.id()}; visible to the next search. */
     void put(IndexDocument doc) {
+        String key = IndexDocument.key(doc.kind(), doc.id());
         try {
-            writer.updateDocument(new Term(IndexDocument.KEY, IndexDocument.key(doc.kind(), doc.id())),
-                    doc.toDocument());
+            writer.updateDocument(new Term(IndexDocument.KEY, key), doc.toDocument());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Set<String> tracked = putSinceRebuildBegan;
+        if (tracked != null) {
+            tracked.add(key);
+        }
+    }
+
+    /**
+     * Begins a rebuild of the whole index in place (one at a time): the rebuild puts every document again, each put
+     * replacing its older version, and {@link Rebuild#removeTheRest()} then deletes what was in the index before and
+     * was put by no one since — documents of things that no longer exist. The index is never emptied: a rebuild that
+     * fails midway, or a commit (periodic, or a crash's last) taken while it runs, leaves every earlier document
+     * findable, some of them already current, and moves no feed position. Documents put meanwhile by anyone (this
+     * node's events) count as put, so the rebuild never deletes what they added.
+     */
+    Rebuild beginRebuild() {
+        Set<String> tracked = ConcurrentHashMap.newKeySet();
+        // tracked before the keys are read: a put in between is either read or tracked, never deleted
+        putSinceRebuildBegan = tracked;
+        boolean begun = false;
+        try {
+            Rebuild rebuild = new Rebuild(keys(), tracked);
+            begun = true;
+            return rebuild;
+        } finally {
+            if (!begun) {
+                putSinceRebuildBegan = null;
+            }
+        }
+    }
+
+    /** A rebuild in place under way; closing it ends the tracking of puts, whether or not it finished. */
+    final class Rebuild implements AutoCloseable {
+
+        private final Set<String> before;
+        private final Set<String> put;
+
+        private Rebuild(Set<String> before, Set<String> put) {
+            this.before = before;
+            this.put = put;
+        }
+
+        /** Deletes the documents that were in the index when the rebuild began and were not put since; how many. */
+        int removeTheRest() {
+            int removed = 0;
+            for (String key : before) {
+                if (!put.contains(key)) {
+                    try {
+                        writer.deleteDocuments(new Term(IndexDocument.KEY, key));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    removed++;
+                }
+            }
+            return removed;
+        }
+
+        @Override
+        public void close() {
+            if (putSinceRebuildBegan == put) {
+                putSinceRebuildBegan = null;
+            }
+        }
+    }
+
+    /**
+     * The key of every document in the index now (with the changes not yet committed), read from the key field's
+     * terms; a key whose document was deleted but not yet merged away may be among them.
+     */
+    Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(IndexDocument.KEY);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                for (BytesRef key = each.next(); key != null; key = each.next()) {
+                    keys.add(key.utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
     }
 
     /** Adds without looking for an older version (bulk loading into an empty index). */
