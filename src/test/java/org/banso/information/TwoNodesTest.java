@@ -748,6 +748,12 @@ class TwoNodesTest {
         PageSession continued = new PageSession(renewed, mine.id(), mine.record());
         assertThat(page(a, continued, "/account").statusCode()).isEqualTo(200);
         assertThat(page(b, continued, "/account").statusCode()).isEqualTo(200);
+
+        // signing out under the id the change gave it leaves no row of the person either
+        assertThat(signOut(a, continued)).isEqualTo("/login?logout");
+        assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from identity_page_session where principal_name = ?", Long.class, username)).isZero();
+        assertThat(page(b, continued, "/account").statusCode()).isEqualTo(302);
     }
 
     private int changePasswordThroughTheApi(ConfigurableApplicationContext node, String token) throws Exception {
