@@ -296,6 +296,46 @@ class SearchDuringCatchUpTest {
         assertThat(request("/api/v1/search?q=rebuilding").getResponse().getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void aRebuildRemovesWhatNoLongerExistsButKeepsWhatWasPutWhileItRan() throws Exception {
+        String admin = new ApiAccounts(mvc, json).adminToken();
+        // a document of nothing in the database: an event the index missed (its thing deleted meanwhile)
+        engine.put(ghost("ghost-of-a-deleted-thing"));
+        // and one that an event of this node puts again while the rebuild runs
+        engine.put(ghost("put-while-rebuilding"));
+        engine.commit();
+        List<String> earlier = findableKeys();
+        holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("lock table technology_technology in access exclusive mode");
+        }
+        Future<MvcResult> rebuild = threads.submit(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn());
+        for (int i = 0; i < 600 && waitingOn("technology_technology") == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOn("technology_technology")).as("the rebuild waits in PostgreSQL").isPositive();
+        // what this node's events put while the rebuild runs (the rebuild does not read it from the database)
+        engine.put(ghost("put-while-rebuilding"));
+        holder.rollback();
+        assertThat(rebuild.get(DEADLINE_SECONDS, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+
+        assertThat(engine.count(new TermQuery(new Term(IndexDocument.KEY,
+                IndexDocument.key(SearchKind.GUIDELINE, "ghost-of-a-deleted-thing"))))).as("removed").isZero();
+        assertThat(engine.count(new TermQuery(new Term(IndexDocument.KEY,
+                IndexDocument.key(SearchKind.GUIDELINE, "put-while-rebuilding"))))).as("kept").isEqualTo(1);
+        assertThat(earlier).as("everything else put back")
+                .allMatch(key -> key.endsWith(":ghost-of-a-deleted-thing")
+                        || engine.count(new TermQuery(new Term(IndexDocument.KEY, key))) == 1);
+        engine.delete(SearchKind.GUIDELINE, "put-while-rebuilding");
+        engine.commit();
+    }
+
+    private static IndexDocument ghost(String id) {
+        return new IndexDocument(SearchKind.GUIDELINE, id, id, id, null, null, java.util.Set.of(), true, true);
+    }
+
     /** The key of every document a search finds now. */
     private List<String> findableKeys() {
         return engine.keys().stream()
