@@ -644,8 +644,7 @@ class CouncilApiTest {
         String id = proposal.get("id").asString();
         api.respond(id, official, "CONSENT", 200);
         advance(Duration.ofDays(3));
-        assertThat(api.call("GET", "/api/v1/proposals/" + id, official.token(), null, 200).get("status")
-                .asString()).isEqualTo("LAPSED");
+        assertThat(api.proposalStatus(id, official)).isEqualTo("LAPSED");
         api.problem("POST", "/api/v1/proposals/" + id + "/responses", startup.token(),
                 Map.of("response", "CONSENT"), 409, "proposal-closed");
     }
