@@ -1,41 +1,43 @@
 package org.banso.search.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.banso.council.CouncilEvents;
 import org.banso.council.CouncilId;
 import org.banso.council.MeetingId;
 import org.banso.council.ProposalId;
-import org.banso.guideline.GuidelineEvents;
-import org.banso.information.InformationEvents;
 import org.banso.information.ItemId;
 import org.banso.shared.ClusterSignals;
 import org.banso.shared.ProblemCode;
 import org.banso.shared.RetryLaterException;
-import org.banso.technology.TechnologyEvents;
+import org.banso.search.internal.SearchService.IndexWrite;
 import org.banso.technology.TechnologyId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this node's index current with what every node changed (issue #19). Inside each business transaction, the
- * modules' events leave a row in {@code search_change} (so a change and its row commit together, or neither); every
- * node applies the rows of the other nodes (its own are indexed by {@link SearchIndexListener}) — woken by a
+ * Keeps this node's index current with what every node changed (issue #19). Inside each business transaction,
+ * {@link SearchChangeLog} leaves a row in {@code search_change} (so a change and its row commit together, or neither);
+ * every node applies the rows of the other nodes (its own are indexed by {@link SearchIndexListener}) — woken by a
  * PostgreSQL notification, every {@code banso.search.feed-interval} in any case, and before it answers a search.
  * <p>
  * Commit order is not sequence order: a transaction that took a lower id may commit after one with a higher id, and a
@@ -52,13 +54,13 @@ class SearchFeed {
     /** Rows applied before a search is answered; a node further behind answers 503 until it has caught up. */
     private static final int CATCH_UP_ROWS = 2_000;
     /**
-     * The longest a search waits for a short apply already running before it is refused with 503. Half a second
-     * refused 25 of 6,083 searches at the end of the two-node load run's ramp, when both nodes' CPU was saturated and
-     * an apply of a few uploads took longer; still bounded, and well under a client's time-out.
+     * The longest a search a few rows behind waits for other applies — their read of the same rows, the short hold of
+     * the index's write lock — before it is refused with 503. Bounded, and well under a client's time-out.
      */
     static final Duration SEARCH_WAITS_AT_MOST = Duration.ofMillis(1_500);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final int BATCH = 500;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
     private static final Logger log = LoggerFactory.getLogger(SearchFeed.class);
 
     private final JdbcClient jdbc;
@@ -67,13 +69,18 @@ class SearchFeed {
     private final String node;
     private final Clock clock;
     private final SearchProperties properties;
-    /** One apply at a time; searches never wait for it long (see {@link #catchUp()}). */
-    private final ReentrantLock applying = new ReentrantLock();
-    /** Set while an apply runs past its first batch or rebuilds the index. */
-    private volatile boolean catchingUp;
+    /** One write to the index at a time: short (documents already read), except for a rebuild of a stale index. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** One background apply at a time (see {@link #applyQuietly()}). */
+    private final ReentrantLock background = new ReentrantLock();
+    private final AtomicBoolean applyRequested = new AtomicBoolean();
+    /** The reads of rows under way, so that concurrent applies read a row's document once. */
+    private final Map<Position, CompletableFuture<IndexWrite>> reading = new ConcurrentHashMap<>();
+    /** Applies running past their first batch, and rebuilds of a stale index by the feed. */
+    private final AtomicInteger longApplies = new AtomicInteger();
     /**
      * Rebuilds of the whole index under way on this node (an administrator's reindex, the command line, an empty
-     * index at start); counted apart from {@link #catchingUp}, which an apply running meanwhile resets when it ends.
+     * index at start).
      */
     private final AtomicInteger rebuilding = new AtomicInteger();
 
@@ -88,127 +95,28 @@ class SearchFeed {
         signals.subscribe(CHANNEL, this::applyQuietly);
     }
 
-    // --- writing, in the business transaction -----------------------------------------------------------------
-
-    @EventListener
-    void on(InformationEvents.ItemStored event) {
-        changed("ITEM", event.item().value());
-    }
-
-    @EventListener
-    void on(InformationEvents.ItemVersionAdded event) {
-        changed("ITEM", event.item().value());
-    }
-
-    @EventListener
-    void on(InformationEvents.ItemPublished event) {
-        changed("ITEM", event.item().value());
-    }
-
-    /** R16: when a research result becomes public by default moved. */
-    @EventListener
-    void on(InformationEvents.PublicationScheduled event) {
-        changed("ITEM", event.item().value());
-    }
-
-    @EventListener
-    void on(InformationEvents.DesignationApplied event) {
-        event.items().forEach(item -> changed("ITEM", item.value()));
-    }
-
-    @EventListener
-    void on(InformationEvents.DesignationReleased event) {
-        event.items().forEach(item -> changed("ITEM", item.value()));
-    }
-
-    @EventListener
-    void on(CouncilEvents.CouncilProposed event) {
-        changed("COUNCIL", event.council().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.CouncilEstablished event) {
-        changed("COUNCIL", event.council().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.CouncilDissolved event) {
-        changed("COUNCIL", event.council().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.ProposalSubmitted event) {
-        changed("PROPOSAL", event.proposal().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.ProposalAmended event) {
-        changed("PROPOSAL", event.proposal().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.ProposalAdopted event) {
-        changed("PROPOSAL", event.proposal().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.ProposalWithdrawn event) {
-        changed("PROPOSAL", event.proposal().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.MeetingScheduled event) {
-        changed("MEETING", event.meeting().value());
-    }
-
-    @EventListener
-    void on(CouncilEvents.MeetingMinutesRecorded event) {
-        changed("MEETING", event.meeting().value());
-    }
-
-    @EventListener
-    void on(TechnologyEvents.TechnologyRegistered event) {
-        changed("TECHNOLOGY", event.technology().value());
-    }
-
-    @EventListener
-    void on(TechnologyEvents.TechnologyStatusChanged event) {
-        changed("TECHNOLOGY", event.technology().value());
-    }
-
-    /** The row names the area by a UUID made from its code; applying it re-reads the twenty areas. */
-    @EventListener
-    void on(TechnologyEvents.TechnologyAreaCorrected event) {
-        changed("TECHNOLOGY_AREA", UUID.nameUUIDFromBytes(event.code().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @EventListener
-    void on(GuidelineEvents.GuidelineEnforced event) {
-        changed("GUIDELINE", event.version());
-        if (event.superseded() != null) {
-            changed("GUIDELINE", event.superseded());
-        }
-    }
-
-    private void changed(String kind, UUID target) {
-        jdbc.sql("insert into search_change (kind, target, node) values (?, ?, ?)").params(kind, target, node)
-                .update();
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, kind).query((rs, n) -> 0).list();
-    }
-
-    // --- applying, on every node ------------------------------------------------------------------------------
-
     /** The position no row can appear below any more: the oldest transaction still running. */
     String horizon() {
         return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single() + ":0";
     }
 
+    /**
+     * The background apply: every {@code banso.search.feed-interval} and at each notification from another node. One
+     * runs at a time; a notification arriving meanwhile makes the running one go round again rather than wait.
+     */
     @Scheduled(fixedDelayString = "${banso.search.feed-interval:1s}")
     void applyQuietly() {
-        try {
-            apply(Integer.MAX_VALUE);
-        } catch (RuntimeException e) {
-            log.warn("Applying the search change feed failed; it retries at its next run", e);
+        applyRequested.set(true);
+        while (applyRequested.get() && background.tryLock()) {
+            try {
+                while (applyRequested.getAndSet(false)) {
+                    apply(Integer.MAX_VALUE);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Applying the search change feed failed; it retries at its next run", e);
+            } finally {
+                background.unlock();
+            }
         }
     }
 
@@ -216,8 +124,9 @@ class SearchFeed {
      * Before a search: what other nodes changed is applied first. A node that is catching up (a long apply is under
      * way) or is far behind refuses at once with {@code 503} and {@code Retry-After} — never a search left waiting for
      * the catch-up. A node with nothing to apply answers at once, searching while the feed applies (Lucene's
-     * near-real-time searchers are made for that); a few rows behind, the search applies them, waiting at most
-     * {@link #SEARCH_WAITS_AT_MOST} for an apply already running.
+     * near-real-time searchers are made for that); a few rows behind, the search applies them itself: it reads them
+     * (or joins a read of the same rows already under way) and waits at most {@link #SEARCH_WAITS_AT_MOST} to write
+     * them, a wait that only an index write or a rebuild holds.
      */
     void catchUp() {
         if (catchingUp()) {
@@ -230,22 +139,8 @@ class SearchFeed {
         if (behind > CATCH_UP_ROWS) {
             throw unavailable();
         }
-        boolean locked;
-        try {
-            locked = applying.tryLock(SEARCH_WAITS_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!apply(CATCH_UP_ROWS, System.nanoTime() + SEARCH_WAITS_AT_MOST.toNanos())) {
             throw unavailable();
-        }
-        if (!locked) {
-            throw unavailable();
-        }
-        try {
-            if (catchingUp() || !applyLocked(CATCH_UP_ROWS)) {
-                throw unavailable();
-            }
-        } finally {
-            applying.unlock();
         }
     }
 
@@ -254,7 +149,7 @@ class SearchFeed {
      * meanwhile, and the node is not ready).
      */
     boolean catchingUp() {
-        return catchingUp || rebuilding.get() > 0;
+        return longApplies.get() > 0 || rebuilding.get() > 0;
     }
 
     /** A rebuild of the whole index begins on this node; every call is followed by {@link #rebuildEnded()}. */
@@ -281,9 +176,7 @@ class SearchFeed {
         if (cursor == null) {
             return 0;
         }
-        String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class).optional()
-                .orElse(null);
-        if (pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned)) {
+        if (olderThanKeptFeed(cursor)) {
             return atMost;
         }
         return jdbc.sql("""
@@ -300,22 +193,72 @@ class SearchFeed {
         return rowsBehind(CATCH_UP_ROWS + 1) <= CATCH_UP_ROWS;
     }
 
-    /** Applies up to {@code limit} rows; answers whether the index is now at the horizon. */
+    /** Applies up to {@code limit} rows, waiting as long as it takes; answers whether it reached the horizon. */
     boolean apply(int limit) {
-        applying.lock();
-        try {
-            return applyLocked(limit);
-        } finally {
-            applying.unlock();
-        }
+        return apply(limit, NO_DEADLINE);
     }
 
     /**
-     * Applies up to {@code limit} rows, under {@link #applying}. Past the first batch the node counts as catching up
-     * until it is done; an index older than the kept feed counts as catching up while it is rebuilt. Each batch is
-     * made visible to searches before the cursor moves past it, so that a search seeing the cursor also sees the rows.
+     * Applies up to {@code limit} rows, a batch at a time: the batch's rows are read, and the documents they name read
+     * from their modules, without a lock (several applies may read at once; a document is read once for the same
+     * row); then, under {@link #writing}, the documents of rows the index has not passed yet are written, made visible
+     * to searches, and only then does the cursor move past them, so a search that sees the cursor also sees the rows.
+     * A document read later than another apply's reflects at least the rows it read; any change after the read has a
+     * row of its own beyond the cursor. Past the first batch the node counts as catching up until the apply ends; an
+     * index older than the kept feed is rebuilt meanwhile.
+     *
+     * @param deadline until when ({@link System#nanoTime()}) it waits for other applies — their read of the same row,
+     *                 the write lock — or {@link #NO_DEADLINE}
+     * @return whether the index is now at the horizon ({@code false} also when a wait ran out)
      */
-    private boolean applyLocked(int limit) {
+    private boolean apply(int limit, long deadline) {
+        boolean longApply = false;
+        try {
+            int applied = 0;
+            while (applied < limit) {
+                String cursor = engine.feedCursor().orElse(null);
+                if (cursor == null || olderThanKeptFeed(cursor)) {
+                    return startOrRebuild(deadline);
+                }
+                Batch batch = readBatch(cursor);
+                Map<ChangeKey, IndexWrite> writes = new LinkedHashMap<>();
+                try {
+                    for (Map.Entry<ChangeKey, Change> latest : batch.latestPerTarget(node).entrySet()) {
+                        IndexWrite write = read(latest.getValue(), deadline);
+                        if (write == null) {
+                            return false;
+                        }
+                        writes.put(latest.getKey(), write);
+                    }
+                    if (!write(batch, writes, deadline)) {
+                        return false;
+                    }
+                } finally {
+                    batch.changes().forEach(change -> reading.remove(change.position()));
+                }
+                applied += batch.changes().size();
+                if (batch.changes().size() < BATCH) {
+                    return true;
+                }
+                if (!longApply) {
+                    // more than a batch to apply: a catch-up, during which searches are refused rather than kept waiting
+                    longApply = true;
+                    longApplies.incrementAndGet();
+                }
+            }
+            return false;
+        } finally {
+            if (longApply) {
+                longApplies.decrementAndGet();
+            }
+        }
+    }
+
+    /** An index from before the feed starts following it; an index older than the kept feed is rebuilt. */
+    private boolean startOrRebuild(long deadline) {
+        if (!lock(deadline)) {
+            return false;
+        }
         try {
             String cursor = engine.feedCursor().orElse(null);
             if (cursor == null) {
@@ -323,78 +266,143 @@ class SearchFeed {
                 engine.setFeedCursor(horizon());
                 return true;
             }
-            String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class)
-                    .optional().orElse(null);
-            if (pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned)) {
+            if (olderThanKeptFeed(cursor)) {
                 log.warn("This node's search index is older than the kept change feed: rebuilding it");
-                catchingUp = true;
-                String horizon = horizon();
-                search.reindexAll();
-                engine.setFeedCursor(horizon);
-                engine.commit();
-                return true;
+                longApplies.incrementAndGet();
+                try {
+                    String horizon = horizon();
+                    search.reindexAll();
+                    engine.setFeedCursor(horizon);
+                    engine.commit();
+                } finally {
+                    longApplies.decrementAndGet();
+                }
             }
-            int applied = 0;
-            while (applied < limit) {
-                List<Change> batch = new ArrayList<>();
-                String[] horizon = new String[1];
-                jdbc.sql("""
-                                select h.xmin::text as horizon, c.id, c.xid::text as xid, c.kind, c.target, c.node
-                                from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h
-                                left join lateral (
-                                    select id, xid, kind, target, node from search_change
-                                    where (xid, id) > (?::xid8, ?) and xid < h.xmin
-                                    order by xid, id limit ?) c on true""")
-                        .params(cursorXid(cursor), cursorId(cursor), BATCH)
-                        .query(rs -> {
-                            horizon[0] = rs.getString("horizon");
-                            if (rs.getObject("id") != null) {
-                                batch.add(new Change(rs.getLong("id"), rs.getString("xid"), rs.getString("kind"),
-                                        rs.getObject("target", UUID.class), rs.getString("node")));
-                            }
-                        });
-                boolean changed = false;
-                for (Change change : batch) {
-                    if (!node.equals(change.node())) {
-                        index(change);
-                        changed = true;
-                    }
-                    cursor = change.xid() + ":" + change.id();
-                }
-                applied += batch.size();
-                if (changed) {
-                    search.refresh();
-                }
-                if (batch.size() < BATCH) {
-                    // every row below the horizon is applied: the next ones can only come at or above it
-                    if (Long.parseLong(horizon[0]) > Long.parseLong(cursorXid(cursor))) {
-                        cursor = horizon[0] + ":0";
-                    }
-                    engine.setFeedCursor(cursor);
-                    return true;
-                }
-                engine.setFeedCursor(cursor);
-                // more than a batch to apply: a catch-up, during which searches are refused rather than kept waiting
-                catchingUp = true;
-            }
-            return false;
+            return true;
         } finally {
-            catchingUp = false;
+            writing.unlock();
         }
     }
 
-    private void index(Change change) {
-        Consumer<UUID> indexing = switch (change.kind()) {
-            case "ITEM" -> id -> search.indexItem(new ItemId(id));
-            case "COUNCIL" -> id -> search.indexCouncil(new CouncilId(id));
-            case "PROPOSAL" -> id -> search.indexProposal(new ProposalId(id));
-            case "MEETING" -> id -> search.indexMeeting(new MeetingId(id));
-            case "TECHNOLOGY" -> id -> search.indexTechnology(new TechnologyId(id));
-            case "GUIDELINE" -> search::indexGuideline;
-            case "TECHNOLOGY_AREA" -> id -> search.indexAreas();
-            default -> id -> { };
+    private boolean olderThanKeptFeed(String cursor) {
+        String pruned = jdbc.sql("select below_xid::text from search_change_pruned").query(String.class).optional()
+                .orElse(null);
+        return pruned != null && Long.parseLong(cursorXid(cursor)) <= Long.parseLong(pruned);
+    }
+
+    /** Up to a batch of rows after {@code cursor}, below the horizon, in commit-safe order; with that horizon. */
+    private Batch readBatch(String cursor) {
+        List<Change> changes = new ArrayList<>();
+        String[] horizon = new String[1];
+        jdbc.sql("""
+                        select h.xmin::text as horizon, c.id, c.xid::text as xid, c.kind, c.target, c.node
+                        from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h
+                        left join lateral (
+                            select id, xid, kind, target, node from search_change
+                            where (xid, id) > (?::xid8, ?) and xid < h.xmin
+                            order by xid, id limit ?) c on true""")
+                .params(cursorXid(cursor), cursorId(cursor), BATCH)
+                .query(rs -> {
+                    horizon[0] = rs.getString("horizon");
+                    if (rs.getObject("id") != null) {
+                        changes.add(new Change(new Position(Long.parseLong(rs.getString("xid")), rs.getLong("id")),
+                                rs.getString("kind"), rs.getObject("target", UUID.class), rs.getString("node")));
+                    }
+                });
+        return new Batch(changes, Long.parseLong(horizon[0]));
+    }
+
+    /**
+     * The document a row names, read from its module — or, when another apply is reading it for the same row, that
+     * read's result, waited for until {@code deadline}; {@code null} when the wait ran out.
+     */
+    private IndexWrite read(Change change, long deadline) {
+        CompletableFuture<IndexWrite> mine = new CompletableFuture<>();
+        CompletableFuture<IndexWrite> theirs = reading.putIfAbsent(change.position(), mine);
+        if (theirs != null) {
+            try {
+                return deadline == NO_DEADLINE ? theirs.join()
+                        : theirs.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (CompletionException | ExecutionException e) {
+                // their read failed: read it here, and fail here if it fails again
+            }
+        }
+        try {
+            IndexWrite write = read(change.kind(), change.target());
+            mine.complete(write);
+            return write;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private IndexWrite read(String kind, UUID target) {
+        return switch (kind) {
+            case "ITEM" -> search.readItem(new ItemId(target));
+            case "COUNCIL" -> search.readCouncil(new CouncilId(target));
+            case "PROPOSAL" -> search.readProposal(new ProposalId(target));
+            case "MEETING" -> search.readMeeting(new MeetingId(target));
+            case "TECHNOLOGY" -> search.readTechnology(new TechnologyId(target));
+            case "GUIDELINE" -> search.readGuideline(target);
+            case "TECHNOLOGY_AREA" -> search.readAreas();
+            default -> () -> { };
         };
-        indexing.accept(change.target());
+    }
+
+    /**
+     * Under {@link #writing}: writes the documents of the rows the index has not passed yet (another apply may have
+     * written a later read of them meanwhile), makes them visible, then moves the cursor to the batch's end — or, when
+     * the batch was the last below the horizon, to the horizon. Answers {@code false} when the wait ran out.
+     */
+    private boolean write(Batch batch, Map<ChangeKey, IndexWrite> writes, long deadline) {
+        if (!lock(deadline)) {
+            return false;
+        }
+        try {
+            Position current = Position.of(engine.feedCursor().orElseThrow());
+            Map<ChangeKey, Change> latest = batch.latestPerTarget(node);
+            boolean changed = false;
+            for (Map.Entry<ChangeKey, IndexWrite> write : writes.entrySet()) {
+                if (latest.get(write.getKey()).position().compareTo(current) > 0) {
+                    write.getValue().write();
+                    changed = true;
+                }
+            }
+            if (changed) {
+                search.refresh();
+            }
+            Position reached = batch.changes().isEmpty() ? current
+                    : batch.changes().get(batch.changes().size() - 1).position();
+            if (batch.changes().size() < BATCH && batch.horizon() > reached.xid()) {
+                // every row below the horizon is read: the next ones can only come at or above it
+                reached = new Position(batch.horizon(), 0);
+            }
+            if (reached.compareTo(current) > 0) {
+                engine.setFeedCursor(reached.toString());
+            }
+            return true;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private boolean lock(long deadline) {
+        if (deadline == NO_DEADLINE) {
+            writing.lock();
+            return true;
+        }
+        try {
+            return writing.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Deletes rows every node has long applied; a node still behind them rebuilds its index (once per cluster). */
@@ -419,6 +427,43 @@ class SearchFeed {
         return Long.parseLong(cursor.substring(cursor.indexOf(':') + 1));
     }
 
-    private record Change(long id, String xid, String kind, UUID target, String node) {
+    /** A row's place in the feed: its writing transaction's id, then its own id (see the class comment). */
+    record Position(long xid, long id) implements Comparable<Position> {
+
+        static Position of(String cursor) {
+            return new Position(Long.parseLong(cursorXid(cursor)), cursorId(cursor));
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int byXid = Long.compare(xid, other.xid);
+            return byXid != 0 ? byXid : Long.compare(id, other.id);
+        }
+
+        @Override
+        public String toString() {
+            return xid + ":" + id;
+        }
+    }
+
+    private record Change(Position position, String kind, UUID target, String node) {
+    }
+
+    private record ChangeKey(String kind, UUID target) {
+    }
+
+    /** A batch of the feed's rows, and the horizon it was read below. */
+    private record Batch(List<Change> changes, long horizon) {
+
+        /** Per document, the last of the batch's rows other nodes wrote (this node indexed its own already). */
+        Map<ChangeKey, Change> latestPerTarget(String thisNode) {
+            Map<ChangeKey, Change> latest = new LinkedHashMap<>();
+            for (Change change : changes) {
+                if (!thisNode.equals(change.node())) {
+                    latest.put(new ChangeKey(change.kind(), change.target()), change);
+                }
+            }
+            return latest;
+        }
     }
 }

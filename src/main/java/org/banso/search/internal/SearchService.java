@@ -61,6 +61,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -275,71 +276,88 @@ class SearchService implements Search {
         if (best == null) {
             best = clean.length() > SNIPPET_LENGTH ? clean.substring(0, SNIPPET_LENGTH) + "…" : clean;
         }
-        return escape(best.strip()).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>");
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlUtils.htmlEscape(best.strip(), "UTF-8").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>");
     }
 
     // --- indexing ---
 
+    /**
+     * A changed document read from its module, with only the index write left to do. The change feed reads and
+     * extracts outside its lock and writes under it ({@link SearchFeed}), so that a search waiting to apply a few
+     * other nodes' changes never waits for another apply's database reads or text extraction.
+     */
+    @FunctionalInterface
+    interface IndexWrite {
+        void write();
+    }
+
     void indexItem(ItemId id) {
+        readItem(id).write();
+    }
+
+    IndexWrite readItem(ItemId id) {
         InformationSearchSupport support = items.getIfAvailable();
         if (support == null) {
-            return;
+            return () -> { };
         }
-        Optional<IndexableItem> item = support.indexable(id);
-        if (item.isEmpty()) {
-            engine.delete(SearchKind.ITEM, id.toString());
-            return;
-        }
-        engine.put(IndexDocuments.item(item.get()));
+        Optional<IndexDocument> doc = support.indexable(id).map(IndexDocuments::item);
+        return written(doc, SearchKind.ITEM, id.toString());
     }
 
     void indexCouncil(CouncilId id) {
-        Optional<CouncilSummary> council = councils.summary(id);
-        if (council.isEmpty()) {
-            engine.delete(SearchKind.COUNCIL, id.toString());
-            return;
-        }
-        engine.put(IndexDocuments.council(council.get()));
+        readCouncil(id).write();
+    }
+
+    IndexWrite readCouncil(CouncilId id) {
+        return written(councils.summary(id).map(IndexDocuments::council), SearchKind.COUNCIL, id.toString());
     }
 
     void indexProposal(ProposalId id) {
-        proposals.forIndex(id).ifPresentOrElse(p -> engine.put(new IndexDocument(SearchKind.PROPOSAL,
-                        id.toString(), p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(),
-                        false, false)),
-                () -> engine.delete(SearchKind.PROPOSAL, id.toString()));
+        readProposal(id).write();
+    }
+
+    IndexWrite readProposal(ProposalId id) {
+        return written(proposals.forIndex(id).map(p -> new IndexDocument(SearchKind.PROPOSAL, id.toString(),
+                p.title(), p.body(), p.councilId().toString(), p.matter().name(), Set.of(), false, false)),
+                SearchKind.PROPOSAL, id.toString());
     }
 
     void indexMeeting(MeetingId id) {
-        meetings.forIndex(id).ifPresentOrElse(m -> engine.put(new IndexDocument(SearchKind.MEETING,
-                        id.toString(), m.title(), IndexDocuments.meetingText(m), m.councilId().toString(), null, Set.of(), false,
-                        false)),
-                () -> engine.delete(SearchKind.MEETING, id.toString()));
+        readMeeting(id).write();
+    }
+
+    IndexWrite readMeeting(MeetingId id) {
+        return written(meetings.forIndex(id).map(m -> new IndexDocument(SearchKind.MEETING, id.toString(),
+                m.title(), IndexDocuments.meetingText(m), m.councilId().toString(), null, Set.of(), false, false)),
+                SearchKind.MEETING, id.toString());
     }
 
     void indexTechnology(TechnologyId id) {
-        technologies.technologyForIndex(id).ifPresentOrElse(t -> engine.put(IndexDocuments.technology(t)),
-                        () -> engine.delete(SearchKind.TECHNOLOGY, id.toString()));
+        readTechnology(id).write();
+    }
+
+    IndexWrite readTechnology(TechnologyId id) {
+        return written(technologies.technologyForIndex(id).map(IndexDocuments::technology), SearchKind.TECHNOLOGY,
+                id.toString());
     }
 
     void indexGuideline(UUID versionId) {
-        guidelines.version(versionId, null).ifPresentOrElse(v -> engine.put(IndexDocuments.guideline(v)),
-                () -> engine.delete(SearchKind.GUIDELINE, versionId.toString()));
+        readGuideline(versionId).write();
+    }
+
+    IndexWrite readGuideline(UUID versionId) {
+        return written(guidelines.version(versionId, null).map(IndexDocuments::guideline), SearchKind.GUIDELINE,
+                versionId.toString());
+    }
+
+    IndexWrite readAreas() {
+        List<IndexDocument> docs = reference.areas().stream().map(IndexDocuments::area).toList();
+        return () -> docs.forEach(engine::put);
+    }
+
+    /** The document put, or — when its module no longer has it, or no longer lets it be indexed — removed. */
+    private IndexWrite written(Optional<IndexDocument> doc, SearchKind kind, String id) {
+        return doc.<IndexWrite>map(d -> () -> engine.put(d)).orElse(() -> engine.delete(kind, id));
     }
 
     /**

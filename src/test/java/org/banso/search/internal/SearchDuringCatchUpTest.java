@@ -164,6 +164,34 @@ class SearchDuringCatchUpTest {
         assertThat(request("/api/v1/search?q=behind").getResponse().getStatus()).isEqualTo(200);
     }
 
+    /**
+     * Under load every search a few rows behind applies them itself: a crowd of searches must not read the same
+     * document once each (the load run's searches did the same reads many times over on a saturated machine). A second
+     * apply joins the first one's read of the row; only one connection waits on the items' table, and both applies end
+     * once it is released.
+     */
+    @Test
+    void concurrentAppliesReadARowsDocumentOnceAndBothEndWhenItIsRead() throws Exception {
+        changesOfAnotherNode("ITEM", 1);
+        holdTheItemsTable();
+        Future<Boolean> first = threads.submit(() -> feed.apply(Integer.MAX_VALUE));
+        for (int i = 0; i < 600 && waitingOnTheItems() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOnTheItems()).as("the first apply waits in PostgreSQL").isEqualTo(1);
+        Future<Boolean> second = threads.submit(() -> feed.apply(Integer.MAX_VALUE));
+        for (int i = 0; i < 40 && waitingOnTheItems() < 2 && !second.isDone(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOnTheItems()).as("the second apply joined the first one's read").isEqualTo(1);
+        assertThat(second.isDone()).as("the second apply waits for the row it needs").isFalse();
+
+        holder.rollback();
+        assertThat(first.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(feed.rowsBehind(10)).isZero();
+    }
+
     @Test
     void anAdministratorsReindexRefusesSearchesOnItsNodeUntilItEndsWhetherItSucceedsOrFails() throws Exception {
         String admin = new ApiAccounts(mvc, json).adminToken();
