@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.banso.identity.internal.IdentityService;
+import org.banso.identity.internal.SessionToKeep;
 import org.banso.support.ApiAccounts;
 import org.banso.support.ApiScript;
 import org.banso.support.ApiScript.Person;
@@ -247,7 +248,8 @@ class SignInThrottleTest {
         BansoUser user = identity.user(new UserId(UUID.fromString(owner.id()))).orElseThrow().asPrincipal();
         // inside a transaction the request already holds a connection: the throttle would need a second one
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                passwords.changePassword(user, "not-mine", "a-fresh-passphrase-2026", source())))
+                passwords.changePassword(user, "not-mine", "a-fresh-passphrase-2026", source(),
+                        SessionToKeep.NONE)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside any transaction");
     }
 

@@ -1,16 +1,12 @@
 package org.banso.information;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import org.banso.identity.IdentityManagement;
-import org.banso.identity.UserId;
 import org.banso.support.ApiScript.Person;
 import org.banso.support.BansoIntegrationTest;
 import org.banso.web.Confirmation;
@@ -18,12 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,11 +48,11 @@ class ConfirmationsRefusedFirstPagesTest {
     void r12_onlyTheCompetentMinistryIsAskedToConfirmRemovingAnotherOrganisation() throws Exception {
         String company = api.participantOf(world.council(), world.official(), world.company());
         String path = "/councils/" + world.council() + "/participants/" + company + "/leave";
-        assertThat(confirmationOf(mvc.perform(as(post(path), world.official())).andReturn())).isTrue();
+        assertThat(confirmationOf(mvc.perform(api.as(post(path), world.official())).andReturn())).isTrue();
 
         // another participant's representative may not remove the company: refused as the action refuses it
-        MvcResult asked = mvc.perform(as(post(path), world.startup())).andReturn();
-        MvcResult acted = mvc.perform(as(post(path).param(Confirmation.CONFIRMED, "true"), world.startup()))
+        MvcResult asked = mvc.perform(api.as(post(path), world.startup())).andReturn();
+        MvcResult acted = mvc.perform(api.as(post(path).param(Confirmation.CONFIRMED, "true"), world.startup()))
                 .andReturn();
         assertThat(confirmationOf(asked)).isFalse();
         assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/councils/" + world.council())
@@ -68,18 +60,18 @@ class ConfirmationsRefusedFirstPagesTest {
         assertThat(asked.getFlashMap().get("problem")).isEqualTo("forbidden")
                 .isEqualTo(acted.getFlashMap().get("problem"));
         // someone who may not know the council learns nothing of it
-        assertThat(mvc.perform(as(post(path), world.outsider())).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(api.as(post(path), world.outsider())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(participants()).contains(company);
+        assertThat(api.participants(world.council(), world.official())).contains(company);
     }
 
     @Test
     void r12_theCompetentMinistryIsNotAskedToConfirmLeavingItsOwnCouncil() throws Exception {
         String path = "/councils/" + world.council() + "/participants/" + world.ministryParticipant() + "/leave";
-        MvcResult asked = mvc.perform(as(post(path), world.official())).andReturn();
+        MvcResult asked = mvc.perform(api.as(post(path), world.official())).andReturn();
         assertThat(confirmationOf(asked)).isFalse();
         assertThat(asked.getFlashMap().get("problem")).isEqualTo("conflict");
-        assertThat(participants()).contains(world.ministryParticipant());
+        assertThat(api.participants(world.council(), world.official())).contains(world.ministryParticipant());
     }
 
     @Test
@@ -88,23 +80,23 @@ class ConfirmationsRefusedFirstPagesTest {
                 world.official().token(), Map.of("matter", "PROMOTION", "title", "確認前に断る議案", "body", "本文"),
                 201).get("id").asString();
         String path = "/proposals/" + proposal + "/withdraw";
-        assertThat(confirmationOf(mvc.perform(as(post(path), world.official())).andReturn())).isTrue();
+        assertThat(confirmationOf(mvc.perform(api.as(post(path), world.official())).andReturn())).isTrue();
 
-        MvcResult asked = mvc.perform(as(post(path), world.startup())).andReturn();
-        MvcResult acted = mvc.perform(as(post(path).param(Confirmation.CONFIRMED, "true"), world.startup()))
+        MvcResult asked = mvc.perform(api.as(post(path), world.startup())).andReturn();
+        MvcResult acted = mvc.perform(api.as(post(path).param(Confirmation.CONFIRMED, "true"), world.startup()))
                 .andReturn();
         assertThat(confirmationOf(asked)).isFalse();
         assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/proposals/" + proposal)
                 .isEqualTo(acted.getResponse().getRedirectedUrl());
         assertThat(asked.getFlashMap().get("problem")).isEqualTo("forbidden")
                 .isEqualTo(acted.getFlashMap().get("problem"));
-        assertThat(mvc.perform(as(post(path), world.outsider())).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(api.as(post(path), world.outsider())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(proposalStatus(proposal)).isEqualTo("OPEN");
+        assertThat(api.proposalStatus(proposal, world.official())).isEqualTo("OPEN");
 
         // a proposal no longer open is not offered for withdrawal again
-        mvc.perform(as(post(path).param(Confirmation.CONFIRMED, "true"), world.official())).andReturn();
-        MvcResult again = mvc.perform(as(post(path), world.official())).andReturn();
+        mvc.perform(api.as(post(path).param(Confirmation.CONFIRMED, "true"), world.official())).andReturn();
+        MvcResult again = mvc.perform(api.as(post(path), world.official())).andReturn();
         assertThat(confirmationOf(again)).isFalse();
         assertThat(again.getFlashMap().get("problem")).isEqualTo("proposal-closed");
     }
@@ -116,16 +108,16 @@ class ConfirmationsRefusedFirstPagesTest {
                         "organization", "架空大学", "email", "jiro@example.jp", "language", "ja")), 201)
                 .get("id").asString();
         String path = "/councils/" + world.council() + "/invitations/" + invitation + "/revoke";
-        assertThat(confirmationOf(mvc.perform(as(post(path), world.official())).andReturn())).isTrue();
+        assertThat(confirmationOf(mvc.perform(api.as(post(path), world.official())).andReturn())).isTrue();
 
-        MvcResult asked = mvc.perform(as(post(path), world.company())).andReturn();
+        MvcResult asked = mvc.perform(api.as(post(path), world.company())).andReturn();
         assertThat(confirmationOf(asked)).isFalse();
-        assertThat(asked.getResponse().getStatus()).isEqualTo(403).isEqualTo(mvc.perform(as(post(path)
+        assertThat(asked.getResponse().getStatus()).isEqualTo(403).isEqualTo(mvc.perform(api.as(post(path)
                 .param(Confirmation.CONFIRMED, "true"), world.company())).andReturn().getResponse().getStatus());
         assertThat(body(asked)).doesNotContain("招待 次郎");
-        assertThat(mvc.perform(as(post(path), world.outsider())).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(api.as(post(path), world.outsider())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(invitationState(invitation)).isEqualTo("OPEN");
+        assertThat(api.invitationState(world.council(), invitation, world.official())).isEqualTo("OPEN");
     }
 
     @Test
@@ -133,12 +125,12 @@ class ConfirmationsRefusedFirstPagesTest {
         Person unsigned = api.person(api.organization("COMPANY"), "RESEARCHER");
         api.addParticipant(world.council(), world.official(), unsigned, "COMPANY");
         String path = "/councils/" + world.council() + "/pledges/revoke";
-        assertThat(confirmationOf(mvc.perform(as(post(path), world.startup())).andReturn())).isTrue();
+        assertThat(confirmationOf(mvc.perform(api.as(post(path), world.startup())).andReturn())).isTrue();
 
-        MvcResult asked = mvc.perform(as(post(path), unsigned)).andReturn();
+        MvcResult asked = mvc.perform(api.as(post(path), unsigned)).andReturn();
         assertThat(confirmationOf(asked)).isFalse();
         assertThat(asked.getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(as(post(path), world.outsider())).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(api.as(post(path), world.outsider())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
         assertThat(api.page("/councils/" + world.council() + "/items", world.startup()).getResponse().getStatus())
                 .as("the startup's pledge stands").isEqualTo(200);
@@ -148,13 +140,13 @@ class ConfirmationsRefusedFirstPagesTest {
     void r17_onlySomeoneThePolicyLetsPublishIsAskedToConfirmPublishingAResult() throws Exception {
         String item = api.upload(world.council(), world.startup(), "確認前に断る研究成果", "RESEARCH_RESULT", "本文");
         String path = "/items/" + item + "/publish";
-        assertThat(confirmationOf(mvc.perform(as(post(path), world.startup())).andReturn())).isTrue();
+        assertThat(confirmationOf(mvc.perform(api.as(post(path), world.startup())).andReturn())).isTrue();
 
-        MvcResult asked = mvc.perform(as(post(path), world.company())).andReturn();
+        MvcResult asked = mvc.perform(api.as(post(path), world.company())).andReturn();
         assertThat(confirmationOf(asked)).isFalse();
         assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/items/" + item);
         assertThat(asked.getFlashMap().get("problem")).isEqualTo("forbidden");
-        assertThat(mvc.perform(as(post(path), world.outsider())).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(api.as(post(path), world.outsider())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
         assertThat(body(api.page("/public/results", null))).doesNotContain("確認前に断る研究成果");
     }
@@ -163,32 +155,6 @@ class ConfirmationsRefusedFirstPagesTest {
     private static boolean confirmationOf(MvcResult result) throws Exception {
         return result.getResponse().getStatus() == 200
                 && body(result).contains("name=\"" + Confirmation.CONFIRMED + "\" value=\"true\"");
-    }
-
-    private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Person person) {
-        var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
-        return request.with(csrf()).with(authentication(new UsernamePasswordAuthenticationToken(principal, null,
-                principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())));
-    }
-
-    private String participants() throws Exception {
-        return api.call("GET", "/api/v1/councils/" + world.council(), world.official().token(), null, 200)
-                .get("participants").toString();
-    }
-
-    private String proposalStatus(String proposal) throws Exception {
-        return api.call("GET", "/api/v1/proposals/" + proposal, world.official().token(), null, 200).get("status")
-                .asString();
-    }
-
-    private String invitationState(String invitation) throws Exception {
-        for (JsonNode i : api.call("GET", "/api/v1/councils/" + world.council() + "/invitations",
-                world.official().token(), null, 200)) {
-            if (i.get("id").asString().equals(invitation)) {
-                return i.get("state").asString();
-            }
-        }
-        throw new AssertionError("no invitation " + invitation);
     }
 
     private static String body(MvcResult result) throws Exception {

@@ -23,6 +23,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,12 +163,22 @@ final class InformationTestSupport extends ApiScript {
     MvcResult page(String path, Person person) throws Exception {
         var request = get(path);
         if (person != null) {
-            var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
-            var authentication = new UsernamePasswordAuthenticationToken(principal, null, principal.roles().stream()
-                    .map(r -> new SimpleGrantedAuthority(r.authority())).toList());
-            request.with(SecurityMockMvcRequestPostProcessors.authentication(authentication));
+            request.with(SecurityMockMvcRequestPostProcessors.authentication(signedIn(person)));
         }
         return mvc.perform(request).andReturn();
+    }
+
+    /** The request as a form the person sends from a page of their session (with its CSRF token). */
+    MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Person person) {
+        return request.with(SecurityMockMvcRequestPostProcessors.csrf())
+                .with(SecurityMockMvcRequestPostProcessors.authentication(signedIn(person)));
+    }
+
+    /** The person's page session: their account as the identity module has it now, with its roles. */
+    private UsernamePasswordAuthenticationToken signedIn(Person person) {
+        var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
+        return new UsernamePasswordAuthenticationToken(principal, null, principal.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 
     List<String> listedIds(String council, Person person) throws Exception {

@@ -1,8 +1,6 @@
 package org.banso.information;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -22,12 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,27 +59,27 @@ class SafeCouncilActionsPagesTest {
         String path = "/councils/" + world.council() + "/participants/" + company + "/leave";
         String organization = organizationName(world.company());
 
-        String asked = html(mvc.perform(as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
         assertThat(asked).contains("参加団体を協議会から外しますか", "「" + organization + "」（企業）",
                 displayName(world.company()), "元に戻すことはできません", "action=\"" + path + "\"",
                 "name=\"confirmed\" value=\"true\"", "「" + organization + "」を協議会から外す")
                 .doesNotContain("脱退しますか");
         // nothing happened yet: the company still reads the council's information (R12)
-        assertThat(participants()).contains(company);
+        assertThat(api.participants(world.council(), world.official())).contains(company);
         assertThat(status("/councils/" + world.council() + "/items", world.company())).isEqualTo(200);
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.official())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.official())).andReturn();
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/councils/" + world.council());
         assertThat(notice(done, Locale.JAPANESE)).contains("「" + organization + "」を協議会「")
                 .contains("参加者から外しました", displayName(world.company())).doesNotContain("脱退");
         assertThat(notice(done, Locale.ENGLISH)).contains(organization + " was removed from the council")
                 .doesNotContain("You left");
         // the notice is on the council page the official lands on
-        assertThat(html(mvc.perform(as(get("/councils/" + world.council()).param("lang", "ja"), world.official())
+        assertThat(html(mvc.perform(api.as(get("/councils/" + world.council()).param("lang", "ja"), world.official())
                 .flashAttrs(done.getFlashMap())).andReturn(), 200)).contains("id=\"saved-notice\"",
                 "参加者から外しました");
         // R12: access ended at once
-        assertThat(participants()).doesNotContain(company);
+        assertThat(api.participants(world.council(), world.official())).doesNotContain(company);
         assertThat(status("/councils/" + world.council() + "/items", world.company())).isNotEqualTo(200);
     }
 
@@ -95,28 +89,28 @@ class SafeCouncilActionsPagesTest {
         String path = "/councils/" + world.council() + "/participants/" + company + "/leave";
         String organization = organizationName(world.company());
 
-        String asked = html(mvc.perform(as(post(path).param("lang", "en"), world.company())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "en"), world.company())).andReturn(), 200);
         assertThat(asked).contains("Leave the council?", "Your organization, " + organization,
                 "Leaving cannot be undone", "Leave the council as " + organization);
-        assertThat(participants()).contains(company);
+        assertThat(api.participants(world.council(), world.official())).contains(company);
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.company())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.company())).andReturn();
         assertThat(done.getResponse().getRedirectedUrl()).as("no longer a participant").isEqualTo("/councils");
         assertThat(notice(done, Locale.JAPANESE)).contains("「" + organization + "」は協議会「", "脱退しました");
         assertThat(notice(done, Locale.ENGLISH)).contains(organization + " left the council");
-        assertThat(participants()).doesNotContain(company);
+        assertThat(api.participants(world.council(), world.official())).doesNotContain(company);
     }
 
     @Test
     void r12_revokingOnesPledgeIsConfirmedFirstAndEndsAccessOnlyWhenConfirmed() throws Exception {
         String path = "/councils/" + world.council() + "/pledges/revoke";
-        String asked = html(mvc.perform(as(post(path).param("lang", "ja"), world.startup())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "ja"), world.startup())).andReturn(), 200);
         assertThat(asked).contains("誓約を撤回しますか", displayName(world.startup()), organizationName(world.startup()),
                 "撤回を取り消すことはできません", "秘密を守る義務は撤回後も続きます", "action=\"" + path + "\"");
         assertThat(status("/councils/" + world.council() + "/items", world.startup())).as("not yet revoked")
                 .isEqualTo(200);
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.startup())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.startup())).andReturn();
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/councils/" + world.council());
         assertThat(notice(done, Locale.JAPANESE)).contains(displayName(world.startup()), "誓約を撤回しました");
         // R12: the content is closed at once, with the way back to the pledge
@@ -129,14 +123,14 @@ class SafeCouncilActionsPagesTest {
                 world.official().token(), Map.of("matter", "PROMOTION", "title", "取り下げる議案", "body", "本文"),
                 201).get("id").asString();
         String path = "/proposals/" + proposal + "/withdraw";
-        String asked = html(mvc.perform(as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
         assertThat(asked).contains("議案を取り下げますか", "議案「取り下げる議案」（第1版）", "参加者 3団体",
                 "審議に戻すことはできません");
-        assertThat(proposalStatus(proposal)).isEqualTo("OPEN");
+        assertThat(api.proposalStatus(proposal, world.official())).isEqualTo("OPEN");
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.official())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.official())).andReturn();
         assertThat(notice(done, Locale.JAPANESE)).isEqualTo("議案「取り下げる議案」を取り下げました。");
-        assertThat(proposalStatus(proposal)).isEqualTo("WITHDRAWN");
+        assertThat(api.proposalStatus(proposal, world.official())).isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -146,25 +140,25 @@ class SafeCouncilActionsPagesTest {
                         "organization", "架空大学", "email", "hanako@example.jp", "language", "ja")), 201)
                 .get("id").asString();
         String path = "/councils/" + world.council() + "/invitations/" + invitation + "/revoke";
-        String asked = html(mvc.perform(as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "ja"), world.official())).andReturn(), 200);
         assertThat(asked).contains("招待を取り消しますか", "「大学」としての参加の招待",
                 "招待 花子（架空大学、hanako@example.jp）", "元に戻すことはできません");
-        assertThat(invitationState(invitation)).isEqualTo("OPEN");
+        assertThat(api.invitationState(world.council(), invitation, world.official())).isEqualTo("OPEN");
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.official())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.official())).andReturn();
         assertThat(notice(done, Locale.JAPANESE)).contains("招待 花子（架空大学、hanako@example.jp）", "取り消しました");
-        assertThat(invitationState(invitation)).isEqualTo("REVOKED");
+        assertThat(api.invitationState(world.council(), invitation, world.official())).isEqualTo("REVOKED");
     }
 
     @Test
     void r16_publishingAResultIsConfirmedFirstAndNothingIsPublicUntilThen() throws Exception {
         String item = api.upload(world.council(), world.startup(), "公開前の研究成果", "RESEARCH_RESULT", "本文");
         String path = "/items/" + item + "/publish";
-        String asked = html(mvc.perform(as(post(path).param("lang", "ja"), world.startup())).andReturn(), 200);
+        String asked = html(mvc.perform(api.as(post(path).param("lang", "ja"), world.startup())).andReturn(), 200);
         assertThat(asked).contains("研究成果を公開しますか", "資料「公開前の研究成果」（協議会「", "公開を取り消すことはできません");
         assertThat(html(api.page("/public/results", null), 200)).doesNotContain("公開前の研究成果");
 
-        MvcResult done = mvc.perform(as(post(path).param("confirmed", "true"), world.startup())).andReturn();
+        MvcResult done = mvc.perform(api.as(post(path).param("confirmed", "true"), world.startup())).andReturn();
         assertThat(notice(done, Locale.JAPANESE)).contains("「公開前の研究成果」を公開しました");
         assertThat(html(api.page("/public/results", null), 200)).contains("公開前の研究成果");
     }
@@ -176,21 +170,21 @@ class SafeCouncilActionsPagesTest {
         api.addParticipant(world.council(), world.official(), late, "COMPANY");
 
         // R12: told why, and the one click to the pledge carries the item along
-        MvcResult refused = mvc.perform(as(get("/items/" + item).param("lang", "ja"), late)).andReturn();
+        MvcResult refused = mvc.perform(api.as(get("/items/" + item).param("lang", "ja"), late)).andReturn();
         String pledgePage = "/councils/" + world.council() + "?then=/items/" + item + "#pledge";
         assertThat(html(refused, 403)).contains("href=\"" + pledgePage + "\"", "開こうとしていたページに戻ります")
                 .doesNotContain("署名の後に読む資料");
-        String council = html(mvc.perform(as(get("/councils/" + world.council()).param("then", "/items/" + item),
+        String council = html(mvc.perform(api.as(get("/councils/" + world.council()).param("then", "/items/" + item),
                 late)).andReturn(), 200);
         assertThat(council).contains("name=\"then\" value=\"/items/" + item + "\"");
 
         // an unticked box: the form comes back, still carrying the way on, and nothing opened
-        MvcResult unticked = mvc.perform(as(post("/councils/" + world.council() + "/pledges")
+        MvcResult unticked = mvc.perform(api.as(post("/councils/" + world.council() + "/pledges")
                 .param("language", "ja").param("then", "/items/" + item), late)).andReturn();
         assertThat(html(unticked, 422)).contains("name=\"then\" value=\"/items/" + item + "\"");
         assertThat(status("/items/" + item, late)).isEqualTo(403);
 
-        MvcResult signed = mvc.perform(as(post("/councils/" + world.council() + "/pledges").param("accept", "true")
+        MvcResult signed = mvc.perform(api.as(post("/councils/" + world.council() + "/pledges").param("accept", "true")
                 .param("language", "ja").param("then", "/items/" + item), late)).andReturn();
         assertThat(signed.getResponse().getRedirectedUrl()).isEqualTo("/items/" + item);
         assertThat(html(api.page("/items/" + item, late), 200)).contains("署名の後に読む資料");
@@ -200,14 +194,14 @@ class SafeCouncilActionsPagesTest {
     void r12_thePledgeFormNeverLeadsOffTheApplicationNorToAPageThatIsNotCouncilContent() throws Exception {
         Person late = api.person(api.organization("COMPANY"), "RESEARCHER");
         api.addParticipant(world.council(), world.official(), late, "COMPANY");
-        String council = html(mvc.perform(as(get("/councils/" + world.council())
+        String council = html(mvc.perform(api.as(get("/councils/" + world.council())
                 .param("then", "https://evil.example/items"), late)).andReturn(), 200);
         assertThat(council).doesNotContain("evil.example").doesNotContain("name=\"then\"");
         for (String then : new String[] {"//evil.example/x", "https://evil.example/", "/admin/users",
                 "/items/" + UUID.randomUUID() + "?x=1", "/items/../admin", "/councils/" + world.council() + "/items\n"}) {
             Person signer = api.person(api.organization("COMPANY"), "RESEARCHER");
             api.addParticipant(world.council(), world.official(), signer, "COMPANY");
-            MvcResult signed = mvc.perform(as(post("/councils/" + world.council() + "/pledges")
+            MvcResult signed = mvc.perform(api.as(post("/councils/" + world.council() + "/pledges")
                     .param("accept", "true").param("language", "ja").param("then", then), signer)).andReturn();
             assertThat(signed.getResponse().getRedirectedUrl()).as(then).isEqualTo("/councils/" + world.council());
         }
@@ -221,14 +215,14 @@ class SafeCouncilActionsPagesTest {
         Person auditor = api.person(api.organization("OTHER"), "AUDITOR");
 
         // the page offers a picker, not a box for an id
-        String page = html(mvc.perform(as(get("/leaks").param("lang", "ja"), auditor)).andReturn(), 200);
+        String page = html(mvc.perform(api.as(get("/leaks").param("lang", "ja"), auditor)).andReturn(), 200);
         assertThat(page).contains("id=\"itemId-picker\"", "hx-get=\"/choices/items?field=itemId&amp;multiple=false\"",
                 "漏えいした情報項目（分かる場合）");
 
         // a participant finds it by a word of its title, named with its council; no id in what is read
         String offered = "";
         for (int i = 0; i < 100 && !offered.contains(title); i++) { // the index follows the upload's event
-            offered = html(mvc.perform(as(get("/choices/items").param("q", marker).param("field", "itemId"),
+            offered = html(mvc.perform(api.as(get("/choices/items").param("q", marker).param("field", "itemId"),
                     world.company())).andReturn(), 200);
             if (!offered.contains(title)) {
                 Thread.sleep(100);
@@ -238,43 +232,17 @@ class SafeCouncilActionsPagesTest {
         assertThat(offered.replaceAll("(?s)<[^>]*>", " ")).doesNotContain(item);
         // R17: someone outside the council, and an auditor who is no participant, are offered nothing of it
         for (Person other : new Person[] {world.outsider(), auditor}) {
-            assertThat(html(mvc.perform(as(get("/choices/items").param("q", marker).param("field", "itemId"), other))
-                    .andReturn(), 200)).doesNotContain(title).doesNotContain(item);
+            assertThat(html(mvc.perform(api.as(get("/choices/items").param("q", marker).param("field", "itemId"),
+                    other)).andReturn(), 200)).doesNotContain(title).doesNotContain(item);
         }
         // a picked item the person may not know of stays picked without being named
-        assertThat(html(mvc.perform(as(get("/choices/items").param("q", marker).param("field", "itemId")
+        assertThat(html(mvc.perform(api.as(get("/choices/items").param("q", marker).param("field", "itemId")
                 .param("itemId", item), auditor)).andReturn(), 200)).contains("value=\"" + item + "\"",
                 "選択中の情報項目").doesNotContain(title);
     }
 
-    private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, Person person) {
-        var principal = identity.user(new UserId(UUID.fromString(person.id()))).orElseThrow().asPrincipal();
-        return request.with(csrf()).with(authentication(new UsernamePasswordAuthenticationToken(principal, null,
-                principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())));
-    }
-
     private int status(String path, Person person) throws Exception {
         return api.page(path, person).getResponse().getStatus();
-    }
-
-    private String participants() throws Exception {
-        return api.call("GET", "/api/v1/councils/" + world.council(), world.official().token(), null, 200)
-                .get("participants").toString();
-    }
-
-    private String proposalStatus(String proposal) throws Exception {
-        return api.call("GET", "/api/v1/proposals/" + proposal, world.official().token(), null, 200).get("status")
-                .asString();
-    }
-
-    private String invitationState(String invitation) throws Exception {
-        for (JsonNode i : api.call("GET", "/api/v1/councils/" + world.council() + "/invitations",
-                world.official().token(), null, 200)) {
-            if (i.get("id").asString().equals(invitation)) {
-                return i.get("state").asString();
-            }
-        }
-        throw new AssertionError("no invitation " + invitation);
     }
 
     private String notice(MvcResult result, Locale locale) {

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +54,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
@@ -67,6 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
+
+    private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
+    private static final String SESSION_RECORD = "org.banso.identity.internal.SessionRecords.id";
 
     private Path dir;
     private EmbeddedPostgres postgres;
@@ -432,6 +439,55 @@ class TwoNodesTest {
                 .as("no stored page session of the account is left").isZero();
     }
 
+    @Test
+    @Order(8)
+    void aSignedOutSessionLeavesNoStoredRowThatCouldAuthenticateThePerson() throws Exception {
+        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("signed-out-", "RESEARCHER");
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        JdbcIndexedSessionRepository stored = nodeA.getBean(JdbcIndexedSessionRepository.class);
+        for (String node : List.of(a, b)) {
+            PageSession session = signIn(a, username);
+            HttpResponse<String> out = post(node, session, "/logout", "x=1");
+            assertThat(out.headers().firstValue("Location").orElse("")).isEqualTo("/login?logout");
+            List<String> cookies = new ArrayList<>(List.of(session.cookie()));
+            if (!sessionCookie(out).isEmpty()) {
+                cookies.add(sessionCookie(out));
+            }
+            // the signed-out page the browser goes to next, with whatever cookie the sign-out left it
+            HttpResponse<String> signedOut = page(node, new PageSession(cookies.get(cookies.size() - 1), null, null),
+                    "/login?logout");
+            assertThat(signedOut.statusCode()).isEqualTo(200);
+            if (!sessionCookie(signedOut).isEmpty()) {
+                cookies.add(sessionCookie(signedOut));
+            }
+
+            assertThat(jdbc.queryForObject("select count(*) from identity_page_session where principal_name = ?",
+                    Long.class, username)).as("no stored session of the person, under any id").isZero();
+            for (String id : jdbc.queryForList("select session_id from identity_page_session", String.class)) {
+                org.springframework.session.Session row = stored.findById(id);
+                if (row != null) {
+                    if (row.getAttribute(SECURITY_CONTEXT) instanceof SecurityContext context
+                            && context.getAuthentication() != null) {
+                        assertThat(context.getAuthentication().getName()).as("session %s", id)
+                                .isNotEqualTo(username);
+                    }
+                    assertThat(row.<Object>getAttribute(SESSION_RECORD)).as("session %s", id)
+                            .isNotEqualTo(session.record());
+                }
+            }
+            for (String cookie : cookies) {
+                for (String anyNode : List.of(a, b)) {
+                    HttpResponse<String> next = page(anyNode, new PageSession(cookie, null, null), "/account");
+                    assertThat(next.statusCode()).as("%s on %s", cookie, anyNode).isEqualTo(302);
+                    assertThat(next.headers().firstValue("Location").orElse("")).contains("/login");
+                }
+            }
+        }
+    }
+
     /** A signed-in page session: its cookie, its stored id, its session record. */
     private record PageSession(String cookie, String id, UUID record) {
     }
@@ -612,6 +668,136 @@ class TwoNodesTest {
         assertThat(storedSessions(onNodeA)).as("deleted with the change, not at its next request").isZero();
         assertThat(ended(onNodeA)).isTrue();
         assertThat(page("http://127.0.0.1:" + port(nodeA), onNodeA, "/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @Order(10)
+    void aPasswordChangeThroughTheApiCommitsTogetherWithTheEndOfThePageSessions() throws Exception {
+        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
+                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        String username = accounts.createUser("password-at-once-", "RESEARCHER");
+        PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
+        String token = accounts.token(username, ApiAccounts.PASSWORD);
+        String hash = passwordHash(username);
+        ExecutorService request = Executors.newSingleThreadExecutor();
+        try (Connection holder = lockedPageSession(onNodeA)) {
+            Future<Integer> change = request.submit(() -> changePasswordThroughTheApi(nodeB, token));
+            waitingForTheLockedPageSession();
+            // the change has reached the page session it ends and waits for it: nothing of it may be in force yet
+            assertThat(passwordHash(username)).as("the new password is not in force while the page session remains")
+                    .isEqualTo(hash);
+            assertThat(ended(onNodeA)).as("nor the session's record ended").isFalse();
+            onB.call("GET", "/api/v1/councils", token, null, 200);
+            holder.commit();
+            assertThat(change.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+        } finally {
+            request.shutdownNow();
+        }
+        assertThat(passwordHash(username)).isNotEqualTo(hash);
+        assertThat(storedSessions(onNodeA)).isZero();
+        assertThat(ended(onNodeA)).isTrue();
+        assertThat(page("http://127.0.0.1:" + port(nodeA), onNodeA, "/account").statusCode()).isEqualTo(302);
+        onA.call("GET", "/api/v1/councils", token, null, 401);
+    }
+
+    @Test
+    @Order(10)
+    void aPasswordChangeThroughTheApiThatRollsBackEndsNoSessionAndNoToken() throws Exception {
+        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
+                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        String username = accounts.createUser("password-undone-", "RESEARCHER");
+        PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
+        String token = accounts.token(username, ApiAccounts.PASSWORD);
+        String hash = passwordHash(username);
+        ExecutorService request = Executors.newSingleThreadExecutor();
+        try (Connection holder = lockedPageSession(onNodeA)) {
+            Future<Integer> change = request.submit(() -> changePasswordThroughTheApi(nodeB, token));
+            int waiting = waitingForTheLockedPageSession();
+            // the change fails where it ends the page sessions: its transaction rolls back as a whole
+            assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject("select pg_cancel_backend(?)",
+                    Boolean.class, waiting)).isTrue();
+            assertThat(change.get(30, TimeUnit.SECONDS)).as("the change failed").isNotEqualTo(204);
+            holder.rollback();
+        } finally {
+            request.shutdownNow();
+        }
+        assertThat(passwordHash(username)).as("the password is unchanged").isEqualTo(hash);
+        assertThat(storedSessions(onNodeA)).as("the page session is kept").isEqualTo(1);
+        assertThat(ended(onNodeA)).as("its record is open").isFalse();
+        assertThat(page("http://127.0.0.1:" + port(nodeB), onNodeA, "/account").statusCode()).isEqualTo(200);
+        onA.call("GET", "/api/v1/councils", token, null, 200);
+    }
+
+    @Test
+    @Order(10)
+    void aPasswordChangeOnThePageKeepsItsOwnSessionAndEndsTheOthersOnEveryNode() throws Exception {
+        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
+                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("page-pw-", "RESEARCHER");
+        String a = "http://127.0.0.1:" + port(nodeA);
+        String b = "http://127.0.0.1:" + port(nodeB);
+        PageSession mine = signIn(a, username);
+        PageSession other = signIn(b, username);
+        HttpResponse<String> changed = post(b, mine, "/account/password", "currentPassword=" + ApiAccounts.PASSWORD
+                + "&newPassword=sakura-tsubomi-2026&confirmPassword=sakura-tsubomi-2026");
+        assertThat(changed.headers().firstValue("Location").orElse("")).isEqualTo("/account/password");
+        assertThat(storedSessions(other)).as("the other session's row is gone").isZero();
+        assertThat(ended(other)).isTrue();
+        assertThat(page(a, other, "/account").statusCode()).isEqualTo(302);
+        assertThat(ended(mine)).as("the session that made the change goes on").isFalse();
+        String renewed = sessionCookie(changed).isEmpty() ? mine.cookie() : sessionCookie(changed);
+        PageSession continued = new PageSession(renewed, mine.id(), mine.record());
+        assertThat(page(a, continued, "/account").statusCode()).isEqualTo(200);
+        assertThat(page(b, continued, "/account").statusCode()).isEqualTo(200);
+
+        // signing out under the id the change gave it leaves no row of the person either
+        assertThat(signOut(a, continued)).isEqualTo("/login?logout");
+        assertThat(nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from identity_page_session where principal_name = ?", Long.class, username)).isZero();
+        assertThat(page(b, continued, "/account").statusCode()).isEqualTo(302);
+    }
+
+    private int changePasswordThroughTheApi(ConfigurableApplicationContext node, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node)
+                        + "/api/v1/users/me/password")).header("Authorization", ApiAccounts.bearer(token))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + ApiAccounts.PASSWORD
+                        + "\",\"newPassword\":\"sakura-tsubomi-2026\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A transaction of the test's own holding the stored page session's row: whoever deletes it waits. */
+    private Connection lockedPageSession(PageSession session) throws Exception {
+        Connection connection = postgres.getPostgresDatabase().getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select primary_id from identity_page_session where session_id = ? for update")) {
+            lock.setString(1, session.id());
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).as("the session is stored").isTrue();
+            }
+        }
+        return connection;
+    }
+
+    /** The server process of the statement waiting for the locked page session (at most 30 s). */
+    private int waitingForTheLockedPageSession() throws Exception {
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Integer> waiting = jdbc.queryForList("""
+                    select pid from pg_stat_activity where wait_event_type = 'Lock'
+                    and query ilike '%identity_page_session%'""", Integer.class);
+            if (!waiting.isEmpty()) {
+                return waiting.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no statement waited for the page session");
+    }
+
+    private String passwordHash(String username) {
+        return nodeA.getBean(JdbcTemplate.class).queryForObject(
+                "select password_hash from identity_account where username = ?", String.class, username);
     }
 
     @Test

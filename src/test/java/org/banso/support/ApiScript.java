@@ -118,6 +118,26 @@ public class ApiScript {
         call("POST", "/api/v1/councils/" + council + "/pledges", person.token(), Map.of("accept", true), 201);
     }
 
+    /** The council's participants as the viewer reads them through the API (their JSON, to look for ids in). */
+    public String participants(String council, Person viewer) throws Exception {
+        return call("GET", "/api/v1/councils/" + council, viewer.token(), null, 200).get("participants").toString();
+    }
+
+    /** The proposal's status as the viewer reads it through the API. */
+    public String proposalStatus(String proposal, Person viewer) throws Exception {
+        return call("GET", "/api/v1/proposals/" + proposal, viewer.token(), null, 200).get("status").asString();
+    }
+
+    /** The state of one of the council's invitations as the viewer reads it through the API. */
+    public String invitationState(String council, String invitation, Person viewer) throws Exception {
+        for (JsonNode i : call("GET", "/api/v1/councils/" + council + "/invitations", viewer.token(), null, 200)) {
+            if (i.get("id").asString().equals(invitation)) {
+                return i.get("state").asString();
+            }
+        }
+        throw new AssertionError("no invitation " + invitation + " in council " + council);
+    }
+
     /** Calls the API and checks the status; answers the JSON body (null when empty). */
     public JsonNode call(String method, String path, String token, Object body, int status) throws Exception {
         MvcResult result = perform(method, path, token, body);

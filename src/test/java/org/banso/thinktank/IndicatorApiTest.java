@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.banso.support.ApiAccounts;
 import org.banso.support.BansoIntegrationTest;
+import org.banso.support.XlsxSheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,13 +112,10 @@ class IndicatorApiTest {
         byte[] xlsx = mvc.perform(get("/api/v1/thinktank/indicators/matrix.xlsx")
                         .header("Authorization", bearer(researcher)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var sheet = book.getSheet("indicators");
-            org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(9).getStringCellValue())
-                    .isEqualTo("specialization");
-            // 15 publication fields × 216 rows × 19 years + 35 patent fields × 53 rows × 21 years
-            org.assertj.core.api.Assertions.assertThat(sheet.getLastRowNum()).isEqualTo(100_515);
-        }
+        XlsxSheet sheet = XlsxSheet.read(xlsx, "indicators");
+        org.assertj.core.api.Assertions.assertThat(sheet.header().get(9)).isEqualTo("specialization");
+        // 15 publication fields × 216 rows × 19 years + 35 patent fields × 53 rows × 21 years
+        org.assertj.core.api.Assertions.assertThat(sheet.lastRow()).isEqualTo(100_515);
     }
 
     static org.springframework.mock.web.MockMultipartFile file(String name, String content) {

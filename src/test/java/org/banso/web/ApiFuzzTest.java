@@ -50,14 +50,16 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Seeded: the seed is printed; replay with {@code -Dbanso.fuzz.seed=<seed>}; {@code -Dbanso.fuzz.requests=<n>}.
  */
-// Its own PostgreSQL, blobs and keys: what the fuzz creates (funds, technologies, organizations…) must not show up in
-// other tests' pages and lists, whatever order the classes run in. Its wrong current passwords in PUT
+// Its own database, blobs and keys: what the fuzz creates (funds, technologies, organizations…) must not show up in
+// other tests' pages and lists, whatever order the classes run in. The database is one of its own on the suite's
+// embedded PostgreSQL (a cluster of its own cost an initdb and a server start more). Its wrong current passwords in PUT
 // /api/v1/users/me/password count as failed sign-ins of its principals (#13): without free failures the back-off
 // refused their sign-in again after DELETE /api/v1/auth/token (429), depending on the seed. SignInThrottleTest
 // checks the back-off.
 @BansoIntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "banso.identity.throttle.free-failures=1000000",
-        "banso.embedded-postgres.data-directory=target/test-postgres-fuzz",
+        "banso.embedded-postgres.database=banso_fuzz",
+        "banso.embedded-postgres.password-file=target/test-keys/postgres.password",
         "banso.information.content.blob-directory=target/test-blobs-fuzz",
         "banso.keys.directory=target/test-keys-fuzz",
         "banso.information.content.keystore=target/test-keys-fuzz/information-kek.p12"})

@@ -44,8 +44,13 @@ class FieldMessagesInBundlesTest {
         Set<String> constraints = new TreeSet<>();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter((reader, factory) -> true);
+        ClassLoader loader = getClass().getClassLoader();
         for (var candidate : scanner.findCandidateComponents("org.banso")) {
-            Class<?> type = Class.forName(candidate.getBeanClassName());
+            // loaded without running static initializers: the scan also finds test classes whose initializers start
+            // servers (an OpenID provider, a mail server) or import the whole class path (ModularityTests), which
+            // cost half a minute of this test and left an application running in the test JVM; annotations need
+            // no initialized class
+            Class<?> type = Class.forName(candidate.getBeanClassName(), false, loader);
             collect(type, constraints);
         }
         // the scan finds the forms' constraints at all (a scan that found none would pass vacuously)

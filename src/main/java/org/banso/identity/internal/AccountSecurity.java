@@ -211,17 +211,6 @@ public class AccountSecurity {
         return currentEnded;
     }
 
-    /**
-     * After a password change: the records of the account's other sessions end too, and their stored page sessions
-     * are deleted (those sessions would end at their next request anyway, their sign-in being older than the new
-     * password), so the account page lists only this one.
-     */
-    public void endOtherSessions(BansoUser user, HttpServletRequest request) {
-        Object current = request.getSession(false) == null ? null
-                : request.getSession(false).getAttribute(SessionRecords.ATTRIBUTE);
-        pageSessions.delete(user.username(), sessions.endOthers(user.id(), current instanceof UUID id ? id : null));
-    }
-
     /** Throws the step-up problem unless this session may change factors now. */
     public void requireMayChange() {
         if (!policy.mayChangeFactors(SecurityContextHolder.getContext().getAuthentication(), clock.instant())) {

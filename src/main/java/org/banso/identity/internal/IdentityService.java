@@ -339,15 +339,17 @@ public class IdentityService implements IdentityManagement {
 
     /**
      * Changes the signed-in person's own password after checking the current one (failures count as failed sign-ins
-     * from {@code source}). Every API token of the account is revoked and every page session that signed in under the
-     * old password ends at its next request; answers the new credentials version, which the session that made the
-     * change takes on.
+     * from {@code source}). Every API token of the account is revoked and every page session but {@code kept} ends, its
+     * record ended and its stored row deleted, in the change's own transaction (as a disable ends them): when the new
+     * password is in force on any node, no other session is; when the change rolls back, none has ended. Answers the
+     * new credentials version, which the kept session takes on.
      * The checks run before the change's transaction, holding no connection: the shared sign-in throttle takes a
      * pooled connection of its own for each count (#13: never two at once), and a wrong password's count must outlive
      * the refusal (#19). The change itself commits only if the credentials are still those checked (a concurrent
      * change of the same password refuses this one).
      */
-    public int changePassword(BansoUser actor, String currentPassword, String newPassword, String source) {
+    public int changePassword(BansoUser actor, String currentPassword, String newPassword, String source,
+                              SessionToKeep kept) {
         Accounts.Account account = accounts.accountById(actor.id())
                 .orElseThrow(() -> BansoException.notFound("The user"));
         FieldChecks checks = new FieldChecks();
@@ -367,6 +369,8 @@ public class IdentityService implements IdentityManagement {
             }
             states.changed(actor.id());
             tokens.revokeAll(actor.id(), actor.id());
+            sessions.endOthers(actor.id(), kept.record());
+            pageSessions.deleteAllBut(account.view().username(), kept.storedId());
             events.publishEvent(new IdentityEvents.PasswordChanged(actor.id(), actor.id(), clock.instant()));
             return changed.get();
         });

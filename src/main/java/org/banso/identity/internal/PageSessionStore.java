@@ -75,7 +75,18 @@ class PageSessionStore {
      * kept in memory (the single node), where they end at their next request ({@link AccountSessionFilter}).
      */
     int deleteAll(String username) {
-        return jdbc.sql("delete from identity_page_session where principal_name = ?").param(username).update();
+        return deleteAllBut(username, null);
+    }
+
+    /**
+     * As {@link #deleteAll(String)}, but keeps the stored page session {@code kept} (its id as this request loaded it;
+     * null: keeps none).
+     */
+    int deleteAllBut(String username, String kept) {
+        return kept == null
+                ? jdbc.sql("delete from identity_page_session where principal_name = ?").param(username).update()
+                : jdbc.sql("delete from identity_page_session where principal_name = ? and session_id <> ?")
+                        .params(username, kept).update();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.banso.identity.internal.AccountSecurity;
 import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.IdentityService;
 import org.banso.identity.internal.PageSessions;
+import org.banso.identity.internal.SessionToKeep;
 import org.banso.identity.web.AdminForms.PasswordForm;
 import org.banso.identity.web.AdminForms.TotpCodeForm;
 import org.banso.shared.BansoException;
@@ -65,9 +66,8 @@ class AccountPages {
         }
         return Forms.submit(errors, () -> {
             int version = identity.changePassword(user, form.currentPassword(), form.newPassword(),
-                    ClientAddress.current(request));
+                    ClientAddress.current(request), SessionToKeep.of(request));
             PageSessions.continueAfterPasswordChange(request, response, user, version);
-            account.endOtherSessions(user, request);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/account/password";
         }, () -> "identity/password");

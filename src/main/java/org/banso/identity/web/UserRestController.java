@@ -13,11 +13,11 @@ import org.banso.identity.Role;
 import org.banso.identity.UserId;
 import org.banso.identity.UserView;
 import jakarta.servlet.http.HttpServletRequest;
-import org.banso.identity.internal.AccountSecurity;
 import org.banso.identity.internal.ApiTokens;
 import org.banso.identity.internal.ClientAddress;
 import org.banso.identity.internal.IdentityService;
 import org.banso.identity.internal.ServiceTokens;
+import org.banso.identity.internal.SessionToKeep;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.banso.shared.BansoException;
@@ -42,15 +42,13 @@ class UserRestController {
     private final IdentityService passwords;
     private final ApiTokens tokens;
     private final ServiceTokens serviceTokens;
-    private final AccountSecurity sessions;
 
     UserRestController(IdentityManagement identity, IdentityService passwords, ApiTokens tokens,
-                       ServiceTokens serviceTokens, AccountSecurity sessions) {
+                       ServiceTokens serviceTokens) {
         this.identity = identity;
         this.passwords = passwords;
         this.tokens = tokens;
         this.serviceTokens = serviceTokens;
-        this.sessions = sessions;
     }
 
     record ServiceTokenRequest(String scope, java.time.Instant expiresAt, String label) {
@@ -81,16 +79,16 @@ class UserRestController {
                     `password-weak`, `password-same`; a wrong current password is `password-wrong` on
                     `currentPassword` and counts as a failed sign-in). On success every API token of the account —
                     including the one of this request — is revoked and every page session signed in under the old
-                    password ends at once, on every node: sign in again with the new password.""")
+                    password ends at once, on every node, in the change's own transaction (a change that fails ends
+                    nothing): sign in again with the new password.""")
     void changePassword(@RequestBody PasswordChange change, @AuthenticationPrincipal BansoUser user,
                         HttpServletRequest request) {
         if (change == null) {
             throw BansoException.invalid("newPassword", "must not be blank");
         }
+        // the API has no page session of its own: every page session ends with the change
         passwords.changePassword(user, change.currentPassword(), change.newPassword(),
-                ClientAddress.current(request));
-        // as the page's change does: the records end and the stored page sessions go now, not at their next request
-        sessions.endOtherSessions(user, request);
+                ClientAddress.current(request), SessionToKeep.NONE);
     }
 
     @PostMapping

@@ -4,47 +4,40 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LRUQueryCache;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
-import org.banso.information.Marking;
 import org.banso.search.SearchKind;
 
 /**
@@ -63,6 +56,8 @@ final class SearchEngine implements Closeable {
     private final SearcherManager searchers;
     /** How far this index has applied the cluster's change feed (see SearchFeed); committed with the index. */
     private volatile String feedCursor;
+    /** The keys put since the rebuild under way began; null when none is. */
+    private volatile Set<String> putSinceRebuildBegan;
 
     SearchEngine(Directory directory) throws IOException {
         this(directory, 64);
@@ -122,12 +117,98 @@ final class SearchEngine implements Closeable {
 
     /** Adds or replaces the document of {@code doc.kind()}/{@code doc.id()}; visible to the next search. */
     void put(IndexDocument doc) {
+        String key = IndexDocument.key(doc.kind(), doc.id());
         try {
-            writer.updateDocument(new Term(IndexDocument.KEY, IndexDocument.key(doc.kind(), doc.id())),
-                    doc.toDocument());
+            writer.updateDocument(new Term(IndexDocument.KEY, key), doc.toDocument());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Set<String> tracked = putSinceRebuildBegan;
+        if (tracked != null) {
+            tracked.add(key);
+        }
+    }
+
+    /**
+     * Begins a rebuild of the whole index in place (one at a time): the rebuild puts every document again, each put
+     * replacing its older version, and {@link Rebuild#removeTheRest()} then deletes what was in the index before and
+     * was put by no one since — documents of things that no longer exist. The index is never emptied: a rebuild that
+     * fails midway, or a commit (periodic, or a crash's last) taken while it runs, leaves every earlier document
+     * findable, some of them already current, and moves no feed position. Documents put meanwhile by anyone (this
+     * node's events) count as put, so the rebuild never deletes what they added.
+     */
+    Rebuild beginRebuild() {
+        Set<String> tracked = ConcurrentHashMap.newKeySet();
+        // tracked before the keys are read: a put in between is either read or tracked, never deleted
+        putSinceRebuildBegan = tracked;
+        boolean begun = false;
+        try {
+            Rebuild rebuild = new Rebuild(keys(), tracked);
+            begun = true;
+            return rebuild;
+        } finally {
+            if (!begun) {
+                putSinceRebuildBegan = null;
+            }
+        }
+    }
+
+    /** A rebuild in place under way; closing it ends the tracking of puts, whether or not it finished. */
+    final class Rebuild implements AutoCloseable {
+
+        private final Set<String> before;
+        private final Set<String> put;
+
+        private Rebuild(Set<String> before, Set<String> put) {
+            this.before = before;
+            this.put = put;
+        }
+
+        /** Deletes the documents that were in the index when the rebuild began and were not put since; how many. */
+        int removeTheRest() {
+            int removed = 0;
+            for (String key : before) {
+                if (!put.contains(key)) {
+                    try {
+                        writer.deleteDocuments(new Term(IndexDocument.KEY, key));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    removed++;
+                }
+            }
+            return removed;
+        }
+
+        @Override
+        public void close() {
+            if (putSinceRebuildBegan == put) {
+                putSinceRebuildBegan = null;
+            }
+        }
+    }
+
+    /**
+     * The key of every document in the index now (with the changes not yet committed), read from the key field's
+     * terms; a key whose document was deleted but not yet merged away may be among them.
+     */
+    Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(IndexDocument.KEY);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                for (BytesRef key = each.next(); key != null; key = each.next()) {
+                    keys.add(key.utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
     }
 
     /** Adds without looking for an older version (bulk loading into an empty index). */
@@ -335,153 +416,5 @@ final class SearchEngine implements Closeable {
     public void close() throws IOException {
         searchers.close();
         writer.close();
-    }
-
-    /**
-     * Counts the values of the facet fields over every matching (hence visible) document, and with marking weights the
-     * markings of the matching items (the marking is not stored: it depends on the instant).
-     */
-    private static final class FacetCounter implements CollectorManager<FacetCounter.Counting, Map<String, Map<String, Long>>> {
-
-        private static final BytesRef ITEM = new BytesRef(SearchKind.ITEM.name());
-
-        private final Weight controlled;
-        private final Weight publicNow;
-
-        FacetCounter(Weight controlled, Weight publicNow) {
-            this.controlled = controlled;
-            this.publicNow = publicNow;
-        }
-
-        @Override
-        public Counting newCollector() {
-            return new Counting(controlled, publicNow);
-        }
-
-        @Override
-        public Map<String, Map<String, Long>> reduce(Collection<Counting> collectors) {
-            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-            for (String facet : FACETS) {
-                Map<String, Long> merged = new TreeMap<>();
-                for (Counting c : collectors) {
-                    c.counts.getOrDefault(facet, Map.of()).forEach((k, v) -> merged.merge(k, v, Long::sum));
-                }
-                out.put(facet.substring("facet_".length()), mostFrequent(merged));
-            }
-            if (controlled != null) {
-                Map<String, Long> merged = new TreeMap<>();
-                for (Counting c : collectors) {
-                    c.markings.forEach((k, v) -> merged.merge(k.name(), v, Long::sum));
-                }
-                out.put("marking", merged);
-            }
-            return out;
-        }
-
-        /** At most {@link org.banso.search.Search#MAX_FACET_VALUES} values, the most frequent, in key order. */
-        private static Map<String, Long> mostFrequent(Map<String, Long> counts) {
-            if (counts.size() <= org.banso.search.Search.MAX_FACET_VALUES) {
-                return counts;
-            }
-            Map<String, Long> kept = new TreeMap<>();
-            counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(org.banso.search.Search.MAX_FACET_VALUES)
-                    .forEach(e -> kept.put(e.getKey(), e.getValue()));
-            return kept;
-        }
-
-        static final class Counting implements Collector {
-
-            final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            final Map<Marking, Long> markings = new EnumMap<>(Marking.class);
-            private final Weight controlled;
-            private final Weight publicNow;
-
-            Counting(Weight controlled, Weight publicNow) {
-                this.controlled = controlled;
-                this.publicNow = publicNow;
-            }
-
-            @Override
-            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                List<SortedDocValues> values = new ArrayList<>();
-                for (String facet : FACETS) {
-                    values.add(context.reader().getSortedDocValues(facet));
-                }
-                long[][] perOrdinal = new long[FACETS.size()][];
-                for (int i = 0; i < FACETS.size(); i++) {
-                    perOrdinal[i] = values.get(i) == null ? new long[0] : new long[values.get(i).getValueCount()];
-                }
-                SortedDocValues kinds = values.get(FACETS.indexOf(IndexDocument.FACET_KIND));
-                int itemOrdinal = controlled == null || kinds == null ? -1 : kinds.lookupTerm(ITEM);
-                DocIdSetIterator controlledDocs = itemOrdinal < 0 ? null : iterator(controlled, context);
-                DocIdSetIterator publicDocs = itemOrdinal < 0 ? null : iterator(publicNow, context);
-                long[] byMarking = new long[Marking.values().length];
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {
-                    }
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        int kind = -1;
-                        for (int i = 0; i < perOrdinal.length; i++) {
-                            SortedDocValues dv = values.get(i);
-                            if (dv != null && dv.advanceExact(doc)) {
-                                perOrdinal[i][dv.ordValue()]++;
-                                if (dv == kinds) {
-                                    kind = dv.ordValue();
-                                }
-                            }
-                        }
-                        if (itemOrdinal >= 0 && kind == itemOrdinal) {
-                            Marking marking = matches(controlledDocs, doc) ? Marking.CONTROLLED
-                                    : matches(publicDocs, doc) ? Marking.PUBLIC : Marking.COUNCIL;
-                            byMarking[marking.ordinal()]++;
-                        }
-                    }
-
-                    @Override
-                    public void finish() throws IOException {
-                        for (Marking marking : Marking.values()) {
-                            if (byMarking[marking.ordinal()] > 0) {
-                                markings.merge(marking, byMarking[marking.ordinal()], Long::sum);
-                            }
-                        }
-                        for (int i = 0; i < perOrdinal.length; i++) {
-                            for (int ord = 0; ord < perOrdinal[i].length; ord++) {
-                                if (perOrdinal[i][ord] > 0) {
-                                    counts.computeIfAbsent(FACETS.get(i), k -> new TreeMap<>())
-                                            .merge(values.get(i).lookupOrd(ord).utf8ToString(), perOrdinal[i][ord],
-                                                    Long::sum);
-                                }
-                            }
-                        }
-                    }
-                };
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-
-            private static DocIdSetIterator iterator(Weight weight, LeafReaderContext context) throws IOException {
-                Scorer scorer = weight.scorer(context);
-                return scorer == null ? null : scorer.iterator();
-            }
-
-            /** Whether the iterator, only ever moved forward (documents are collected in order), is on the doc. */
-            private static boolean matches(DocIdSetIterator docs, int doc) throws IOException {
-                if (docs == null) {
-                    return false;
-                }
-                if (docs.docID() < doc) {
-                    docs.advance(doc);
-                }
-                return docs.docID() == doc;
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.banso.search.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -396,9 +395,13 @@ class SearchService implements Search {
     }
 
     /**
-     * Rebuilds the whole index. Searches on this node are refused meanwhile (503 with Retry-After, and the node is not
-     * ready), as during a catch-up: the index is emptied first, and a search mid-rebuild would silently miss what is
-     * not yet put back. The refusal ends when the rebuild ends, whether or not it succeeded.
+     * Rebuilds the whole index, in place: every document is put again (replacing its older version) and then what no
+     * longer exists is deleted ({@link SearchEngine#beginRebuild()}), so the index is never emptied. A rebuild that
+     * fails midway leaves every earlier document findable and the feed position where it was; the next rebuild
+     * finishes the work. Searches on this node are still refused meanwhile (503 with Retry-After, and the node is not
+     * ready), as during a catch-up: a rebuild is run because the index is behind or suspect, and a search mid-rebuild
+     * would answer from documents not yet put back. The refusal ends when the rebuild ends, whether or not it
+     * succeeded.
      */
     @Override
     public synchronized int reindexAll() {
@@ -415,14 +418,25 @@ class SearchService implements Search {
     }
 
     private int rebuild(SearchFeed changes) {
-        int count = 0;
         // changes from this position on are applied again after the rebuild (indexing is idempotent)
         String start = changes == null ? null : changes.horizon();
-        try {
-            engine.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int count;
+        int removed;
+        try (SearchEngine.Rebuild rebuilding = engine.beginRebuild()) {
+            count = putEverything();
+            removed = rebuilding.removeTheRest();
         }
+        if (start != null) {
+            engine.setFeedCursor(start);
+        }
+        engine.commit();
+        log.info("Search index rebuilt: {} documents, {} of things that no longer exist removed", count, removed);
+        return count;
+    }
+
+    /** Puts the document of everything searchable; answers how many. */
+    private int putEverything() {
+        int count = 0;
         InformationSearchSupport support = items.getIfAvailable();
         if (support != null) {
             ItemId after = null;
@@ -465,13 +479,7 @@ class SearchService implements Search {
             engine.put(IndexDocuments.guideline(v));
             count++;
         }
-        count += indexAreas() + indexVisionTechnologies();
-        if (start != null) {
-            engine.setFeedCursor(start);
-        }
-        engine.commit();
-        log.info("Search index rebuilt: {} documents", count);
-        return count;
+        return count + indexAreas() + indexVisionTechnologies();
     }
 
     /** Council names for the facet, only of councils the viewer sees; other ids stay ids. */

@@ -42,12 +42,18 @@ final class EmbeddedPostgresServers {
     private EmbeddedPostgresServers() {
     }
 
-    /** The running server of the configured directory, started if need be; release it with {@link #release}. */
+    /**
+     * The running server of the configured directory, started if need be, with the configured database in it (a
+     * context that names another database than the one the server was started for gets its own there, as the test
+     * that must not share data with the rest of the suite does); release it with {@link #release}.
+     */
     static synchronized EmbeddedPostgres acquire(EmbeddedPostgresProperties properties) {
         Path directory = properties.dataDirectory().toAbsolutePath().normalize();
         Running running = servers.get(directory);
         if (running == null) {
             running = new Running(start(directory, properties), 0);
+        } else {
+            createDatabaseIfMissing(running.postgres(), properties.database());
         }
         servers.put(directory, new Running(running.postgres(), running.users() + 1));
         return running.postgres();

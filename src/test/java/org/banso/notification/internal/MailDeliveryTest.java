@@ -26,6 +26,7 @@ import org.banso.identity.UserId;
 import org.banso.notification.NotificationKind;
 import org.banso.notification.Outbox;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -46,13 +47,23 @@ class MailDeliveryTest {
 
     private static final String NODE = "mail-node";
 
-    private Path dir;
+    private static Path dir;
     private int smtpPort;
     private GreenMail smtp;
 
-    @BeforeEach
-    void directoryAndPort() throws IOException {
+    /**
+     * One data directory for the class: the first start creates and migrates the database, later starts (each test's,
+     * and the restart within a test) start the same PostgreSQL again, as an operator's restart does. Each test makes
+     * and checks its own mail and job locks by id and name, and leaves every mail it made sent; a new database per
+     * test cost each test another initdb and migration.
+     */
+    @BeforeAll
+    static void directory() throws IOException {
         dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mail-delivery-");
+    }
+
+    @BeforeEach
+    void port() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             smtpPort = free.getLocalPort();
         }
@@ -194,6 +205,9 @@ class MailDeliveryTest {
                 "--server.port=0",
                 "--spring.datasource.url=",
                 "--banso.embedded-postgres.data-directory=" + dir.resolve("postgres"),
+                // no fsync per commit: a clean stop and start is what this test restarts, not the machine
+                // (EmbeddedPostgresDurabilityTest kills the server with its data on the default, durable setting)
+                "--banso.embedded-postgres.durable=false",
                 "--banso.keys.directory=" + dir.resolve("keys"),
                 "--banso.search.index-directory=" + dir.resolve("index"),
                 "--banso.information.content.blob-directory=" + dir.resolve("blobs"),

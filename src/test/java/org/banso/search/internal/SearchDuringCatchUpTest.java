@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.banso.search.SearchKind;
 import org.banso.support.ApiAccounts;
 import org.banso.support.BansoIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +55,8 @@ class SearchDuringCatchUpTest {
     DataSource dataSource;
     @Autowired
     SearchFeed feed;
+    @Autowired
+    SearchEngine engine;
     @Autowired
     JsonMapper json;
 
@@ -247,6 +255,98 @@ class SearchDuringCatchUpTest {
         assertThat(withinDeadline(() -> mvc.perform(post("/api/v1/search/reindex")
                 .header("Authorization", ApiAccounts.bearer(admin))).andReturn()).getResponse().getStatus())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRebuildThatFailsMidwayLeavesEveryEarlierDocumentFindableAndTheFeedPositionWhereItWas() throws Exception {
+        String admin = new ApiAccounts(mvc, json).adminToken();
+        engine.refresh();
+        long before = engine.count(new MatchAllDocsQuery());
+        List<String> earlier = findableKeys();
+        assertThat(earlier).as("technologies, areas, guidelines: read after the items and councils")
+                .anyMatch(key -> key.startsWith(SearchKind.TECHNOLOGY_AREA.name() + ":"));
+        Optional<String> cursor = engine.feedCursor();
+
+        // fails midway: the items and councils are put again, then the read of the technologies is cancelled
+        holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("lock table technology_technology in access exclusive mode");
+        }
+        Future<MvcResult> failing = threads.submit(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn());
+        for (int i = 0; i < 600 && waitingOn("technology_technology") == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOn("technology_technology")).as("the rebuild waits in PostgreSQL").isPositive();
+        jdbc.sql("""
+                        select pg_cancel_backend(l.pid) from pg_locks l join pg_class c on c.oid = l.relation
+                        where c.relname = 'technology_technology' and not l.granted""")
+                .query(Boolean.class).list();
+        assertThat(failing.get(DEADLINE_SECONDS, TimeUnit.SECONDS).getResponse().getStatus())
+                .as("the rebuild failed").isNotEqualTo(200);
+        holder.rollback();
+
+        // what the index holds now, and what a commit (the periodic one, a crash's last) would keep
+        engine.commit();
+        assertThat(earlier).as("every earlier document is still found")
+                .allMatch(key -> engine.count(new TermQuery(new Term(IndexDocument.KEY, key))) == 1);
+        assertThat(engine.count(new MatchAllDocsQuery())).isEqualTo(before);
+        assertThat(engine.feedCursor()).as("the feed position is where it was").isEqualTo(cursor);
+        assertThat(request("/api/v1/search?q=rebuilding").getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aRebuildRemovesWhatNoLongerExistsButKeepsWhatWasPutWhileItRan() throws Exception {
+        String admin = new ApiAccounts(mvc, json).adminToken();
+        // a document of nothing in the database: an event the index missed (its thing deleted meanwhile)
+        engine.put(ghost("ghost-of-a-deleted-thing"));
+        // and one that an event of this node puts again while the rebuild runs
+        engine.put(ghost("put-while-rebuilding"));
+        engine.commit();
+        List<String> earlier = findableKeys();
+        holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("lock table technology_technology in access exclusive mode");
+        }
+        Future<MvcResult> rebuild = threads.submit(() -> mvc.perform(post("/api/v1/search/reindex")
+                .header("Authorization", ApiAccounts.bearer(admin))).andReturn());
+        for (int i = 0; i < 600 && waitingOn("technology_technology") == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waitingOn("technology_technology")).as("the rebuild waits in PostgreSQL").isPositive();
+        // what this node's events put while the rebuild runs (the rebuild does not read it from the database)
+        engine.put(ghost("put-while-rebuilding"));
+        holder.rollback();
+        assertThat(rebuild.get(DEADLINE_SECONDS, TimeUnit.SECONDS).getResponse().getStatus()).isEqualTo(200);
+
+        assertThat(engine.count(new TermQuery(new Term(IndexDocument.KEY,
+                IndexDocument.key(SearchKind.GUIDELINE, "ghost-of-a-deleted-thing"))))).as("removed").isZero();
+        assertThat(engine.count(new TermQuery(new Term(IndexDocument.KEY,
+                IndexDocument.key(SearchKind.GUIDELINE, "put-while-rebuilding"))))).as("kept").isEqualTo(1);
+        assertThat(earlier).as("everything else put back")
+                .allMatch(key -> key.endsWith(":ghost-of-a-deleted-thing")
+                        || engine.count(new TermQuery(new Term(IndexDocument.KEY, key))) == 1);
+        engine.delete(SearchKind.GUIDELINE, "put-while-rebuilding");
+        engine.commit();
+    }
+
+    private static IndexDocument ghost(String id) {
+        return new IndexDocument(SearchKind.GUIDELINE, id, id, id, null, null, java.util.Set.of(), true, true);
+    }
+
+    /** The key of every document a search finds now. */
+    private List<String> findableKeys() {
+        return engine.keys().stream()
+                .filter(key -> engine.count(new TermQuery(new Term(IndexDocument.KEY, key))) == 1).toList();
+    }
+
+    private int waitingOn(String table) {
+        return jdbc.sql("""
+                        select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                        where c.relname = ? and not l.granted""")
+                .param(table).query(Integer.class).single();
     }
 
     private void awaitRebuildWaitingOnTheItems() throws InterruptedException {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.banso.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +32,7 @@ class EmbeddedPostgresDurabilityTest {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-kill-");
         Path data = dir.resolve("postgres");
         Path acknowledged = dir.resolve("acknowledged.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Writer.class.getName(), data.toString(),
-                acknowledged.toString())
+        Process child = ChildJvm.of(Writer.class, data.toString(), acknowledged.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         try {
             long deadline = System.currentTimeMillis() + 120_000;

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.banso.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /** The zero-setup database keeps its data across restarts, and survives an earlier run that was killed. */
@@ -23,6 +24,25 @@ class EmbeddedPostgresServersTest {
         assertThat(EmbeddedPostgresServers.acquire(properties)).isSameAs(first);
         EmbeddedPostgresServers.release(dir);
         assertThat(query(first, "select 'still up'")).isEqualTo("still up");
+        EmbeddedPostgresServers.release(dir);
+        assertThat(Files.exists(dir.resolve("postmaster.pid"))).isFalse();
+    }
+
+    @Test
+    void aContextNamingAnotherDatabaseGetsItsOwnOnTheRunningServer() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-second-database-");
+        var properties = properties(dir);
+        EmbeddedPostgres first = EmbeddedPostgresServers.acquire(properties);
+        execute(first, "create table kept (v text)");
+        var other = new EmbeddedPostgresProperties(dir, 0, "banso_other", false, properties.passwordFile(), true);
+        assertThat(EmbeddedPostgresServers.acquire(other)).as("one server per directory").isSameAs(first);
+        try (Connection c = first.getDatabase("postgres", "banso_other").getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_tables where tablename = 'kept'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the other database shares no table").isZero();
+        }
+        EmbeddedPostgresServers.release(dir);
         EmbeddedPostgresServers.release(dir);
         assertThat(Files.exists(dir.resolve("postmaster.pid"))).isFalse();
     }
@@ -42,8 +62,7 @@ class EmbeddedPostgresServersTest {
     @Test
     void aServerOrphanedByAKilledRunIsStoppedAndTheDataTakenOver() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-orphan-");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ServerThatGetsKilled.class.getName(), dir.toString())
+        Process child = ChildJvm.of(ServerThatGetsKilled.class, dir.toString())
                 .redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
             String line;
