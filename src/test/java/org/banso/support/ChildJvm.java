@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * A second JVM for the tests that kill a process with -9 (the audit log's crash, the embedded PostgreSQL's orphan and
- * durability): the test JVM's Java, class path and {@code -XX} options. The options are the suite's C1-only compiler
- * and serial collector ({@code banso.test.jvm} in {@code pom.xml}); without them a child that starts the application
- * ran C2 and G1's threads beside the test JVM on the machine's two cores.
+ * durability): the test JVM's Java, class path and {@code -XX} options, so that flags given to the suite
+ * ({@code banso.test.jvm} in {@code pom.xml}, e.g. C1 only and the serial collector) reach the child that starts the
+ * application beside the test JVM as well.
  */
 public final class ChildJvm {
 
