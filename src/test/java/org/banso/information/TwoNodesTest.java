@@ -147,11 +147,8 @@ class TwoNodesTest {
     @Test
     @Order(0)
     void failedSignInsOnACountOnB() throws Exception {
-        JsonMapper json = nodeA.getBean(JsonMapper.class);
-        ApiAccounts onNodeA = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), json);
-        ApiAccounts onNodeB = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
-                .apply(springSecurity()).build(), json);
+        ApiAccounts onNodeA = accounts(nodeA);
+        ApiAccounts onNodeB = accounts(nodeB);
         String username = onNodeA.createUser("throttled-", "RESEARCHER");
         for (int i = 0; i < 3; i++) {
             assertThat(onNodeA.tokenRequest(username, "wrong-password-" + i).getResponse().getStatus())
@@ -397,8 +394,7 @@ class TwoNodesTest {
     @Test
     @Order(8)
     void signingOutEndsTheSessionsRecordAndRowOnOneNodeAndOnTwo() throws Exception {
-        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("sessions-", "RESEARCHER");
+        String username = accounts(nodeA).createUser("sessions-", "RESEARCHER");
         String a = "http://127.0.0.1:" + port(nodeA);
         String b = "http://127.0.0.1:" + port(nodeB);
         PageSession first = signIn(a, username);
@@ -442,8 +438,7 @@ class TwoNodesTest {
     @Test
     @Order(8)
     void aSignedOutSessionLeavesNoStoredRowThatCouldAuthenticateThePerson() throws Exception {
-        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("signed-out-", "RESEARCHER");
+        String username = accounts(nodeA).createUser("signed-out-", "RESEARCHER");
         String a = "http://127.0.0.1:" + port(nodeA);
         String b = "http://127.0.0.1:" + port(nodeB);
         JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
@@ -490,6 +485,12 @@ class TwoNodesTest {
 
     /** A signed-in page session: its cookie, its stored id, its session record. */
     private record PageSession(String cookie, String id, UUID record) {
+    }
+
+    /** Accounts and tokens through the node's own API (MockMvc over its context, its security filters applied). */
+    private static ApiAccounts accounts(ConfigurableApplicationContext node) {
+        return new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) node)
+                .apply(springSecurity()).build(), node.getBean(JsonMapper.class));
     }
 
     private PageSession signIn(String node, String username) throws Exception {
@@ -570,8 +571,7 @@ class TwoNodesTest {
     @Test
     @Order(9)
     void aRequestOnBWhoseSessionWasEndedOnAEndsWithoutAnErrorAndResurrectsNothing() throws Exception {
-        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("ended-", "RESEARCHER");
+        String username = accounts(nodeA).createUser("ended-", "RESEARCHER");
         String a = "http://127.0.0.1:" + port(nodeA);
         String b = "http://127.0.0.1:" + port(nodeB);
         JdbcTemplate jdbc = nodeB.getBean(JdbcTemplate.class);
@@ -626,8 +626,7 @@ class TwoNodesTest {
     @Test
     @Order(10)
     void disablingAnAccountOnAEndsItsSessionsAndTokensOnEveryNodeAtOnce() throws Exception {
-        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class));
+        ApiAccounts accounts = accounts(nodeA);
         String username = accounts.createUser("disabled-", "RESEARCHER");
         String a = "http://127.0.0.1:" + port(nodeA);
         String b = "http://127.0.0.1:" + port(nodeB);
@@ -659,8 +658,7 @@ class TwoNodesTest {
     @Test
     @Order(10)
     void aPasswordChangeThroughTheApiOnBEndsThePageSessionsSignedInOnAAtOnce() throws Exception {
-        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
-                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        ApiAccounts accounts = accounts(nodeB);
         String username = accounts.createUser("password-", "RESEARCHER");
         PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
         onB.call("PUT", "/api/v1/users/me/password", accounts.token(username, ApiAccounts.PASSWORD),
@@ -673,8 +671,7 @@ class TwoNodesTest {
     @Test
     @Order(10)
     void aPasswordChangeThroughTheApiCommitsTogetherWithTheEndOfThePageSessions() throws Exception {
-        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
-                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        ApiAccounts accounts = accounts(nodeB);
         String username = accounts.createUser("password-at-once-", "RESEARCHER");
         PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
         String token = accounts.token(username, ApiAccounts.PASSWORD);
@@ -703,8 +700,7 @@ class TwoNodesTest {
     @Test
     @Order(10)
     void aPasswordChangeThroughTheApiThatRollsBackEndsNoSessionAndNoToken() throws Exception {
-        ApiAccounts accounts = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeB)
-                .apply(springSecurity()).build(), nodeB.getBean(JsonMapper.class));
+        ApiAccounts accounts = accounts(nodeB);
         String username = accounts.createUser("password-undone-", "RESEARCHER");
         PageSession onNodeA = signIn("http://127.0.0.1:" + port(nodeA), username);
         String token = accounts.token(username, ApiAccounts.PASSWORD);
@@ -731,8 +727,7 @@ class TwoNodesTest {
     @Test
     @Order(10)
     void aPasswordChangeOnThePageKeepsItsOwnSessionAndEndsTheOthersOnEveryNode() throws Exception {
-        String username = new ApiAccounts(MockMvcBuilders.webAppContextSetup((WebApplicationContext) nodeA)
-                .apply(springSecurity()).build(), nodeA.getBean(JsonMapper.class)).createUser("page-pw-", "RESEARCHER");
+        String username = accounts(nodeA).createUser("page-pw-", "RESEARCHER");
         String a = "http://127.0.0.1:" + port(nodeA);
         String b = "http://127.0.0.1:" + port(nodeB);
         PageSession mine = signIn(a, username);
