@@ -83,10 +83,8 @@ class PageSessionStore {
      * null: keeps none).
      */
     int deleteAllBut(String username, String kept) {
-        return kept == null
-                ? jdbc.sql("delete from identity_page_session where principal_name = ?").param(username).update()
-                : jdbc.sql("delete from identity_page_session where principal_name = ? and session_id <> ?")
-                        .params(username, kept).update();
+        return jdbc.sql("delete from identity_page_session where principal_name = ? and session_id is distinct from ?")
+                .params(username, kept).update();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,14 +222,15 @@ class SearchFeed {
                     return startOrRebuild(deadline);
                 }
                 Batch batch = readBatch(cursor);
-                Map<ChangeKey, IndexWrite> writes = new LinkedHashMap<>();
+                // per document, its last row in the batch and the document read for it
+                Map<Position, IndexWrite> writes = new LinkedHashMap<>();
                 try {
-                    for (Map.Entry<ChangeKey, Change> latest : batch.latestPerTarget(node).entrySet()) {
-                        IndexWrite write = read(latest.getValue(), deadline);
+                    for (Change latest : batch.latestPerTarget(node)) {
+                        IndexWrite write = read(latest, deadline);
                         if (write == null) {
                             return false;
                         }
-                        writes.put(latest.getKey(), write);
+                        writes.put(latest.position(), write);
                     }
                     if (!write(batch, writes, deadline)) {
                         return false;
@@ -360,16 +362,15 @@ class SearchFeed {
      * written a later read of them meanwhile), makes them visible, then moves the cursor to the batch's end — or, when
      * the batch was the last below the horizon, to the horizon. Answers {@code false} when the wait ran out.
      */
-    private boolean write(Batch batch, Map<ChangeKey, IndexWrite> writes, long deadline) {
+    private boolean write(Batch batch, Map<Position, IndexWrite> writes, long deadline) {
         if (!lock(deadline)) {
             return false;
         }
         try {
             Position current = Position.of(engine.feedCursor().orElseThrow());
-            Map<ChangeKey, Change> latest = batch.latestPerTarget(node);
             boolean changed = false;
-            for (Map.Entry<ChangeKey, IndexWrite> write : writes.entrySet()) {
-                if (latest.get(write.getKey()).position().compareTo(current) > 0) {
+            for (Map.Entry<Position, IndexWrite> write : writes.entrySet()) {
+                if (write.getKey().compareTo(current) > 0) {
                     write.getValue().write();
                     changed = true;
                 }
@@ -456,14 +457,14 @@ class SearchFeed {
     private record Batch(List<Change> changes, long horizon) {
 
         /** Per document, the last of the batch's rows other nodes wrote (this node indexed its own already). */
-        Map<ChangeKey, Change> latestPerTarget(String thisNode) {
+        Collection<Change> latestPerTarget(String thisNode) {
             Map<ChangeKey, Change> latest = new LinkedHashMap<>();
             for (Change change : changes) {
                 if (!thisNode.equals(change.node())) {
                     latest.put(new ChangeKey(change.kind(), change.target()), change);
                 }
             }
-            return latest;
+            return latest.values();
         }
     }
 }
